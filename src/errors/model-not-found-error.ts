@@ -1,0 +1,29 @@
+import { errorGuard, ModelReferenceError } from './model-reference-error.js';
+
+/**
+ * A model name that is not in its category.
+ *
+ * @example
+ * ```ts
+ * await refs.getModel('image_generation', 'nope'); // ModelNotFoundError: Model "nope" not found in image_generation
+ * ```
+ */
+export class ModelNotFoundError extends ModelReferenceError {
+  override readonly name = 'ModelNotFoundError' as const;
+  /** The category that was searched. */
+  readonly category: string;
+  /** The model name that was asked for. */
+  readonly model: string;
+
+  constructor(category: string, model: string) {
+    super('MODEL_NOT_FOUND', `Model ${JSON.stringify(model)} not found in category ${category}.`);
+    this.category = category;
+    this.model = model;
+  }
+}
+
+/** Cross-realm guard for {@link ModelNotFoundError}. */
+export const isModelNotFoundError: (error: unknown) => error is ModelNotFoundError = errorGuard(
+  ModelNotFoundError,
+  'ModelNotFoundError',
+);

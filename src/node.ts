@@ -1,0 +1,2 @@
+// Node-only helpers (file storage, local HTTP stand-in). Everything isomorphic lives in `.`.
+export {};

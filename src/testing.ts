@@ -1,0 +1,2 @@
+// Mock handlers and fixtures for users' own tests.
+export {};

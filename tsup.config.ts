@@ -1,0 +1,19 @@
+import { defineConfig, type Options } from 'tsup';
+
+const config: Options | Options[] = defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/node.ts',
+    testing: 'src/testing.ts',
+  },
+  format: ['esm'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2023',
+  platform: 'neutral',
+  splitting: true,
+  treeshake: true,
+}) as Options | Options[];
+
+export default config;
