@@ -1,2 +1,7 @@
 // Mock handlers and fixtures for users' own tests.
-export {};
+export {
+  FIXTURE_LEGACY,
+  FIXTURE_V2,
+  type FixtureCategory,
+  type FixtureLegacy,
+} from './testing/fixtures.js';

@@ -1,0 +1,36 @@
+// Shared benchmark helpers: medians over repeated runs, so ratios measured in one run hold on a
+// noisy machine.
+import { cpus } from 'node:os';
+
+/** One row of the results table. */
+export interface BenchResult {
+  readonly name: string;
+  /** The measured figure (a ratio, a time in the given unit, or a count). */
+  readonly value: number;
+  readonly unit: string;
+  /** The target, written as the table shows it (e.g. `<= 2.0×`). */
+  readonly target: string;
+  readonly met: boolean;
+  readonly detail?: string;
+}
+
+/** A benchmark: returns one or more result rows. */
+export type Bench = () => Promise<BenchResult[]> | BenchResult[];
+
+/** Median duration in milliseconds of `fn`, after `warmup` unmeasured runs. */
+export function medianMs(fn: () => unknown, runs = 200, warmup = 50): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+/** The machine the figures were measured on. */
+export function machine(): { cpu: string; cores: number; node: string } {
+  return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
+}

@@ -1,0 +1,73 @@
+// Parse benchmark: validating the real v2 catalogue, and converting every legacy file, each as a
+// ratio to JSON.parse of the same bytes measured in the same run.
+import { existsSync } from 'node:fs';
+import { CATEGORY_DESCRIPTORS, convertLegacyFile, parseCategoryRecords } from '../src/index.js';
+import {
+  REFERENCE_CATEGORIES,
+  REFERENCE_DATA,
+  readReference,
+  v2FileOf,
+} from '../test/helpers/reference-data.js';
+import { type Bench, type BenchResult, medianMs } from './harness.js';
+
+export const parseBench: Bench = () => {
+  if (!existsSync(`${REFERENCE_DATA}/v2`)) return [];
+  const v2 = REFERENCE_CATEGORIES.map((category) => ({
+    category,
+    text: readReference(`v2/${v2FileOf(category)}`),
+  }));
+  const parsed = v2.map(({ category, text }) => ({ category, data: JSON.parse(text) }));
+  const jsonMs = medianMs(() => {
+    for (const { text } of v2) JSON.parse(text);
+  });
+  const validateMs = medianMs(() => {
+    for (const { category, data } of parsed) parseCategoryRecords(category, data);
+  });
+
+  const legacy = REFERENCE_CATEGORIES.map((category) => ({
+    category,
+    text: readReference(`legacy/${CATEGORY_DESCRIPTORS[category].legacy?.file}`),
+  }));
+  const jsonLegacy = legacy.filter(({ category }) => category !== 'text_generation');
+  const legacyJsonMs = medianMs(() => {
+    for (const { text } of jsonLegacy) JSON.parse(text);
+  });
+  const convertJsonMs = medianMs(() => {
+    for (const { category, text } of jsonLegacy) convertLegacyFile(category, text);
+  });
+  // The CSV has no JSON twin of the same bytes; the v2 text JSON of the same 719 models is the
+  // closest yardstick.
+  const csv = readReference('legacy/models.csv');
+  const textJson = readReference('v2/text_generation.json');
+  const textJsonMs = medianMs(() => JSON.parse(textJson), 100, 20);
+  const convertCsvMs = medianMs(() => convertLegacyFile('text_generation', csv), 100, 20);
+  const bytes = v2.reduce((sum, { text }) => sum + text.length, 0);
+  const ratio = validateMs / jsonMs;
+  const results: BenchResult[] = [
+    {
+      name: 'validate real v2 catalogue / JSON.parse',
+      value: ratio,
+      unit: '×',
+      target: '<= 2.0× (peer pydantic ≈ 3×)',
+      met: ratio <= 2,
+      detail: `${validateMs.toFixed(2)} ms vs ${jsonMs.toFixed(2)} ms for ${(bytes / 1024).toFixed(0)} KiB`,
+    },
+    {
+      name: 'convert legacy image JSON files / JSON.parse of them',
+      value: convertJsonMs / legacyJsonMs,
+      unit: '×',
+      target: 'reported',
+      met: true,
+      detail: `${convertJsonMs.toFixed(2)} ms vs ${legacyJsonMs.toFixed(2)} ms`,
+    },
+    {
+      name: 'convert models.csv / JSON.parse of the same models as v2 JSON',
+      value: convertCsvMs / textJsonMs,
+      unit: '×',
+      target: 'reported',
+      met: true,
+      detail: `${convertCsvMs.toFixed(2)} ms vs ${textJsonMs.toFixed(2)} ms`,
+    },
+  ];
+  return results;
+};

@@ -1,0 +1,10 @@
+export * from './auxiliary-records.js';
+export * from './controlnet-records.js';
+export type { BaseRecordShape, GenericModelRecord } from './generic-record.js';
+export * from './image-generation-record.js';
+export * from './legacy-records.js';
+export * from './media-records.js';
+export * from './parse-records.js';
+export * from './record-schemas.js';
+export * from './shared.js';
+export * from './text-generation-record.js';

@@ -1,0 +1,105 @@
+import type { Category } from '../categories.js';
+import { type CategoryRecords, RECORD_SCHEMAS, type RecordOf } from './record-schemas.js';
+import type { Schema } from './shared.js';
+
+/** One problem inside a record, with a dotted path (`config.download.0.file_url`). */
+export interface FieldIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A record that was skipped because it did not validate. */
+export interface RecordIssue {
+  readonly category: Category;
+  /** The key the record had in its file or answer. */
+  readonly key: string;
+  /** The record's `name`, when it had a string one. */
+  readonly name?: string;
+  readonly issues: readonly FieldIssue[];
+}
+
+/** The valid records of one category, and the records that were skipped. */
+export interface ParsedCategory<C extends Category> {
+  readonly records: CategoryRecords<C>;
+  readonly issues: readonly RecordIssue[];
+}
+
+/** Outcome of validating one value: the parsed value, or why it was rejected. */
+export type ParseOutcome<T> =
+  | { readonly ok: true; readonly record: T }
+  | { readonly ok: false; readonly issues: readonly FieldIssue[] };
+
+/** Outcome of {@link parseRecord}. */
+export type ParsedRecord<C extends Category> = ParseOutcome<RecordOf<C>>;
+
+/** Validates `raw` with `schema`, turning zod issues into dotted-path {@link FieldIssue}s. */
+export function parseWith<T>(schema: Schema<T>, raw: unknown): ParseOutcome<T> {
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, record: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.') || '(record)',
+      message: issue.message,
+    })),
+  };
+}
+
+/**
+ * Validates one v2 record of `category`, filling the per-category defaults.
+ *
+ * @example
+ * ```ts
+ * const result = parseRecord('clip', { name: 'ViT-L/14' });
+ * if (result.ok) result.record.record_type; // 'clip'
+ * ```
+ */
+export function parseRecord<C extends Category>(category: C, raw: unknown): ParsedRecord<C> {
+  return parseWith(RECORD_SCHEMAS[category], raw);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
+}
+
+/**
+ * Validates a category payload (`{ [key]: record }`) record by record.
+ *
+ * One invalid record is reported in `issues` and skipped; it never hides the others. Records are
+ * re-keyed by their `name` (the key may differ, as `control_qr_sdxl` does), into a null-prototype
+ * object so names like `__proto__` stay plain keys. An empty array is accepted as an empty
+ * category (the legacy `lora.json` is `[]`).
+ *
+ * @throws {TypeError} when `raw` is not an object of records at all (an HTML page, a string, a
+ * non-empty array): the caller decides whether that is a failed source.
+ */
+export function parseCategoryRecords<C extends Category>(
+  category: C,
+  raw: unknown,
+): ParsedCategory<C> {
+  if (Array.isArray(raw) && raw.length === 0) return { records: Object.create(null), issues: [] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new TypeError(
+      `Expected the ${category} payload to be a JSON object of records keyed by name, got ${describe(raw)}.`,
+    );
+  }
+  const records: Record<string, RecordOf<C>> = Object.create(null);
+  const issues: RecordIssue[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const parsed = parseRecord(category, value);
+    if (parsed.ok) {
+      records[parsed.record.name] = parsed.record;
+      continue;
+    }
+    const name = (value as { name?: unknown } | null)?.name;
+    issues.push({
+      category,
+      key,
+      ...(typeof name === 'string' ? { name } : {}),
+      issues: parsed.issues,
+    });
+  }
+  return { records, issues };
+}
