@@ -1,3 +1,6 @@
+export { indexedDbStorage, localStorageStorage } from './cache/browser-storage.js';
+export type { CategorySnapshot, ManagerSnapshot } from './cache/snapshot.js';
+export { memoryStorage, type SnapshotStorage } from './cache/storage.js';
 export {
   assertCategory,
   CATEGORIES,
@@ -10,6 +13,14 @@ export {
   type LegacySource,
 } from './categories.js';
 export * from './errors/index.js';
+export {
+  createHttpClient,
+  DEFAULT_CLIENT_AGENT,
+  DEFAULT_TIMEOUT_MS,
+  type HttpClientOptions,
+  type RetryPolicy,
+} from './http/http-client.js';
+export { type PrimaryUrls, primaryUrls } from './http/primary-urls.js';
 export { convertLegacyFile, convertLegacyJson } from './legacy/convert.js';
 export { roundHalfEven, TEXT_CSV_COLUMNS } from './legacy/convert-text.js';
 export type { LegacyConversion, V2RecordJson } from './legacy/legacy-conversion.js';
@@ -24,4 +35,17 @@ export {
   parseTextModelName,
   stripBackendPrefix,
 } from './legacy/text-model-name.js';
+export type { ManagerEvents, Unsubscribe } from './manager/events.js';
+export { DEFAULT_PRIMARY_URL, type ModelReferenceManagerOptions } from './manager/options.js';
+export type { CategoryStatus, ManagerStatus, SourceStatus } from './manager/status.js';
+export { type AllCategories, type CallOptions, ModelReferenceManager } from './manager.js';
 export * from './schemas/index.js';
+export type { CircuitBreakerOptions, CircuitState } from './sources/circuit-breaker.js';
+export type { SourceStats } from './sources/fallback-chain.js';
+export {
+  DEFAULT_GITHUB_RAW_URL,
+  type GithubOptions,
+  githubFileUrl,
+} from './sources/github-source.js';
+export type { CategoryResult, Origin, SourceId } from './sources/source.js';
+export { VERSION } from './version.js';

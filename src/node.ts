@@ -1,2 +1,3 @@
-// Node-only helpers (file storage, local HTTP stand-in). Everything isomorphic lives in `.`.
-export {};
+// Node-only helpers. Everything isomorphic lives in the `.` entry point.
+export { fileStorage } from './node/file-storage.js';
+export { type StandInServer, startStandInServer } from './node/stand-in-server.js';

@@ -56,6 +56,26 @@ export const DEFAULT_CLIENT_AGENT: string = `horde-model-reference-js:${VERSION}
 
 const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
 
+// Connection errors that mean "nobody is there": retrying them within milliseconds only delays
+// the fallback. Resets and dropped sockets are still retried.
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+function isUnreachable(error: unknown): boolean {
+  for (let cause: unknown = error; cause instanceof Error || typeof cause === 'object'; ) {
+    if (cause === null) return false;
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && UNREACHABLE.has(code)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /**
  * Origin of a URL, or `null` for `null`/unparsable input. Used to decide where credentials go.
  */
@@ -74,7 +94,8 @@ export function originOf(url: string | null): string | null {
  * - Per-attempt timeout; a timeout is not retried, because a host that hangs once usually hangs
  *   again and the caller has a fallback to move on to.
  * - Retries 408/429/5xx and network errors with short exponential backoff and jitter, honouring
- *   `Retry-After` up to a cap, so a fallback chain is never stuck behind a long server ask.
+ *   `Retry-After` up to a cap, so a fallback chain is never stuck behind a long server ask. A
+ *   refused connection or unknown host is not retried: the next source is a better bet.
  * - The `apikey` and `Client-Agent` headers are added only for the PRIMARY origin, and a request
  *   that carries the key refuses redirects: `fetch` would forward a custom header to wherever a
  *   redirect points.
@@ -107,6 +128,7 @@ export function createHttpClient(options: HttpClientOptions): KyInstance {
       delay: (attempt) => 150 * 2 ** (attempt - 1),
       jitter: (delay) => Math.min(backoffLimit, delay * (0.5 + Math.random() / 2)),
       retryOnTimeout: false,
+      shouldRetry: ({ error }) => (isUnreachable(error) ? false : undefined),
     },
     hooks: {
       beforeRequest: [

@@ -1,0 +1,246 @@
+import { fromSnapshot, type ManagerSnapshot, toSnapshot } from './cache/snapshot.js';
+import { memoryStorage } from './cache/storage.js';
+import type { Category } from './categories.js';
+import { assertCategory, CATEGORIES } from './categories.js';
+import { ModelNotFoundError } from './errors/model-not-found-error.js';
+import { createHttpClient } from './http/http-client.js';
+import { CategoryLoader } from './manager/category-loader.js';
+import { Emitter, type ManagerEvents, type Unsubscribe } from './manager/events.js';
+import {
+  DEFAULT_PRIMARY_URL,
+  type ModelReferenceManagerOptions,
+  validateOptions,
+} from './manager/options.js';
+import type { CategoryStatus, ManagerStatus, SourceStatus } from './manager/status.js';
+import type { CategoryRecords, RecordOf } from './schemas/index.js';
+import { CircuitBreaker } from './sources/circuit-breaker.js';
+import { FallbackChain } from './sources/fallback-chain.js';
+import { githubSource } from './sources/github-source.js';
+import { v1Source, v2Source } from './sources/primary-sources.js';
+import type { CategorySource, SourceId } from './sources/source.js';
+
+/** Per-call options of every async method. */
+export interface CallOptions {
+  /** Aborts the call; an abort never falls through to the next source. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** What `getAll()` returns: every category that could be read, and why the others could not. */
+export interface AllCategories {
+  readonly categories: Partial<{ [C in Category]: CategoryRecords<C> }>;
+  readonly errors: Partial<Record<Category, Error>>;
+}
+
+/**
+ * The model reference, cached and kept fresh: reads each category from the PRIMARY's v2 API,
+ * falls back to its v1 API, then to the raw GitHub legacy files, then to the last-known-good
+ * snapshot, and never throws away good data because a source failed.
+ *
+ * @example
+ * ```ts
+ * const refs = new ModelReferenceManager();
+ * const sdxl = await refs.getModel('image_generation', 'AlbedoBase XL (SDXL)');
+ * refs.on('stale', ({ category, error }) => console.warn(category, 'served stale:', error.message));
+ * ```
+ */
+export class ModelReferenceManager implements AsyncDisposable {
+  readonly #events = new Emitter<ManagerEvents>();
+  readonly #closing = new AbortController();
+  readonly #chain: FallbackChain;
+  readonly #loader: CategoryLoader;
+  readonly #ttlMs: number;
+
+  /**
+   * @throws {InvalidOptionsError} when an option is unknown or out of range.
+   */
+  constructor(options: ModelReferenceManagerOptions = {}) {
+    validateOptions(options);
+    const now = () => Date.now();
+    const primaryUrl = options.primaryUrl === undefined ? DEFAULT_PRIMARY_URL : options.primaryUrl;
+    const http = createHttpClient({
+      primaryUrl,
+      apiKey: options.apiKey,
+      fetch: options.fetch,
+      timeoutMs: options.timeoutMs,
+      retry: options.retry,
+      clientAgent: options.clientAgent,
+    });
+    const available: Partial<Record<SourceId, CategorySource>> = {
+      ...(primaryUrl
+        ? { v2: v2Source(http, primaryUrl, now), v1: v1Source(http, primaryUrl, now) }
+        : {}),
+      ...(options.github === false
+        ? {}
+        : { github: githubSource(http, options.github ?? {}, now) }),
+    };
+    const sources = (options.sources ?? ['v2', 'v1', 'github']).flatMap(
+      (id) => available[id] ?? [],
+    );
+    this.#ttlMs = options.ttlMs ?? 60_000;
+    this.#chain = new FallbackChain(sources, new CircuitBreaker(options.circuitBreaker, now), now);
+    this.#loader = new CategoryLoader({
+      chain: this.#chain,
+      storage: options.storage ?? memoryStorage(),
+      events: this.#events,
+      ttlMs: this.#ttlMs,
+      staleWhileRevalidate: options.staleWhileRevalidate ?? true,
+      closed: this.#closing.signal,
+      now,
+    });
+    for (const snapshot of options.snapshot?.categories ?? []) {
+      const result = fromSnapshot(snapshot);
+      if (result) this.#loader.seed(result);
+    }
+  }
+
+  /**
+   * The records of a category, keyed by name (null prototype, frozen).
+   *
+   * @example
+   * ```ts
+   * const models = await refs.getCategory('image_generation');
+   * Object.keys(models).length;
+   * ```
+   * @throws {UnknownCategoryError} before any request, for a name that is not a category.
+   * @throws {SourceUnavailableError} when no source answers and no last-known-good data exists.
+   */
+  async getCategory<C extends Category>(
+    category: C,
+    options: CallOptions = {},
+  ): Promise<CategoryRecords<C>> {
+    return this.#loader.get(assertCategory(category) as C, options.signal);
+  }
+
+  /**
+   * One model by name.
+   *
+   * @throws {ModelNotFoundError} naming the category and the model.
+   * @throws {UnknownCategoryError} | {SourceUnavailableError} as {@link getCategory}.
+   */
+  async getModel<C extends Category>(
+    category: C,
+    name: string,
+    options: CallOptions = {},
+  ): Promise<RecordOf<C>> {
+    const record = await this.findModel(category, name, options);
+    if (!record) throw new ModelNotFoundError(category, name);
+    return record;
+  }
+
+  /**
+   * One model by name, or `undefined`.
+   *
+   * @throws {UnknownCategoryError} | {SourceUnavailableError} as {@link getCategory}.
+   */
+  async findModel<C extends Category>(
+    category: C,
+    name: string,
+    options: CallOptions = {},
+  ): Promise<RecordOf<C> | undefined> {
+    const records = await this.getCategory(category, options);
+    return Object.hasOwn(records, name) ? records[name] : undefined;
+  }
+
+  /**
+   * Every category, read concurrently. A category no source could provide is reported in
+   * `errors`; it never fails the others.
+   */
+  async getAll(options: CallOptions = {}): Promise<AllCategories> {
+    const settled = await Promise.allSettled(CATEGORIES.map((c) => this.getCategory(c, options)));
+    const categories: Record<string, unknown> = {};
+    const errors: Partial<Record<Category, Error>> = {};
+    settled.forEach((outcome, index) => {
+      const category = CATEGORIES[index] as Category;
+      if (outcome.status === 'fulfilled') categories[category] = outcome.value;
+      else
+        errors[category] =
+          outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason));
+    });
+    options.signal?.throwIfAborted();
+    return { categories: categories as AllCategories['categories'], errors };
+  }
+
+  /**
+   * Fetches a category now, ignoring the TTL. On failure the last-known-good records are kept
+   * (marked stale) and the error is thrown.
+   *
+   * @throws {UnknownCategoryError} | {SourceUnavailableError}
+   */
+  async refresh<C extends Category>(
+    category: C,
+    options: CallOptions = {},
+  ): Promise<CategoryRecords<C>> {
+    return this.#loader.refresh(assertCategory(category) as C, options.signal);
+  }
+
+  /**
+   * Listens to `fallback`, `stale`, `invalid-record` or `error`.
+   *
+   * @returns a function that removes the listener.
+   * @example
+   * ```ts
+   * const off = refs.on('fallback', ({ category, origin }) => console.log(category, 'from', origin));
+   * off();
+   * ```
+   */
+  on<E extends keyof ManagerEvents>(
+    event: E,
+    listener: (payload: ManagerEvents[E]) => void,
+  ): Unsubscribe {
+    return this.#events.on(event, listener);
+  }
+
+  /** Where each loaded category came from and how old it is, and each source's counters. */
+  status(): ManagerStatus {
+    const now = Date.now();
+    const categories: Partial<Record<Category, CategoryStatus>> = {};
+    for (const [category, entry] of this.#loader.store.entries()) {
+      const { result } = entry;
+      categories[category] = {
+        origin: result.origin,
+        url: result.url,
+        fetchedAt: result.fetchedAt,
+        ageMs: now - result.fetchedAt,
+        fresh: this.#loader.store.fresh(category) !== undefined,
+        stale: entry.staleSince !== null,
+        staleSince: entry.staleSince,
+        lastError: entry.lastError,
+        records: Object.keys(result.records).length,
+        invalidRecords: result.issues.length,
+      };
+    }
+    const circuits = this.#chain.circuits();
+    const sources: Partial<Record<SourceId, SourceStatus>> = {};
+    for (const [id, stats] of Object.entries(this.#chain.stats) as [SourceId, SourceStatus][]) {
+      const circuit = circuits[id];
+      if (circuit) sources[id] = { ...stats, circuit };
+    }
+    return { categories, sources };
+  }
+
+  /**
+   * Every loaded category with its provenance, JSON-serialisable. Pass it as the `snapshot`
+   * option to start another manager with no network at all.
+   */
+  async exportSnapshot(): Promise<ManagerSnapshot> {
+    const categories = [...this.#loader.store.entries()].map(([, entry]) =>
+      toSnapshot(entry.result),
+    );
+    return {
+      format: 'horde-model-reference/snapshot',
+      version: 1,
+      createdAt: Date.now(),
+      categories,
+    };
+  }
+
+  /** Stops background work and timers, and aborts requests in flight. Idempotent. */
+  async close(): Promise<void> {
+    this.#closing.abort(new DOMException('The manager was closed', 'AbortError'));
+  }
+
+  /** `await using refs = new ModelReferenceManager()` closes it at the end of the scope. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}

@@ -1,0 +1,174 @@
+import pRetry from 'p-retry';
+import { CategoryStore, type StoredCategory } from '../cache/category-store.js';
+import { SingleFlight } from '../cache/single-flight.js';
+import { parseStoredSnapshot, storageKey, toSnapshot } from '../cache/snapshot.js';
+import type { SnapshotStorage } from '../cache/storage.js';
+import type { Category } from '../categories.js';
+import type { CategoryRecords } from '../schemas/index.js';
+import type { FallbackChain } from '../sources/fallback-chain.js';
+import type { CategoryResult } from '../sources/source.js';
+import type { Emitter, ManagerEvents } from './events.js';
+
+/** What the loader needs from the manager that owns it. */
+export interface LoaderContext {
+  readonly chain: FallbackChain;
+  readonly storage: SnapshotStorage;
+  readonly events: Emitter<ManagerEvents>;
+  readonly ttlMs: number;
+  readonly staleWhileRevalidate: boolean;
+  /** Aborted on `close()`: stops background work. */
+  readonly closed: AbortSignal;
+  readonly now: () => number;
+}
+
+const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
+/**
+ * The read path of one manager: fresh cache → last-known-good (served at once, refreshed in the
+ * background) → persisted snapshot (warm start) → the fallback chain, with one request in flight
+ * per category however many readers wait.
+ */
+export class CategoryLoader {
+  readonly store: CategoryStore;
+  readonly #context: LoaderContext;
+  readonly #flights = new SingleFlight<Category, StoredCategory>();
+  readonly #storageChecked = new Set<Category>();
+
+  constructor(context: LoaderContext) {
+    this.#context = context;
+    this.store = new CategoryStore(context.ttlMs);
+    context.closed.addEventListener('abort', () => this.#flights.abortAll(context.closed.reason), {
+      once: true,
+    });
+  }
+
+  /** Seeds last-known-good data (from the `snapshot` option); it is served until refreshed. */
+  seed(result: CategoryResult): void {
+    this.#accept(result);
+  }
+
+  /**
+   * The records of `category`, from the cheapest place that has them.
+   *
+   * @throws {SourceUnavailableError} when no source answers and nothing is cached or stored.
+   */
+  async get<C extends Category>(category: C, signal?: AbortSignal): Promise<CategoryRecords<C>> {
+    const fresh = this.store.fresh(category);
+    if (fresh) return fresh.result.records as CategoryRecords<C>;
+    const known = this.store.lastKnownGood(category) ?? (await this.#warmStart(category));
+    if (known) {
+      if (this.#context.staleWhileRevalidate) {
+        this.#refreshInBackground(category);
+        return known.result.records as CategoryRecords<C>;
+      }
+      return (await this.#load(category, signal)).result.records as CategoryRecords<C>;
+    }
+    return (await this.#fetch(category, signal)).result.records as CategoryRecords<C>;
+  }
+
+  /**
+   * Fetches `category` now, whatever the TTL says. On failure the last-known-good records stay
+   * (marked stale) and the error is thrown to the caller.
+   *
+   * @throws {SourceUnavailableError} when no source answers.
+   */
+  async refresh<C extends Category>(
+    category: C,
+    signal?: AbortSignal,
+  ): Promise<CategoryRecords<C>> {
+    return (await this.#fetch(category, signal)).result.records as CategoryRecords<C>;
+  }
+
+  /** Swaps in records obtained elsewhere (delta sync), exactly as a fetch would. */
+  accept(result: CategoryResult): StoredCategory {
+    return this.#accept(result);
+  }
+
+  /** Like `refresh`, but a failure with last-known-good data returns that data instead of throwing. */
+  async #load(category: Category, signal?: AbortSignal): Promise<StoredCategory> {
+    try {
+      return await this.#fetch(category, signal);
+    } catch (error) {
+      const known = this.store.lastKnownGood(category);
+      if (!known || signal?.aborted) throw error;
+      return known;
+    }
+  }
+
+  #fetch(category: Category, signal?: AbortSignal): Promise<StoredCategory> {
+    return this.#flights.run(
+      category,
+      async (flightSignal) => {
+        try {
+          const { result, attempts } = await this.#context.chain.load(category, flightSignal);
+          if (attempts.some((a) => a.outcome === 'failed')) {
+            this.#context.events.emit('fallback', { category, origin: result.origin, attempts });
+          }
+          const entry = this.#accept(result);
+          this.#persist(result);
+          return entry;
+        } catch (error) {
+          if (!flightSignal.aborted) this.#markStale(category, toError(error));
+          throw error;
+        }
+      },
+      signal,
+    );
+  }
+
+  #accept(result: CategoryResult): StoredCategory {
+    Object.freeze(result.records);
+    for (const issue of result.issues) this.#context.events.emit('invalid-record', issue);
+    return this.store.put(result, this.#context.ttlMs, this.#context.now());
+  }
+
+  #markStale(category: Category, error: Error): void {
+    const before = this.store.lastKnownGood(category);
+    const entry = this.store.markStale(category, error.message, this.#context.now());
+    if (entry && before?.staleSince === null) {
+      this.#context.events.emit('stale', {
+        category,
+        since: entry.staleSince ?? this.#context.now(),
+        error,
+      });
+    }
+  }
+
+  #refreshInBackground(category: Category): void {
+    if (this.#flights.has(category) || this.#context.closed.aborted) return;
+    // Every source failing is retried as a whole with backoff; sources in cool-down are skipped
+    // inside each attempt, so this costs no extra timeouts.
+    pRetry(() => this.#fetch(category, this.#context.closed), {
+      retries: 2,
+      minTimeout: 1_000,
+      factor: 4,
+      randomize: true,
+      signal: this.#context.closed,
+      unref: true,
+    }).catch((error: unknown) => {
+      if (!this.#context.closed.aborted)
+        this.#context.events.emit('error', { category, error: toError(error) });
+    });
+  }
+
+  async #warmStart(category: Category): Promise<StoredCategory | undefined> {
+    if (this.#storageChecked.has(category)) return undefined;
+    this.#storageChecked.add(category);
+    try {
+      const result = parseStoredSnapshot(await this.#context.storage.get(storageKey(category)));
+      if (result && result.category === category && !this.store.lastKnownGood(category))
+        return this.#accept(result);
+    } catch (error) {
+      this.#context.events.emit('error', { category, error: toError(error) });
+    }
+    return this.store.lastKnownGood(category);
+  }
+
+  #persist(result: CategoryResult): void {
+    this.#context.storage
+      .set(storageKey(result.category), JSON.stringify(toSnapshot(result)))
+      .catch((error: unknown) => {
+        this.#context.events.emit('error', { category: result.category, error: toError(error) });
+      });
+  }
+}

@@ -1,0 +1,35 @@
+import type { Category } from '../categories.js';
+import type { CircuitState } from '../sources/circuit-breaker.js';
+import type { SourceStats } from '../sources/fallback-chain.js';
+import type { Origin, SourceId } from '../sources/source.js';
+
+/** The state of one loaded category. */
+export interface CategoryStatus {
+  readonly origin: Origin;
+  /** Where the data came from (no credentials). */
+  readonly url: string;
+  /** Epoch ms when the data was fetched from its source. */
+  readonly fetchedAt: number;
+  readonly ageMs: number;
+  /** Within the TTL. */
+  readonly fresh: boolean;
+  /** A refresh failed and these are the last-known-good records. */
+  readonly stale: boolean;
+  readonly staleSince: number | null;
+  readonly lastError: string | null;
+  /** Number of valid records served. */
+  readonly records: number;
+  /** Number of records skipped because they failed validation. */
+  readonly invalidRecords: number;
+}
+
+/** Counters and circuit state of one source. */
+export interface SourceStatus extends Readonly<SourceStats> {
+  readonly circuit: CircuitState;
+}
+
+/** What `manager.status()` returns. */
+export interface ManagerStatus {
+  readonly categories: Readonly<Partial<Record<Category, CategoryStatus>>>;
+  readonly sources: Readonly<Partial<Record<SourceId, SourceStatus>>>;
+}

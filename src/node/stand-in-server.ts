@@ -1,0 +1,89 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { REFUSED } from '../testing/faults.js';
+import type { StandInPrimary } from '../testing/stand-in-primary.js';
+
+/** A stand-in served over real HTTP on loopback: the PRIMARY and GitHub on two ports (two hosts). */
+export interface StandInServer {
+  /** The PRIMARY base URL to give a manager (`http://127.0.0.1:<port>/api`). */
+  readonly primaryUrl: string;
+  /** The raw-GitHub base URL to give a manager (`http://127.0.0.1:<other port>`). */
+  readonly githubRawUrl: string;
+  /** The stand-in answering on both ports; set faults and mutate data through it. */
+  readonly standIn: StandInPrimary;
+  /** Stops listening and drops open connections (hanging ones included). */
+  close(): Promise<void>;
+}
+
+/** Where and how to listen. */
+export interface StandInServerOptions {
+  /** Port of the PRIMARY. @default 0 (any free port) */
+  readonly port?: number;
+  /** Port of the GitHub stand-in. @default 0 (any free port) */
+  readonly githubPort?: number;
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+}
+
+function toRequest(incoming: IncomingMessage, signal: AbortSignal): Request {
+  const url = `http://${incoming.headers.host ?? 'localhost'}${incoming.url ?? '/'}`;
+  const headers = Object.entries(incoming.headers).flatMap(([key, value]) =>
+    value === undefined
+      ? []
+      : [[key, Array.isArray(value) ? value.join(', ') : value] as [string, string]],
+  );
+  return new Request(url, { method: incoming.method ?? 'GET', headers, signal });
+}
+
+/**
+ * Serves a stand-in PRIMARY and raw GitHub on 127.0.0.1 over real sockets, on two ports so they
+ * are two hosts as in production: for demos, CLIs, other runtimes and benchmarks. `refuse`
+ * faults destroy the socket; `hang` faults never answer.
+ *
+ * @example
+ * ```ts
+ * const { primaryUrl, githubRawUrl, standIn, close } = await startStandInServer(createStandInPrimary);
+ * const refs = new ModelReferenceManager({ primaryUrl, github: { rawBaseUrl: githubRawUrl } });
+ * ```
+ */
+export async function startStandInServer(
+  create: (urls: { primaryUrl: string; githubRawUrl: string }) => StandInPrimary,
+  options: StandInServerOptions = {},
+): Promise<StandInServer> {
+  let standIn: StandInPrimary | undefined;
+  const serve = (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    const controller = new AbortController();
+    outgoing.on('close', () => controller.abort(new Error('client went away')));
+    (standIn as StandInPrimary).answer(toRequest(incoming, controller.signal)).then(
+      async (answer) => {
+        if (answer === REFUSED) return void incoming.socket.destroy();
+        outgoing.writeHead(answer.status, Object.fromEntries(answer.headers));
+        outgoing.end(new Uint8Array(await answer.arrayBuffer()));
+      },
+      () => incoming.socket.destroy(),
+    );
+  };
+  const host = options.host ?? '127.0.0.1';
+  const listen = async (port: number) => {
+    const server = createServer(serve);
+    await new Promise<void>((resolve) => server.listen(port, host, resolve));
+    const { address, port: bound } = server.address() as AddressInfo;
+    return { server, origin: `http://${address}:${bound}` };
+  };
+  const primary = await listen(options.port ?? 0);
+  const github = await listen(options.githubPort ?? 0);
+  const urls = { primaryUrl: `${primary.origin}/api`, githubRawUrl: github.origin };
+  standIn = create(urls);
+  const stop = (server: Server) =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return {
+    ...urls,
+    standIn,
+    close: async () => {
+      await Promise.all([stop(primary.server), stop(github.server)]);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Category } from '../categories.js';
+import { parseCategoryRecords, type RecordIssue } from '../schemas/index.js';
+import { contentHash } from '../util/hash.js';
+import type { Payload } from './fetch-payload.js';
+import type { CategoryResult, SourceId } from './source.js';
+import { SourceFailure } from './source-failure.js';
+
+/**
+ * Validates the v2 records a source produced from `payload` and wraps them with provenance.
+ * "Not an object of records at all" becomes a failed source.
+ *
+ * @throws {SourceFailure} of kind `malformed`.
+ */
+export function toCategoryResult<C extends Category>(
+  category: C,
+  origin: SourceId,
+  payload: Payload,
+  data: unknown,
+  fetchedAt: number,
+  earlierIssues: readonly RecordIssue[] = [],
+): CategoryResult<C> {
+  let parsed: ReturnType<typeof parseCategoryRecords<C>>;
+  try {
+    parsed = parseCategoryRecords(category, data);
+  } catch (error) {
+    throw new SourceFailure('malformed', payload.url, (error as Error).message, { cause: error });
+  }
+  return {
+    category,
+    records: parsed.records,
+    issues: [...earlierIssues, ...parsed.issues],
+    origin,
+    url: payload.url,
+    fetchedAt,
+    hash: contentHash(payload.text),
+  };
+}

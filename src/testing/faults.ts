@@ -1,0 +1,127 @@
+/** A way for a route family of the stand-in to misbehave. */
+export type FaultMode =
+  | 'ok'
+  /** 404 with a JSON detail. */
+  | 'not-found'
+  /** A 4xx other than 404 (`status`, default 400). */
+  | 'client-error'
+  /** A 5xx (`status`, default 500) with a `text/plain` body, optionally with `Retry-After`. */
+  | 'server-error'
+  /** 200 with an HTML page, like a captive portal or proxy. */
+  | 'html'
+  /** 200 whose body is not JSON. */
+  | 'non-json'
+  /** 200 with the first half of the real body. */
+  | 'truncated'
+  /** 200 with one record broken (its `name` made a number), the others intact. */
+  | 'invalid-records'
+  /** Accepts the request and never answers, until the request is aborted. */
+  | 'hang'
+  /** Refuses the connection: a network error, no HTTP answer. */
+  | 'refuse'
+  /** Answers normally after `delayMs`. */
+  | 'slow';
+
+/** A fault and its parameters. */
+export interface Fault {
+  readonly mode: FaultMode;
+  /** Status for `client-error` / `server-error`. */
+  readonly status?: number;
+  /** `Retry-After` seconds for `server-error`. */
+  readonly retryAfter?: number;
+  /** Delay for `slow`, in milliseconds. @default 1_000 */
+  readonly delayMs?: number;
+}
+
+/** The route families a fault can be set on. */
+export type RouteFamily = 'v2' | 'v1' | 'model' | 'metadata' | 'github' | 'other';
+
+/** Marks an answer that must be a network error (refused connection), not an HTTP response. */
+export const REFUSED: unique symbol = Symbol('refused');
+
+/** What a route answers: a Response, or a refused connection. */
+export type StandInAnswer = Response | typeof REFUSED;
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** Waits `ms`, or rejects with the signal's reason when it aborts first. */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+/**
+ * Applies `fault` to a request whose normal answer `answer()` would give.
+ * `hang` resolves only by rejecting with the request's abort reason.
+ */
+export async function withFault(
+  fault: Fault,
+  signal: AbortSignal,
+  answer: () => StandInAnswer,
+): Promise<StandInAnswer> {
+  switch (fault.mode) {
+    case 'ok':
+      return answer();
+    case 'not-found':
+      return json({ detail: 'Not Found' }, 404);
+    case 'client-error':
+      return json({ detail: 'Bad request' }, fault.status ?? 400);
+    case 'server-error':
+      return new Response('Internal Server Error', {
+        status: fault.status ?? 500,
+        headers: {
+          'content-type': 'text/plain; charset=utf-8',
+          ...(fault.retryAfter === undefined ? {} : { 'retry-after': String(fault.retryAfter) }),
+        },
+      });
+    case 'html':
+      return new Response(
+        '<!doctype html><html><body><h1>Sign in to the Wi-Fi</h1></body></html>',
+        {
+          status: 200,
+          headers: { 'content-type': 'text/html' },
+        },
+      );
+    case 'non-json':
+      return new Response('this is not json', {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    case 'truncated': {
+      const normal = answer();
+      if (normal === REFUSED) return normal;
+      const text = await normal.text();
+      return new Response(text.slice(0, Math.floor(text.length / 2)), {
+        status: 200,
+        headers: normal.headers,
+      });
+    }
+    case 'invalid-records': {
+      const normal = answer();
+      if (normal === REFUSED) return normal;
+      const data = (await normal.json()) as Record<string, Record<string, unknown>>;
+      const first = Object.keys(data)[0];
+      if (first !== undefined) data[first] = { ...data[first], name: 42 };
+      return json(data);
+    }
+    case 'hang':
+      await sleep(2 ** 31 - 1, signal);
+      return answer();
+    case 'refuse':
+      return REFUSED;
+    case 'slow':
+      await sleep(fault.delayMs ?? 1_000, signal);
+      return answer();
+  }
+}

@@ -1,0 +1,24 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type {
+  CategoryRecords,
+  ImageBaseline,
+  ImageGenerationRecord,
+  RecordOf,
+  TextGenerationRecord,
+} from '../../src/index.js';
+
+describe('record types', () => {
+  it('RecordOf maps categories to their record types', () => {
+    expectTypeOf<RecordOf<'image_generation'>>().toEqualTypeOf<ImageGenerationRecord>();
+    expectTypeOf<RecordOf<'text_generation'>>().toEqualTypeOf<TextGenerationRecord>();
+    expectTypeOf<CategoryRecords<'clip'>[string]>().toEqualTypeOf<RecordOf<'clip'>>();
+  });
+
+  it('open enums take known values and any other string, but not other types', () => {
+    expectTypeOf<'stable_diffusion_xl'>().toExtend<ImageBaseline>();
+    expectTypeOf<'next_years_baseline'>().toExtend<ImageBaseline>();
+    expectTypeOf<number>().not.toExtend<ImageBaseline>();
+    expectTypeOf<ImageGenerationRecord['nsfw']>().toEqualTypeOf<boolean>();
+    expectTypeOf<TextGenerationRecord['parameters']>().toEqualTypeOf<number>();
+  });
+});
