@@ -15,7 +15,9 @@ export interface SourceAttempt {
 }
 
 /**
- * Every source of the fallback chain failed or was skipped and no last-known-good data exists.
+ * Every source of the fallback chain failed or was skipped. Reads throw it only when no
+ * last-known-good data exists; `refresh()` throws it whenever the fetch fails (the old data is
+ * still served, marked stale).
  *
  * `attempts` has one entry per source of the chain, in order, each saying why it gave nothing.
  */
@@ -32,7 +34,7 @@ export class SourceUnavailableError extends ModelReferenceError {
       .join('; ');
     super(
       'SOURCE_UNAVAILABLE',
-      `No source could provide category ${category} and no last-known-good data exists. Tried: ${detail || 'no sources configured'}.`,
+      `No source could provide category ${category}. Tried: ${detail || 'no sources configured'}.`,
     );
     this.category = category;
     this.attempts = attempts;

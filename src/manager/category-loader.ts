@@ -101,7 +101,7 @@ export class CategoryLoader {
       async (flightSignal) => {
         try {
           const { result, attempts } = await this.#context.chain.load(category, flightSignal);
-          if (attempts.some((a) => a.outcome === 'failed')) {
+          if (attempts.length > 0) {
             this.#context.events.emit('fallback', { category, origin: result.origin, attempts });
           }
           const entry = this.#accept(result);
