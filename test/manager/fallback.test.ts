@@ -30,16 +30,24 @@ async function rejection(promise: Promise<unknown>): Promise<SourceUnavailableEr
   return error as SourceUnavailableError;
 }
 
-describe('fallback chain, cold (nothing cached)', () => {
+describe.each([
+  ['cold (nothing cached)', false],
+  ['warm (cached, refreshing)', true],
+])('fallback chain, %s', (_label, warm) => {
   for (const fault of FAULTS) {
     for (const [index, source] of SOURCES.entries()) {
       it(`${fault.mode} on ${source} moves on to the next source`, async () => {
         const { refs, standIn } = setup();
+        const cached = warm ? await refs.getCategory('clip') : undefined;
         for (const earlier of SOURCES.slice(0, index)) standIn.setFault(earlier, 'not-found');
         standIn.setFault(source, fault.mode, fault.status ? { status: fault.status } : {});
-        const read = refs.getCategory('clip');
+        const read = warm ? refs.refresh('clip') : refs.getCategory('clip');
         if (source === 'github') {
           const error = await rejection(read);
+          if (cached) {
+            expect(await refs.getCategory('clip')).toBe(cached);
+            expect(refs.status().categories.clip?.stale).toBe(true);
+          }
           expect(error.attempts.map((a) => [a.source, a.outcome])).toEqual([
             ['v2', 'failed'],
             ['v1', 'failed'],
@@ -67,7 +75,9 @@ describe('fallback chain, cold (nothing cached)', () => {
       });
     }
   }
+});
 
+describe('fallback chain, other cases', () => {
   it('an invalid record is reported and skipped; the rest of the category is served', async () => {
     const { refs, standIn } = setup();
     standIn.setFault('v2', 'invalid-records');
