@@ -39,6 +39,41 @@ export type { ManagerEvents, Unsubscribe } from './manager/events.js';
 export { DEFAULT_PRIMARY_URL, type ModelReferenceManagerOptions } from './manager/options.js';
 export type { CategoryStatus, ManagerStatus, SourceStatus } from './manager/status.js';
 export { type AllCategories, type CallOptions, ModelReferenceManager } from './manager.js';
+export {
+  ControlnetQuery,
+  createQuery,
+  ImageQuery,
+  type QueryOf,
+  TextQuery,
+} from './query/category-queries.js';
+export {
+  type FieldPath,
+  type FieldValue,
+  ModelQuery,
+  type Operand,
+  type Operator,
+  type OrderOptions,
+} from './query/model-query.js';
+export {
+  SEARCH_ALL_CATEGORIES,
+  type SearchPage,
+  searchAcrossCategories,
+  searchRecords,
+} from './query/search.js';
+export {
+  type SearchAllParams,
+  type SearchParams,
+  toSearchQuery,
+  validateSearchParams,
+} from './query/search-params.js';
+export {
+  type BaselineStats,
+  type CategoryStatistics,
+  computeCategoryStatistics,
+  type DownloadStats,
+  type ParameterBucketStats,
+  type TagStats,
+} from './query/statistics.js';
 export * from './schemas/index.js';
 export type { CircuitBreakerOptions, CircuitState } from './sources/circuit-breaker.js';
 export type { SourceStats } from './sources/fallback-chain.js';

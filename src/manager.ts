@@ -12,7 +12,15 @@ import {
   validateOptions,
 } from './manager/options.js';
 import type { CategoryStatus, ManagerStatus, SourceStatus } from './manager/status.js';
-import type { CategoryRecords, RecordOf } from './schemas/index.js';
+import { createQuery, type QueryOf } from './query/category-queries.js';
+import { type SearchPage, searchAcrossCategories, searchRecords } from './query/search.js';
+import {
+  type SearchAllParams,
+  type SearchParams,
+  validateSearchParams,
+} from './query/search-params.js';
+import { type CategoryStatistics, computeCategoryStatistics } from './query/statistics.js';
+import type { CategoryRecords, ModelRecord, RecordOf } from './schemas/index.js';
 import { CircuitBreaker } from './sources/circuit-breaker.js';
 import { FallbackChain } from './sources/fallback-chain.js';
 import { githubSource } from './sources/github-source.js';
@@ -171,6 +179,61 @@ export class ModelReferenceManager implements AsyncDisposable {
     options: CallOptions = {},
   ): Promise<CategoryRecords<C>> {
     return this.#loader.refresh(assertCategory(category) as C, options.signal);
+  }
+
+  /**
+   * Searches one category locally, with the same answers as the PRIMARY's
+   * `GET /model_references/v2/{category}/search` (see the README's search semantics).
+   *
+   * @example
+   * ```ts
+   * const { results, total } = await refs.search('image_generation', { baseline: 'stable_diffusion_xl', nsfw: false, sortBy: 'name' });
+   * ```
+   * @throws {InvalidSearchParamsError} before any request, for parameters the server would reject.
+   */
+  async search<C extends Category>(
+    category: C,
+    params: SearchParams = {},
+    options: CallOptions = {},
+  ): Promise<SearchPage<RecordOf<C>>> {
+    validateSearchParams(assertCategory(category), params);
+    return searchRecords(category, await this.getCategory(category, options), params);
+  }
+
+  /**
+   * Searches every category as `GET /model_references/v2/search` does (a name in two categories is
+   * kept from the first one only). Categories no source can provide are left out, as on the server.
+   *
+   * @throws {InvalidSearchParamsError} before any request.
+   */
+  async searchAll(
+    params: SearchAllParams = {},
+    options: CallOptions = {},
+  ): Promise<SearchPage<ModelRecord>> {
+    validateSearchParams('all', params);
+    return searchAcrossCategories((await this.getAll(options)).categories, params);
+  }
+
+  /**
+   * A typed, immutable query builder over a category (`ImageQuery`, `TextQuery`,
+   * `ControlnetQuery`, or `ModelQuery`).
+   *
+   * @example
+   * ```ts
+   * const q = await refs.query('text_generation');
+   * q.quantized(false).where('parameters', 'gte', 7e9).orderBy('name').limit(5).toArray();
+   * ```
+   */
+  async query<C extends Category>(category: C, options: CallOptions = {}): Promise<QueryOf<C>> {
+    return createQuery(category, await this.getCategory(category, options));
+  }
+
+  /** The server's `CategoryStatistics` for a category, computed locally. */
+  async statistics<C extends Category>(
+    category: C,
+    options: CallOptions = {},
+  ): Promise<CategoryStatistics> {
+    return computeCategoryStatistics(category, await this.getCategory(category, options));
   }
 
   /**

@@ -1,0 +1,257 @@
+import * as z from 'zod/mini';
+import type { Category } from '../categories.js';
+import {
+  InvalidSearchParamsError,
+  type SearchParamIssue,
+} from '../errors/invalid-search-params-error.js';
+import { TEXT_BACKENDS, type TextBackend } from '../schemas/text-generation-record.js';
+import { canonicalField, fieldsOf } from './fields.js';
+
+/**
+ * Search parameters, the camelCase twins of the server's `/search` query parameters.
+ * The semantics (exact, case-sensitive tags and baselines, ...) are the server's: see the README.
+ */
+export interface SearchParams {
+  /** Exact match on `nsfw`. Categories with an `nsfw` field only. */
+  readonly nsfw?: boolean | undefined;
+  /** Exact, case-sensitive match on `baseline`. */
+  readonly baseline?: string | undefined;
+  /** Exact match on `inpainting`; an explicit `null` matches neither `true` nor `false`. Image only. */
+  readonly inpainting?: boolean | undefined;
+  /** At least one of these tags (exact, case-sensitive). */
+  readonly tagsAny?: readonly string[] | undefined;
+  /** All of these tags. */
+  readonly tagsAll?: readonly string[] | undefined;
+  /** None of these tags (records without tags match). */
+  readonly tagsNone?: readonly string[] | undefined;
+  /** Case-insensitive substring of the name; `''` matches everything. */
+  readonly nameContains?: string | undefined;
+  /** Only `aphrodite/...` or `koboldcpp/...` names. Text only. */
+  readonly backend?: TextBackend | undefined;
+  /** Drop backend-prefixed duplicate names. Text only. @default false */
+  readonly excludeBackendVariations?: boolean | undefined;
+  /** Only names with (or without) a quantisation marker. Text only. */
+  readonly quantized?: boolean | undefined;
+  /** A record field, nested with `__` (`metadata__created_at`). */
+  readonly sortBy?: string | undefined;
+  /** @default false */
+  readonly sortDesc?: boolean | undefined;
+  /** Page size, 1–500. @default 50 */
+  readonly limit?: number | undefined;
+  /** Records to skip, >= 0. @default 0 */
+  readonly offset?: number | undefined;
+}
+
+/** The parameters cross-category search takes (the server's `/v2/search`). */
+export type SearchAllParams = Pick<
+  SearchParams,
+  | 'nsfw'
+  | 'nameContains'
+  | 'tagsAny'
+  | 'tagsAll'
+  | 'tagsNone'
+  | 'sortBy'
+  | 'sortDesc'
+  | 'limit'
+  | 'offset'
+>;
+
+/** Parameters after validation, with defaults filled. */
+export type ValidSearchParams = SearchParams & {
+  readonly limit: number;
+  readonly offset: number;
+  readonly sortDesc: boolean;
+  readonly sortPath: readonly string[] | null;
+};
+
+const tags = z.optional(z.array(z.string()));
+const shape = {
+  nsfw: z.optional(z.boolean()),
+  baseline: z.optional(z.string()),
+  inpainting: z.optional(z.boolean()),
+  tagsAny: tags,
+  tagsAll: tags,
+  tagsNone: tags,
+  nameContains: z.optional(z.string()),
+  backend: z.optional(z.enum(TEXT_BACKENDS)),
+  excludeBackendVariations: z.optional(z.boolean()),
+  quantized: z.optional(z.boolean()),
+  sortBy: z.optional(z.string()),
+  sortDesc: z.optional(z.boolean()),
+  limit: z.optional(z.int().check(z.gte(1), z.lte(500))),
+  offset: z.optional(z.int().check(z.gte(0))),
+};
+const categorySchema = z.strictObject(shape);
+const ALL_PARAMS = [
+  'nsfw',
+  'nameContains',
+  'tagsAny',
+  'tagsAll',
+  'tagsNone',
+  'sortBy',
+  'sortDesc',
+  'limit',
+  'offset',
+];
+const allSchema = z.strictObject(
+  Object.fromEntries(ALL_PARAMS.map((k) => [k, shape[k as keyof typeof shape]])),
+);
+
+// Which field each filter needs; a filter on a category without that field is refused (the
+// server answers 400 for most of them, and silently ignores the text-only ones: we refuse those
+// too, since a filter that cannot apply is a mistake, not a wish for everything).
+const FILTER_FIELDS: Readonly<Record<string, string>> = {
+  nsfw: 'nsfw',
+  baseline: 'baseline',
+  inpainting: 'inpainting',
+  tagsAny: 'tags',
+  tagsAll: 'tags',
+  tagsNone: 'tags',
+};
+const TEXT_ONLY = ['backend', 'excludeBackendVariations', 'quantized'];
+
+const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  limit: ['an integer from 1 to 500'],
+  offset: ['an integer >= 0'],
+  backend: TEXT_BACKENDS,
+};
+
+function sortIssue(scope: Category | 'all', sortBy: string): SearchParamIssue | null {
+  const fields = fieldsOf(scope);
+  const [first = '', ...rest] = sortBy.split('__');
+  const field = scope === 'text_generation' ? canonicalField(first) : first;
+  const kind = fields[field];
+  const sortable = Object.keys(fields).filter((f) => fields[f] !== 'object');
+  const nested = Object.keys(fields)
+    .filter((f) => fields[f] === 'object')
+    .map((f) => `${f}__<key>`);
+  if (kind === undefined) {
+    return {
+      param: 'sortBy',
+      message: `${JSON.stringify(sortBy)} is not a field of ${scope === 'all' ? 'every record' : `${scope} records`}`,
+      allowed: [...sortable, ...nested],
+    };
+  }
+  if (kind === 'object' && rest.length === 0) {
+    return {
+      param: 'sortBy',
+      message: `${JSON.stringify(first)} holds objects, which cannot be ordered; sort by one of its keys with __`,
+      allowed: [...sortable, ...nested],
+    };
+  }
+  if (kind !== 'object' && rest.length > 0) {
+    return {
+      param: 'sortBy',
+      message: `${JSON.stringify(first)} has no nested keys`,
+      allowed: sortable,
+    };
+  }
+  return null;
+}
+
+/**
+ * Validates search parameters for a category (or `'all'` for cross-category search) before any
+ * work is done, and fills the defaults.
+ *
+ * @example
+ * ```ts
+ * validateSearchParams('image_generation', { nsfw: false, limit: 10 }); // { nsfw: false, limit: 10, offset: 0, ... }
+ * validateSearchParams('clip', { nsfw: false }); // throws: nsfw does not apply to clip records
+ * ```
+ * @throws {InvalidSearchParamsError} listing every problem, each with what is allowed.
+ */
+export function validateSearchParams(
+  scope: Category | 'all',
+  params: SearchParams = {},
+): ValidSearchParams {
+  const result = (scope === 'all' ? allSchema : categorySchema).safeParse(params);
+  const issues: SearchParamIssue[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          issues.push({
+            param: key,
+            message:
+              scope === 'all'
+                ? 'is not a cross-category search parameter'
+                : 'is not a search parameter',
+            allowed: scope === 'all' ? ALL_PARAMS : Object.keys(shape),
+          });
+        }
+        continue;
+      }
+      const param = String(issue.path[0] ?? '(params)');
+      issues.push({
+        param,
+        message: issue.message,
+        ...(ALLOWED[param] ? { allowed: ALLOWED[param] } : {}),
+      });
+    }
+  }
+  if (scope !== 'all') {
+    const fields = fieldsOf(scope);
+    for (const [param, field] of Object.entries(FILTER_FIELDS)) {
+      if (params[param as keyof SearchParams] !== undefined && fields[field] === undefined) {
+        issues.push({
+          param,
+          message: `does not apply to ${scope} records, which have no ${field} field`,
+        });
+      }
+    }
+    if (scope !== 'text_generation') {
+      for (const param of TEXT_ONLY) {
+        if (params[param as keyof SearchParams] !== undefined)
+          issues.push({ param, message: `applies to text_generation only, not ${scope}` });
+      }
+    }
+  }
+  if (typeof params.sortBy === 'string') {
+    const issue = sortIssue(scope, params.sortBy);
+    if (issue) issues.push(issue);
+  }
+  if (issues.length > 0) throw new InvalidSearchParamsError(issues);
+  const sortPath =
+    params.sortBy === undefined
+      ? null
+      : params.sortBy.split('__').map((s, i) => (i === 0 ? canonicalField(s) : s));
+  return {
+    ...params,
+    limit: params.limit ?? 50,
+    offset: params.offset ?? 0,
+    sortDesc: params.sortDesc ?? false,
+    sortPath,
+  };
+}
+
+const SNAKE: Readonly<Record<string, string>> = {
+  tagsAny: 'tags_any',
+  tagsAll: 'tags_all',
+  tagsNone: 'tags_none',
+  nameContains: 'name_contains',
+  excludeBackendVariations: 'exclude_backend_variations',
+  sortBy: 'sort_by',
+  sortDesc: 'sort_desc',
+};
+
+/**
+ * The server's query string for these parameters: snake_case names, repeated keys for tag lists,
+ * `true`/`false` for booleans. `sortBy: 'parameters'` is sent as the server's `parameters_count`.
+ *
+ * @example
+ * ```ts
+ * toSearchQuery({ tagsAny: ['anime', 'furry'], nsfw: false }).toString(); // 'tags_any=anime&tags_any=furry&nsfw=false'
+ * ```
+ */
+export function toSearchQuery(params: SearchParams): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    const name = SNAKE[key] ?? key;
+    if (Array.isArray(value)) for (const item of value) query.append(name, String(item));
+    else if (key === 'sortBy' && typeof value === 'string')
+      query.set(name, value.replace(/^parameters(?=__|$)/, 'parameters_count'));
+    else query.set(name, String(value));
+  }
+  return query;
+}

@@ -1,0 +1,140 @@
+import { CATEGORIES, type Category } from '../categories.js';
+import { backendPrefixOf, isQuantizedVariant } from '../legacy/text-model-name.js';
+import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/index.js';
+import { compareNullable } from './compare.js';
+import { readPath } from './fields.js';
+import {
+  type SearchAllParams,
+  type SearchParams,
+  type ValidSearchParams,
+  validateSearchParams,
+} from './search-params.js';
+
+/** One page of search results, as the server's `SearchResponse` (camelCase). */
+export interface SearchPage<R> {
+  readonly results: R[];
+  /** Matches after de-duplication, before paging. */
+  readonly total: number;
+  /** The requested offset (echoed, not the number returned). */
+  readonly offset: number;
+  /** The requested limit (echoed). */
+  readonly limit: number;
+  /** `offset + limit < total`. */
+  readonly hasMore: boolean;
+}
+
+type Fields = Record<string, unknown>;
+type Filter = (record: Fields) => boolean;
+
+const tagsOf = (record: Fields): readonly unknown[] =>
+  Array.isArray(record.tags) ? record.tags : [];
+
+/** The server's filters, in the server's order, for the parameters that are set. */
+function filtersFor(params: SearchParams): Filter[] {
+  const filters: Filter[] = [];
+  const {
+    nsfw,
+    baseline,
+    inpainting,
+    tagsAny,
+    tagsAll,
+    tagsNone,
+    nameContains,
+    backend,
+    excludeBackendVariations,
+    quantized,
+  } = params;
+  if (nsfw !== undefined) filters.push((r) => r.nsfw === nsfw);
+  if (baseline !== undefined) filters.push((r) => r.baseline === baseline);
+  if (inpainting !== undefined) filters.push((r) => r.inpainting === inpainting);
+  if (tagsAny) filters.push((r) => tagsOf(r).some((t) => tagsAny.includes(t as string)));
+  if (tagsAll) filters.push((r) => tagsAll.every((t) => tagsOf(r).includes(t)));
+  if (tagsNone) filters.push((r) => !tagsOf(r).some((t) => tagsNone.includes(t as string)));
+  if (nameContains !== undefined) {
+    const needle = nameContains.toLowerCase();
+    filters.push((r) => String(r.name).toLowerCase().includes(needle));
+  }
+  if (backend !== undefined) filters.push((r) => String(r.name).startsWith(`${backend}/`));
+  if (excludeBackendVariations) filters.push((r) => backendPrefixOf(String(r.name)) === null);
+  if (quantized !== undefined)
+    filters.push((r) => isQuantizedVariant(String(r.name)) === quantized);
+  return filters;
+}
+
+/**
+ * The server's pipeline over records already in order: filter, keep the first record of each
+ * name, sort (stable; nulls last ascending and first descending), then page.
+ */
+export function runSearch<R>(records: Iterable<R>, params: ValidSearchParams): SearchPage<R> {
+  const filters = filtersFor(params);
+  const seen = new Set<string>();
+  const matches: R[] = [];
+  for (const record of records) {
+    const fields = record as Fields;
+    if (!filters.every((filter) => filter(fields))) continue;
+    const name = String(fields.name);
+    if (seen.has(name)) continue;
+    seen.add(name);
+    matches.push(record);
+  }
+  const { sortPath, sortDesc, offset, limit } = params;
+  if (sortPath) {
+    const keyed = matches.map((record) => ({ record, key: readPath(record, sortPath) }));
+    keyed.sort((a, b) => {
+      const aNull = a.key === null || a.key === undefined;
+      const bNull = b.key === null || b.key === undefined;
+      // Python sorts (1, "") for None after (0, value), then reverses the whole list when
+      // descending: nulls go last ascending and first descending; ties keep input order.
+      if (aNull || bNull) return aNull === bNull ? 0 : (aNull ? 1 : -1) * (sortDesc ? -1 : 1);
+      return sortDesc ? compareNullable(b.key, a.key) : compareNullable(a.key, b.key);
+    });
+    matches.splice(0, matches.length, ...keyed.map((k) => k.record));
+  }
+  return {
+    results: matches.slice(offset, offset + limit),
+    total: matches.length,
+    offset,
+    limit,
+    hasMore: offset + limit < matches.length,
+  };
+}
+
+/**
+ * Searches one category's records exactly as `GET /model_references/v2/{category}/search` does.
+ *
+ * @example
+ * ```ts
+ * searchRecords('image_generation', records, { baseline: 'stable_diffusion_xl', nsfw: false, sortBy: 'name' });
+ * ```
+ * @throws {InvalidSearchParamsError} before any work, for parameters the server would reject.
+ */
+export function searchRecords<C extends Category>(
+  category: C,
+  records: CategoryRecords<C>,
+  params: SearchParams = {},
+): SearchPage<RecordOf<C>> {
+  return runSearch(Object.values(records), validateSearchParams(category, params));
+}
+
+/** The categories cross-category search walks, in the server's order (lora and ti are absent). */
+export const SEARCH_ALL_CATEGORIES: readonly Category[] = CATEGORIES.filter(
+  (c) => c !== 'lora' && c !== 'ti',
+);
+
+/**
+ * Searches every category as `GET /model_references/v2/search` does: categories in enum order,
+ * and a name found in two categories is kept only from the first one that matches the filters.
+ *
+ * @throws {InvalidSearchParamsError} for parameters the server would reject.
+ */
+export function searchAcrossCategories(
+  recordsByCategory: Partial<{ [C in Category]: CategoryRecords<C> }>,
+  params: SearchAllParams = {},
+): SearchPage<ModelRecord> {
+  const valid = validateSearchParams('all', params);
+  function* all(): Generator<ModelRecord> {
+    for (const category of SEARCH_ALL_CATEGORIES)
+      yield* Object.values(recordsByCategory[category] ?? {});
+  }
+  return runSearch(all(), valid);
+}
