@@ -12,6 +12,17 @@ export {
   type LegacyRepository,
   type LegacySource,
 } from './categories.js';
+export {
+  type CategoryChange,
+  type ChangedRecord,
+  diffCategoryRecords,
+  type RecordsDiff,
+} from './changes/diff-records.js';
+export {
+  MIN_WATCH_INTERVAL_MS,
+  type StopWatching,
+  type WatchOptions,
+} from './changes/watch.js';
 export * from './errors/index.js';
 export {
   createHttpClient,
@@ -84,3 +95,12 @@ export {
 } from './sources/github-source.js';
 export type { CategoryResult, Origin, SourceId } from './sources/source.js';
 export { VERSION } from './version.js';
+export {
+  type DownloadManifest,
+  diffManifests,
+  downloadManifest,
+  downloadManifests,
+  type ManifestDiff,
+  type ManifestFile,
+} from './worker/download-manifest.js';
+export { type ModelSelection, selectModels } from './worker/select-models.js';

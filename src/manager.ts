@@ -2,8 +2,12 @@ import { fromSnapshot, type ManagerSnapshot, toSnapshot } from './cache/snapshot
 import { memoryStorage } from './cache/storage.js';
 import type { Category } from './categories.js';
 import { assertCategory, CATEGORIES } from './categories.js';
+import { ChangeDetector } from './changes/change-detector.js';
+import type { CategoryChange } from './changes/diff-records.js';
+import { type StopWatching, startWatch, type WatchOptions } from './changes/watch.js';
 import { ModelNotFoundError } from './errors/model-not-found-error.js';
 import { createHttpClient } from './http/http-client.js';
+import { primaryUrls } from './http/primary-urls.js';
 import { CategoryLoader } from './manager/category-loader.js';
 import { Emitter, type ManagerEvents, type Unsubscribe } from './manager/events.js';
 import {
@@ -11,7 +15,7 @@ import {
   type ModelReferenceManagerOptions,
   validateOptions,
 } from './manager/options.js';
-import type { CategoryStatus, ManagerStatus, SourceStatus } from './manager/status.js';
+import { buildStatus, type ManagerStatus } from './manager/status.js';
 import { createQuery, type QueryOf } from './query/category-queries.js';
 import { type SearchPage, searchAcrossCategories, searchRecords } from './query/search.js';
 import {
@@ -22,10 +26,8 @@ import {
 import { type CategoryStatistics, computeCategoryStatistics } from './query/statistics.js';
 import type { CategoryRecords, ModelRecord, RecordOf } from './schemas/index.js';
 import { CircuitBreaker } from './sources/circuit-breaker.js';
+import { configuredSources } from './sources/configured-sources.js';
 import { FallbackChain } from './sources/fallback-chain.js';
-import { githubSource } from './sources/github-source.js';
-import { v1Source, v2Source } from './sources/primary-sources.js';
-import type { CategorySource, SourceId } from './sources/source.js';
 
 /** Per-call options of every async method. */
 export interface CallOptions {
@@ -57,6 +59,7 @@ export class ModelReferenceManager implements AsyncDisposable {
   readonly #chain: FallbackChain;
   readonly #loader: CategoryLoader;
   readonly #ttlMs: number;
+  readonly #detector: ChangeDetector;
 
   /**
    * @throws {InvalidOptionsError} when an option is unknown or out of range.
@@ -73,17 +76,7 @@ export class ModelReferenceManager implements AsyncDisposable {
       retry: options.retry,
       clientAgent: options.clientAgent,
     });
-    const available: Partial<Record<SourceId, CategorySource>> = {
-      ...(primaryUrl
-        ? { v2: v2Source(http, primaryUrl, now), v1: v1Source(http, primaryUrl, now) }
-        : {}),
-      ...(options.github === false
-        ? {}
-        : { github: githubSource(http, options.github ?? {}, now) }),
-    };
-    const sources = (options.sources ?? ['v2', 'v1', 'github']).flatMap(
-      (id) => available[id] ?? [],
-    );
+    const sources = configuredSources(options, http, primaryUrl, now);
     this.#ttlMs = options.ttlMs ?? 60_000;
     this.#chain = new FallbackChain(sources, new CircuitBreaker(options.circuitBreaker, now), now);
     this.#loader = new CategoryLoader({
@@ -93,6 +86,14 @@ export class ModelReferenceManager implements AsyncDisposable {
       ttlMs: this.#ttlMs,
       staleWhileRevalidate: options.staleWhileRevalidate ?? true,
       closed: this.#closing.signal,
+      now,
+    });
+    this.#detector = new ChangeDetector({
+      http,
+      urls: primaryUrl ? primaryUrls(primaryUrl) : null,
+      loader: this.#loader,
+      events: this.#events,
+      ttlMs: this.#ttlMs,
       now,
     });
     for (const snapshot of options.snapshot?.categories ?? []) {
@@ -237,7 +238,7 @@ export class ModelReferenceManager implements AsyncDisposable {
   }
 
   /**
-   * Listens to `fallback`, `stale`, `invalid-record` or `error`.
+   * Listens to `fallback`, `stale`, `invalid-record`, `change` or `error`.
    *
    * @returns a function that removes the listener.
    * @example
@@ -255,30 +256,49 @@ export class ModelReferenceManager implements AsyncDisposable {
 
   /** Where each loaded category came from and how old it is, and each source's counters. */
   status(): ManagerStatus {
-    const now = Date.now();
-    const categories: Partial<Record<Category, CategoryStatus>> = {};
-    for (const [category, entry] of this.#loader.store.entries()) {
-      const { result } = entry;
-      categories[category] = {
-        origin: result.origin,
-        url: result.url,
-        fetchedAt: result.fetchedAt,
-        ageMs: now - result.fetchedAt,
-        fresh: this.#loader.store.fresh(category) !== undefined,
-        stale: entry.staleSince !== null,
-        staleSince: entry.staleSince,
-        lastError: entry.lastError,
-        records: Object.keys(result.records).length,
-        invalidRecords: result.issues.length,
-      };
-    }
-    const circuits = this.#chain.circuits();
-    const sources: Partial<Record<SourceId, SourceStatus>> = {};
-    for (const [id, stats] of Object.entries(this.#chain.stats) as [SourceId, SourceStatus][]) {
-      const circuit = circuits[id];
-      if (circuit) sources[id] = { ...stats, circuit };
-    }
-    return { categories, sources };
+    return buildStatus(this.#loader.store, this.#chain, Date.now());
+  }
+
+  /**
+   * Asks the PRIMARY what changed since the last check and applies it to the loaded categories:
+   * one tiny request when nothing changed, one model request for a single write, a category
+   * download otherwise (see the README's change detection). Each change is also emitted as
+   * `change`.
+   *
+   * @example
+   * ```ts
+   * for (const { category, added, removed, changed } of await refs.checkForUpdates()) {
+   *   console.log(category, added, removed, changed.map((c) => c.name));
+   * }
+   * ```
+   */
+  async checkForUpdates(options: CallOptions = {}): Promise<CategoryChange[]> {
+    return this.#detector.check(options.signal);
+  }
+
+  /**
+   * Runs {@link checkForUpdates} every `intervalMs` (jittered) until the returned function is
+   * called, `signal` aborts or the manager closes. Failures are emitted as `error`.
+   *
+   * @example
+   * ```ts
+   * refs.on('change', ({ category, added }) => console.log(category, 'added', added));
+   * const stop = refs.watch({ intervalMs: 30_000 });
+   * ```
+   * @throws {InvalidOptionsError} when `intervalMs` is below 100.
+   */
+  watch(options: WatchOptions = {}): StopWatching {
+    return startWatch(
+      {
+        check: (signal) => this.#detector.check(signal),
+        onError: (error) =>
+          this.#events.emit('error', {
+            error: error instanceof Error ? error : new Error(String(error)),
+          }),
+        closed: this.#closing.signal,
+      },
+      options,
+    );
   }
 
   /**

@@ -53,6 +53,16 @@ export class CategoryStore {
     return entry;
   }
 
+  /**
+   * Starts a new TTL for data known to be unchanged (a change check found nothing), so a
+   * watched manager keeps serving from memory instead of re-downloading every TTL.
+   */
+  renew(category: Category, ttlMs: number): void {
+    const entry = this.#lastKnownGood.get(category);
+    if (entry && entry.staleSince === null)
+      this.#fresh.set(category, entry, { maxAge: Math.max(ttlMs, 1) });
+  }
+
   /** Marks the last-known-good records as stale after a failed refresh; they are kept. */
   markStale(category: Category, error: string, now: number): StoredCategory | undefined {
     const entry = this.#lastKnownGood.get(category);

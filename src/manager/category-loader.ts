@@ -4,6 +4,7 @@ import { SingleFlight } from '../cache/single-flight.js';
 import { parseStoredSnapshot, storageKey, toSnapshot } from '../cache/snapshot.js';
 import type { SnapshotStorage } from '../cache/storage.js';
 import type { Category } from '../categories.js';
+import { type CategoryChange, diffCategoryRecords, isEmptyDiff } from '../changes/diff-records.js';
 import type { CategoryRecords } from '../schemas/index.js';
 import type { FallbackChain } from '../sources/fallback-chain.js';
 import type { CategoryResult } from '../sources/source.js';
@@ -80,8 +81,10 @@ export class CategoryLoader {
   }
 
   /** Swaps in records obtained elsewhere (delta sync), exactly as a fetch would. */
-  accept(result: CategoryResult): StoredCategory {
-    return this.#accept(result);
+  accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): StoredCategory {
+    const entry = this.#accept(result, via);
+    this.#persist(result);
+    return entry;
   }
 
   /** Like `refresh`, but a failure with last-known-good data returns that data instead of throwing. */
@@ -116,10 +119,18 @@ export class CategoryLoader {
     );
   }
 
-  #accept(result: CategoryResult): StoredCategory {
+  #accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): StoredCategory {
     Object.freeze(result.records);
     for (const issue of result.issues) this.#context.events.emit('invalid-record', issue);
-    return this.store.put(result, this.#context.ttlMs, this.#context.now());
+    const before = this.store.lastKnownGood(result.category)?.result;
+    const entry = this.store.put(result, this.#context.ttlMs, this.#context.now());
+    // Announced after the swap, so a listener reading the manager sees the new records.
+    if (before && before.hash !== result.hash) {
+      const diff = diffCategoryRecords(before.records, result.records);
+      if (!isEmptyDiff(diff))
+        this.#context.events.emit('change', { category: result.category, via, ...diff });
+    }
+    return entry;
   }
 
   #markStale(category: Category, error: Error): void {

@@ -1,4 +1,5 @@
 import type { Category } from '../categories.js';
+import type { CategoryChange } from '../changes/diff-records.js';
 import type { SourceAttempt } from '../errors/source-unavailable-error.js';
 import type { RecordIssue } from '../schemas/index.js';
 import type { Origin } from '../sources/source.js';
@@ -15,6 +16,8 @@ export interface ManagerEvents {
   stale: { readonly category: Category; readonly since: number; readonly error: Error };
   /** A record failed validation and was skipped; the rest of its category is served. */
   'invalid-record': RecordIssue;
+  /** A category's records changed; fired after the new records are swapped in. */
+  change: CategoryChange;
   /** Something failed in the background (a refresh, persisting a snapshot, a listener). */
   error: { readonly category?: Category; readonly error: Error };
 }

@@ -134,8 +134,8 @@ export function validateOptions(options: ModelReferenceManagerOptions): void {
     );
   }
   if (options.primaryUrl) checkUrl('primaryUrl', options.primaryUrl);
-  if (options.github && options.github.rawBaseUrl)
-    checkUrl('github.rawBaseUrl', options.github.rawBaseUrl);
+  const rawBaseUrl = options.github ? options.github.rawBaseUrl : undefined;
+  if (rawBaseUrl) checkUrl('github.rawBaseUrl', rawBaseUrl);
   checkDuration('ttlMs', options.ttlMs, true);
   checkDuration('timeoutMs', options.timeoutMs, false);
   if (options.sources) {

@@ -1,6 +1,7 @@
+import type { CategoryStore } from '../cache/category-store.js';
 import type { Category } from '../categories.js';
 import type { CircuitState } from '../sources/circuit-breaker.js';
-import type { SourceStats } from '../sources/fallback-chain.js';
+import type { FallbackChain, SourceStats } from '../sources/fallback-chain.js';
 import type { Origin, SourceId } from '../sources/source.js';
 
 /** The state of one loaded category. */
@@ -32,4 +33,35 @@ export interface SourceStatus extends Readonly<SourceStats> {
 export interface ManagerStatus {
   readonly categories: Readonly<Partial<Record<Category, CategoryStatus>>>;
   readonly sources: Readonly<Partial<Record<SourceId, SourceStatus>>>;
+}
+
+/** Builds {@link ManagerStatus} from a manager's store and chain. */
+export function buildStatus(
+  store: CategoryStore,
+  chain: FallbackChain,
+  now: number,
+): ManagerStatus {
+  const categories: Partial<Record<Category, CategoryStatus>> = {};
+  for (const [category, entry] of store.entries()) {
+    const { result } = entry;
+    categories[category] = {
+      origin: result.origin,
+      url: result.url,
+      fetchedAt: result.fetchedAt,
+      ageMs: now - result.fetchedAt,
+      fresh: store.fresh(category) !== undefined,
+      stale: entry.staleSince !== null,
+      staleSince: entry.staleSince,
+      lastError: entry.lastError,
+      records: Object.keys(result.records).length,
+      invalidRecords: result.issues.length,
+    };
+  }
+  const circuits = chain.circuits();
+  const sources: Partial<Record<SourceId, SourceStatus>> = {};
+  for (const [id, stats] of Object.entries(chain.stats) as [SourceId, SourceStatus][]) {
+    const circuit = circuits[id];
+    if (circuit) sources[id] = { ...stats, circuit };
+  }
+  return { categories, sources };
 }

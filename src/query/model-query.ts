@@ -243,8 +243,11 @@ export class ModelQuery<R extends object> implements Iterable<R> {
     for (const record of this.toArray()) {
       let key = keyOf(record);
       if (Array.isArray(key)) {
+        // Equal arrays are different objects: group them by content under the first one seen.
         const content = JSON.stringify(key);
-        key = byContent.get(content) ?? (byContent.set(content, key), key);
+        const first = byContent.get(content);
+        if (first === undefined) byContent.set(content, key);
+        else key = first;
       }
       const group = groups.get(key);
       if (group) group.push(record);

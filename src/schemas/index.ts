@@ -4,6 +4,7 @@ export type { BaseRecordShape, GenericModelRecord } from './generic-record.js';
 export * from './image-generation-record.js';
 export * from './legacy-records.js';
 export * from './media-records.js';
+export * from './metadata.js';
 export * from './parse-records.js';
 export * from './record-schemas.js';
 export * from './shared.js';

@@ -1,4 +1,4 @@
-import { CATEGORIES, CATEGORY_DESCRIPTORS, type Category, isCategory } from '../categories.js';
+import { CATEGORIES, CATEGORY_DESCRIPTORS, isCategory } from '../categories.js';
 import type { RouteFamily } from './faults.js';
 import { FIXTURE_LEGACY } from './fixtures.js';
 import type { StandInData } from './stand-in-data.js';

@@ -1,0 +1,215 @@
+import type { KyInstance } from 'ky';
+import type { Category } from '../categories.js';
+import type { PrimaryUrls } from '../http/primary-urls.js';
+import type { CategoryLoader } from '../manager/category-loader.js';
+import type { Emitter, ManagerEvents } from '../manager/events.js';
+import {
+  allMetadataSchema,
+  type CategoryMetadata,
+  lastUpdatedSchema,
+  parseRecord,
+  type RecordOf,
+  type Schema,
+} from '../schemas/index.js';
+import { fetchText, parseJsonPayload } from '../sources/fetch-payload.js';
+import type { CategoryChange } from './diff-records.js';
+
+/** What the detector needs from its manager. */
+export interface DetectorContext {
+  readonly http: KyInstance;
+  readonly urls: PrimaryUrls | null;
+  readonly loader: CategoryLoader;
+  readonly events: Emitter<ManagerEvents>;
+  readonly ttlMs: number;
+  readonly now: () => number;
+}
+
+/** The change token of a category: the counters catch two writes within one second. */
+type Token = readonly [lastUpdated: number, creates: number, updates: number, deletes: number];
+
+const tokenOf = (m: CategoryMetadata): Token => [
+  m.last_updated,
+  m.total_creates,
+  m.total_updates,
+  m.total_deletes,
+];
+const sameToken = (a: Token, b: Token) => a.every((value, i) => value === b[i]);
+const writesBetween = (a: Token, b: Token) => b[1] - a[1] + (b[2] - a[2]) + (b[3] - a[3]);
+
+// `last_updated` has a resolution of one second, so a write later in the same second leaves it
+// where it was. A stamp is only trusted once this long has passed after it (one second of
+// resolution plus one of clock skew between us and the server).
+const STAMP_WINDOW_MS = 2_000;
+const settledAfter = (stampSeconds: number, at: number) =>
+  at >= stampSeconds * 1000 + STAMP_WINDOW_MS;
+
+/**
+ * Finds out cheaply what changed on the PRIMARY and applies it.
+ *
+ * Steady state: one `GET .../metadata/last_updated` (a few dozen bytes) per check. When it moves,
+ * one `GET .../metadata/metadata` tells which categories changed; a category with exactly one
+ * write since the last check is patched by fetching that one model (or removing it), anything
+ * else is downloaded. Without usable metadata (a REPLICA answers 503; data from v1 or GitHub),
+ * categories are downloaded and compared by content hash. Changes are announced by the loader's
+ * `change` event, whichever way they arrived.
+ */
+export class ChangeDetector {
+  readonly #context: DetectorContext;
+  readonly #tokens = new Map<Category, Token>();
+  /** The aggregate stamp seen with the last full metadata, and when that metadata was read. */
+  #confirmed: { stamp: number; at: number } | null = null;
+  #running: Promise<CategoryChange[]> | null = null;
+
+  constructor(context: DetectorContext) {
+    this.#context = context;
+  }
+
+  /** Checks every loaded category; concurrent calls share one check. */
+  check(signal?: AbortSignal): Promise<CategoryChange[]> {
+    this.#running ??= this.#check(signal).finally(() => {
+      this.#running = null;
+    });
+    return this.#running;
+  }
+
+  async #check(signal?: AbortSignal): Promise<CategoryChange[]> {
+    const { loader, events } = this.#context;
+    const loaded = [...loader.store.entries()].map(([category]) => category);
+    if (loaded.length === 0) return [];
+    const changes: CategoryChange[] = [];
+    const off = events.on('change', (change) => changes.push(change));
+    try {
+      const metadata = await this.#metadata(loaded, signal);
+      if (metadata === 'unchanged') {
+        for (const category of loaded) loader.store.renew(category, this.#context.ttlMs);
+        return changes;
+      }
+      for (const category of loaded) {
+        const meta = metadata?.[category];
+        if (meta) await this.#apply(category, meta, signal);
+        else await this.#download(category, signal);
+      }
+      return changes;
+    } finally {
+      off();
+    }
+  }
+
+  /** `'unchanged'`, every category's metadata, or `null` when the PRIMARY has none to give. */
+  async #metadata(
+    loaded: readonly Category[],
+    signal?: AbortSignal,
+  ): Promise<Record<string, CategoryMetadata> | 'unchanged' | null> {
+    const { urls, now } = this.#context;
+    if (!urls) return null;
+    try {
+      const { last_updated: stamp } = await this.#get(
+        urls.metadataLastUpdated(),
+        lastUpdatedSchema,
+        signal,
+      );
+      const confirmed = this.#confirmed;
+      if (
+        stamp !== null &&
+        confirmed?.stamp === stamp &&
+        settledAfter(stamp, confirmed.at) &&
+        loaded.every((category) => this.#tracks(category))
+      )
+        return 'unchanged';
+      const at = now();
+      const all = await this.#get(urls.metadataAll(), allMetadataSchema, signal);
+      this.#confirmed = stamp === null ? null : { stamp, at };
+      return all;
+    } catch (error) {
+      signal?.throwIfAborted();
+      void error; // REPLICA (503), canonical-format mismatch or a PRIMARY that is down.
+      this.#confirmed = null;
+      return null;
+    }
+  }
+
+  /** Whether the category's data is the PRIMARY's v2 data and its token is known. */
+  #tracks(category: Category): boolean {
+    const entry = this.#context.loader.store.lastKnownGood(category);
+    return this.#tokens.has(category) && entry?.result.origin === 'v2' && entry.staleSince === null;
+  }
+
+  async #get<T>(url: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
+    return schema.parse(parseJsonPayload(await fetchText(this.#context.http, url, signal)));
+  }
+
+  async #apply(category: Category, meta: CategoryMetadata, signal?: AbortSignal): Promise<void> {
+    const { loader, ttlMs } = this.#context;
+    const token = tokenOf(meta);
+    const previous = this.#tokens.get(category);
+    const entry = loader.store.lastKnownGood(category);
+    const canonical = entry?.result.origin === 'v2' && entry.staleSince === null;
+    if (previous && canonical && sameToken(previous, token)) {
+      loader.store.renew(category, ttlMs);
+      return;
+    }
+    // First sight of this category's token: data fetched well after the last write is current.
+    if (
+      !previous &&
+      canonical &&
+      entry &&
+      settledAfter(meta.last_updated, entry.result.fetchedAt)
+    ) {
+      this.#tokens.set(category, token);
+      loader.store.renew(category, ttlMs);
+      return;
+    }
+    const patched =
+      previous && canonical && writesBetween(previous, token) === 1
+        ? await this.#delta(category, meta, signal)
+        : false;
+    if (!patched && !(await this.#download(category, signal))) return;
+    this.#tokens.set(category, token);
+  }
+
+  /** Applies the one write the metadata names; `false` when that cannot be done safely. */
+  async #delta(category: Category, meta: CategoryMetadata, signal?: AbortSignal): Promise<boolean> {
+    const { loader, urls, now, http } = this.#context;
+    const name = meta.last_operation_model;
+    const entry = loader.store.lastKnownGood(category);
+    // The server's model route cannot address names containing `/` (they are path separators).
+    if (!urls || !entry || typeof name !== 'string' || name.includes('/')) return false;
+    const before = entry.result.records as Record<string, RecordOf<Category>>;
+    const after: Record<string, RecordOf<Category>> = Object.assign(Object.create(null), before);
+    if (meta.last_operation_type === 'delete') {
+      if (!Object.hasOwn(before, name)) return false;
+      delete after[name];
+    } else if (meta.last_operation_type === 'create' || meta.last_operation_type === 'update') {
+      let raw: unknown;
+      try {
+        raw = parseJsonPayload(await fetchText(http, urls.v2Model(category, name), signal));
+      } catch {
+        signal?.throwIfAborted();
+        return false;
+      }
+      const parsed = parseRecord(category, raw);
+      if (!parsed.ok || parsed.record.name !== name) return false;
+      after[name] = parsed.record;
+    } else {
+      return false;
+    }
+    const issues = entry.result.issues.filter((i) => i.key !== name && i.name !== name);
+    loader.accept(
+      { ...entry.result, records: after, issues, fetchedAt: now(), hash: `delta:${tokenOf(meta)}` },
+      'delta',
+    );
+    return true;
+  }
+
+  /** Downloads the category through the fallback chain; `false` when no source answered. */
+  async #download(category: Category, signal?: AbortSignal): Promise<boolean> {
+    try {
+      await this.#context.loader.refresh(category, signal);
+      return true;
+    } catch {
+      // The loader kept the last-known-good records and emitted `stale`.
+      signal?.throwIfAborted();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+
+/** Options of `manager.watch()`. */
+export interface WatchOptions {
+  /**
+   * Time between two checks, in milliseconds; each wait is jittered by ±10 % so a fleet of
+   * workers started together does not poll in step.
+   * @default 60_000
+   */
+  readonly intervalMs?: number | undefined;
+  /** Stops watching when aborted. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** What a watch loop needs: the check to run, where to report failures, when to stop. */
+export interface WatchLoop {
+  readonly check: (signal: AbortSignal) => Promise<unknown>;
+  readonly onError: (error: unknown) => void;
+  /** The owner's lifetime (aborted by `close()`). */
+  readonly closed: AbortSignal;
+}
+
+/** Stops a watch; calling it again does nothing. */
+export type StopWatching = () => void;
+
+/** Smallest interval accepted, so a typo cannot turn a watch into a request flood. */
+export const MIN_WATCH_INTERVAL_MS = 100;
+
+/**
+ * Runs `check` every `intervalMs` (jittered) until stopped by the returned function, the signal
+ * or the owner closing. A stop aborts a check in flight and clears the pending timer, so nothing
+ * is left to keep a process alive. Checks never overlap: the next wait starts when one ends.
+ *
+ * @throws {InvalidOptionsError} when `intervalMs` is below {@link MIN_WATCH_INTERVAL_MS}.
+ */
+export function startWatch(loop: WatchLoop, options: WatchOptions = {}): StopWatching {
+  const intervalMs = options.intervalMs ?? 60_000;
+  if (!Number.isFinite(intervalMs) || intervalMs < MIN_WATCH_INTERVAL_MS)
+    throw new InvalidOptionsError(
+      'intervalMs',
+      `expected a number of milliseconds >= ${MIN_WATCH_INTERVAL_MS}, got ${intervalMs}`,
+    );
+  const stopped = new AbortController();
+  const signal = AbortSignal.any([
+    stopped.signal,
+    loop.closed,
+    ...(options.signal ? [options.signal] : []),
+  ]);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const schedule = () => {
+    if (signal.aborted) return;
+    const wait = intervalMs * (0.9 + Math.random() * 0.2);
+    timer = setTimeout(tick, wait);
+    // Node: a watch alone must not keep the process running.
+    (timer as { unref?: () => void }).unref?.();
+  };
+  const tick = () => {
+    timer = undefined;
+    loop
+      .check(signal)
+      .catch((error: unknown) => {
+        if (!signal.aborted) loop.onError(error);
+      })
+      .finally(schedule);
+  };
+  const stop = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!stopped.signal.aborted) stopped.abort(new DOMException('Watch stopped', 'AbortError'));
+  };
+  signal.addEventListener('abort', stop, { once: true });
+  schedule();
+  return stop;
+}

@@ -1,0 +1,96 @@
+import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import { KNOWN_IMAGE_BASELINES, type ModelRecord } from '../schemas/index.js';
+import { downloadManifest } from './download-manifest.js';
+
+/** What a worker can and wants to serve. Every criterion given must hold. */
+export interface ModelSelection {
+  /**
+   * Baselines the worker supports. Records without a baseline (clip, esrgan, ...) are not
+   * filtered by it.
+   * @default every baseline this SDK knows
+   */
+  readonly baselines?: readonly string[] | undefined;
+  /**
+   * Also select image models whose baseline this SDK does not know yet (a baseline added to the
+   * reference after this release). Off by default: a worker cannot run what it has never heard
+   * of. Naming such a baseline in `baselines` opts in for that one.
+   * @default false
+   */
+  readonly includeUnknownBaselines?: boolean | undefined;
+  /**
+   * `exclude`: SFW models only; `only`: NSFW models only.
+   * @default 'include'
+   */
+  readonly nsfw?: 'include' | 'exclude' | 'only' | undefined;
+  /** `true`: inpainting models only; `false`: none of them (image models). */
+  readonly inpainting?: boolean | undefined;
+  /**
+   * Largest download accepted, in bytes. Models of unknown size are left out when this is set.
+   */
+  readonly maxSizeBytes?: number | undefined;
+  /** Only these names (exact). */
+  readonly allow?: readonly string[] | undefined;
+  /** Never these names (exact); wins over `allow`. */
+  readonly deny?: readonly string[] | undefined;
+}
+
+const KNOWN: ReadonlySet<string> = new Set(KNOWN_IMAGE_BASELINES);
+
+function field(record: ModelRecord, key: string): unknown {
+  return (record as unknown as Record<string, unknown>)[key];
+}
+
+function baselineAllowed(record: ModelRecord, selection: ModelSelection): boolean {
+  const baseline = field(record, 'baseline');
+  if (typeof baseline !== 'string') return true;
+  if (selection.baselines) return selection.baselines.includes(baseline);
+  // Only image baselines form a closed, known set; text baselines are model names.
+  return (
+    record.record_type !== 'image_generation' ||
+    KNOWN.has(baseline) ||
+    selection.includeUnknownBaselines === true
+  );
+}
+
+function sizeAllowed(record: ModelRecord, maxSizeBytes: number | undefined): boolean {
+  if (maxSizeBytes === undefined) return true;
+  const total = downloadManifest(record).totalBytes;
+  return total !== null && total <= maxSizeBytes;
+}
+
+/**
+ * The models a worker should offer, in catalogue order.
+ *
+ * @example
+ * ```ts
+ * const models = selectModels(await refs.getCategory('image_generation'), {
+ *   baselines: ['stable_diffusion_xl', 'flux_1'],
+ *   nsfw: 'exclude',
+ *   maxSizeBytes: 12 * 2 ** 30,
+ * });
+ * ```
+ * @throws {InvalidOptionsError} when `maxSizeBytes` is negative or not a number.
+ */
+export function selectModels<R extends ModelRecord>(
+  records: Readonly<Record<string, R>> | Iterable<R>,
+  selection: ModelSelection = {},
+): R[] {
+  const { maxSizeBytes, nsfw = 'include', inpainting } = selection;
+  if (maxSizeBytes !== undefined && !(Number.isFinite(maxSizeBytes) && maxSizeBytes >= 0))
+    throw new InvalidOptionsError('maxSizeBytes', `expected bytes >= 0, got ${maxSizeBytes}`);
+  const allow = selection.allow ? new Set(selection.allow) : null;
+  const deny = new Set(selection.deny ?? []);
+  const list: Iterable<R> = Symbol.iterator in records ? records : Object.values(records);
+  const selected: R[] = [];
+  for (const record of list) {
+    if (deny.has(record.name) || (allow && !allow.has(record.name))) continue;
+    const isNsfw = field(record, 'nsfw') === true;
+    if ((nsfw === 'exclude' && isNsfw) || (nsfw === 'only' && !isNsfw)) continue;
+    if (inpainting !== undefined && record.record_type === 'image_generation') {
+      if ((field(record, 'inpainting') === true) !== inpainting) continue;
+    }
+    if (!baselineAllowed(record, selection) || !sizeAllowed(record, maxSizeBytes)) continue;
+    selected.push(record);
+  }
+  return selected;
+}
