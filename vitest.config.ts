@@ -1,11 +1,15 @@
 import { fileURLToPath } from 'node:url';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
 const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
 
-// Test files are isomorphic by default: `*.test.ts` must not touch `node:*` or Node globals, so
-// they can also run in headless Chromium. Tests that need Node (fs, real sockets, msw/node) are
-// named `*.node.test.ts`. Examples import the package by name, as users do.
+/** Debian's Chromium; `npx playwright install` cannot download browsers on our machines. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Test files are isomorphic by default: `*.test.ts` must not touch `node:*` or Node globals, and
+// every one of them also runs in headless Chromium. Tests that need Node (fs, real sockets,
+// msw/node) are named `*.node.test.ts`; tests that need a browser (IndexedDB, DOM) `*.browser.test.ts`. Examples import the package by name, as users do.
 const config: ViteUserConfig = defineConfig({
   resolve: {
     alias: [
@@ -15,9 +19,48 @@ const config: ViteUserConfig = defineConfig({
     ],
   },
   test: {
-    include: ['test/**/*.test.ts'],
-    environment: 'node',
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.browser.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'chromium',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.node.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: {
+                executablePath: CHROMIUM,
+                // Root in a container needs --no-sandbox; the rest stops Chromium from calling
+                // Google services the closed network refuses.
+                args: [
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-quic',
+                  '--no-first-run',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
   },
 });
 

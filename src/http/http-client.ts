@@ -132,7 +132,7 @@ export function createHttpClient(options: HttpClientOptions): KyInstance {
     },
     hooks: {
       beforeRequest: [
-        ({ request }) => {
+        (request) => {
           if (primaryOrigin === null || originOf(request.url) !== primaryOrigin) {
             request.headers.delete('apikey');
             return;

@@ -1,4 +1,4 @@
-import { HTTPError, isNetworkError, isTimeoutError } from 'ky';
+import { HTTPError, isTimeoutError } from 'ky';
 
 /** Why one request to one source gave no data. */
 export type FailureKind =
@@ -61,7 +61,8 @@ export function toSourceFailure(
   }
   if (isTimeoutError(error))
     return new SourceFailure('timeout', url, 'no answer within the timeout', { cause: error });
-  if (isNetworkError(error) || error instanceof TypeError) {
+  // fetch reports every failure without an HTTP answer (refused, reset, DNS, CORS) as a TypeError.
+  if (error instanceof TypeError) {
     return new SourceFailure('network', url, `network error (${describeCause(error)})`, {
       cause: error,
     });
