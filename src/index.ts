@@ -49,7 +49,23 @@ export {
 export type { ManagerEvents, Unsubscribe } from './manager/events.js';
 export { DEFAULT_PRIMARY_URL, type ModelReferenceManagerOptions } from './manager/options.js';
 export type { CategoryStatus, ManagerStatus, SourceStatus } from './manager/status.js';
-export { type AllCategories, type CallOptions, ModelReferenceManager } from './manager.js';
+export {
+  type AllCategories,
+  type CallOptions,
+  ModelReferenceManager,
+  type SourceOptions,
+} from './manager.js';
+export {
+  CANONICAL_SOURCE,
+  type ModelProvider,
+  type ProviderFetchOptions,
+  RESERVED_SOURCE_IDS,
+  type SourceSelector,
+} from './providers/model-provider.js';
+export { type PendingProviderOptions, pendingProvider } from './providers/pending-provider.js';
+export { sourceOf } from './providers/provenance.js';
+export type { SourceLayer, SourceState } from './providers/provider-registry.js';
+export { staticProvider } from './providers/static-provider.js';
 export {
   ControlnetQuery,
   createQuery,

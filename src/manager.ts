@@ -1,38 +1,34 @@
-import { fromSnapshot, type ManagerSnapshot, toSnapshot } from './cache/snapshot.js';
-import { memoryStorage } from './cache/storage.js';
+import { type ManagerSnapshot, managerSnapshot } from './cache/snapshot.js';
 import type { Category } from './categories.js';
 import { assertCategory, CATEGORIES } from './categories.js';
-import { ChangeDetector } from './changes/change-detector.js';
 import type { CategoryChange } from './changes/diff-records.js';
 import { type StopWatching, startWatch, type WatchOptions } from './changes/watch.js';
 import { ModelNotFoundError } from './errors/model-not-found-error.js';
-import { createHttpClient } from './http/http-client.js';
-import { primaryUrls } from './http/primary-urls.js';
-import { CategoryLoader } from './manager/category-loader.js';
+import { assembleManager, type ManagerParts } from './manager/assemble.js';
 import { Emitter, type ManagerEvents, type Unsubscribe } from './manager/events.js';
-import {
-  DEFAULT_PRIMARY_URL,
-  type ModelReferenceManagerOptions,
-  validateOptions,
-} from './manager/options.js';
+import { type ModelReferenceManagerOptions, validateOptions } from './manager/options.js';
 import { buildStatus, type ManagerStatus } from './manager/status.js';
-import { createQuery, type QueryOf } from './query/category-queries.js';
-import { type SearchPage, searchAcrossCategories, searchRecords } from './query/search.js';
-import {
-  type SearchAllParams,
-  type SearchParams,
-  validateSearchParams,
-} from './query/search-params.js';
+import type { ModelProvider, SourceSelector } from './providers/model-provider.js';
+import type { QueryOf } from './query/category-queries.js';
+import type { SearchPage } from './query/search.js';
+import type { SearchAllParams, SearchParams } from './query/search-params.js';
 import { type CategoryStatistics, computeCategoryStatistics } from './query/statistics.js';
 import type { CategoryRecords, ModelRecord, RecordOf } from './schemas/index.js';
-import { CircuitBreaker } from './sources/circuit-breaker.js';
-import { configuredSources } from './sources/configured-sources.js';
-import { FallbackChain } from './sources/fallback-chain.js';
 
 /** Per-call options of every async method. */
 export interface CallOptions {
   /** Aborts the call; an abort never falls through to the next source. */
   readonly signal?: AbortSignal | undefined;
+}
+
+/** Per-call options of reads that can combine sources. */
+export interface SourceOptions extends CallOptions {
+  /**
+   * `'horde'` (canonical), `'any'`, a provider id, or an ordered list; the first listed wins a
+   * name collision.
+   * @default 'horde'
+   */
+  readonly source?: SourceSelector | undefined;
 }
 
 /** What `getAll()` returns: every category that could be read, and why the others could not. */
@@ -56,50 +52,14 @@ export interface AllCategories {
 export class ModelReferenceManager implements AsyncDisposable {
   readonly #events = new Emitter<ManagerEvents>();
   readonly #closing = new AbortController();
-  readonly #chain: FallbackChain;
-  readonly #loader: CategoryLoader;
-  readonly #ttlMs: number;
-  readonly #detector: ChangeDetector;
+  readonly #parts: ManagerParts;
 
   /**
    * @throws {InvalidOptionsError} when an option is unknown or out of range.
    */
   constructor(options: ModelReferenceManagerOptions = {}) {
     validateOptions(options);
-    const now = () => Date.now();
-    const primaryUrl = options.primaryUrl === undefined ? DEFAULT_PRIMARY_URL : options.primaryUrl;
-    const http = createHttpClient({
-      primaryUrl,
-      apiKey: options.apiKey,
-      fetch: options.fetch,
-      timeoutMs: options.timeoutMs,
-      retry: options.retry,
-      clientAgent: options.clientAgent,
-    });
-    const sources = configuredSources(options, http, primaryUrl, now);
-    this.#ttlMs = options.ttlMs ?? 60_000;
-    this.#chain = new FallbackChain(sources, new CircuitBreaker(options.circuitBreaker, now), now);
-    this.#loader = new CategoryLoader({
-      chain: this.#chain,
-      storage: options.storage ?? memoryStorage(),
-      events: this.#events,
-      ttlMs: this.#ttlMs,
-      staleWhileRevalidate: options.staleWhileRevalidate ?? true,
-      closed: this.#closing.signal,
-      now,
-    });
-    this.#detector = new ChangeDetector({
-      http,
-      urls: primaryUrl ? primaryUrls(primaryUrl) : null,
-      loader: this.#loader,
-      events: this.#events,
-      ttlMs: this.#ttlMs,
-      now,
-    });
-    for (const snapshot of options.snapshot?.categories ?? []) {
-      const result = fromSnapshot(snapshot);
-      if (result) this.#loader.seed(result);
-    }
+    this.#parts = assembleManager(options, this.#events, this.#closing.signal);
   }
 
   /**
@@ -108,16 +68,17 @@ export class ModelReferenceManager implements AsyncDisposable {
    * @example
    * ```ts
    * const models = await refs.getCategory('image_generation');
-   * Object.keys(models).length;
+   * const beta = await refs.getCategory('image_generation', { source: ['pending', 'horde'] });
    * ```
    * @throws {UnknownCategoryError} before any request, for a name that is not a category.
+   * @throws {InvalidSearchParamsError} before any request, for an unknown `source`.
    * @throws {SourceUnavailableError} when no source answers and no last-known-good data exists.
    */
   async getCategory<C extends Category>(
     category: C,
-    options: CallOptions = {},
+    options: SourceOptions = {},
   ): Promise<CategoryRecords<C>> {
-    return this.#loader.get(assertCategory(category) as C, options.signal);
+    return this.#parts.reads.get(category, options.source, options.signal);
   }
 
   /**
@@ -129,7 +90,7 @@ export class ModelReferenceManager implements AsyncDisposable {
   async getModel<C extends Category>(
     category: C,
     name: string,
-    options: CallOptions = {},
+    options: SourceOptions = {},
   ): Promise<RecordOf<C>> {
     const record = await this.findModel(category, name, options);
     if (!record) throw new ModelNotFoundError(category, name);
@@ -144,7 +105,7 @@ export class ModelReferenceManager implements AsyncDisposable {
   async findModel<C extends Category>(
     category: C,
     name: string,
-    options: CallOptions = {},
+    options: SourceOptions = {},
   ): Promise<RecordOf<C> | undefined> {
     const records = await this.getCategory(category, options);
     return Object.hasOwn(records, name) ? records[name] : undefined;
@@ -154,7 +115,7 @@ export class ModelReferenceManager implements AsyncDisposable {
    * Every category, read concurrently. A category no source could provide is reported in
    * `errors`; it never fails the others.
    */
-  async getAll(options: CallOptions = {}): Promise<AllCategories> {
+  async getAll(options: SourceOptions = {}): Promise<AllCategories> {
     const settled = await Promise.allSettled(CATEGORIES.map((c) => this.getCategory(c, options)));
     const categories: Record<string, unknown> = {};
     const errors: Partial<Record<Category, Error>> = {};
@@ -179,7 +140,7 @@ export class ModelReferenceManager implements AsyncDisposable {
     category: C,
     options: CallOptions = {},
   ): Promise<CategoryRecords<C>> {
-    return this.#loader.refresh(assertCategory(category) as C, options.signal);
+    return this.#parts.loader.refresh(assertCategory(category) as C, options.signal);
   }
 
   /**
@@ -197,8 +158,7 @@ export class ModelReferenceManager implements AsyncDisposable {
     params: SearchParams = {},
     options: CallOptions = {},
   ): Promise<SearchPage<RecordOf<C>>> {
-    validateSearchParams(assertCategory(category), params);
-    return searchRecords(category, await this.getCategory(category, options), params);
+    return this.#parts.reads.search(category, params, options.signal);
   }
 
   /**
@@ -211,13 +171,12 @@ export class ModelReferenceManager implements AsyncDisposable {
     params: SearchAllParams = {},
     options: CallOptions = {},
   ): Promise<SearchPage<ModelRecord>> {
-    validateSearchParams('all', params);
-    return searchAcrossCategories((await this.getAll(options)).categories, params);
+    return this.#parts.reads.searchAll(params, options.signal);
   }
 
   /**
    * A typed, immutable query builder over a category (`ImageQuery`, `TextQuery`,
-   * `ControlnetQuery`, or `ModelQuery`).
+   * `ControlnetQuery`, or `ModelQuery`), knowing which source each record came from.
    *
    * @example
    * ```ts
@@ -225,16 +184,37 @@ export class ModelReferenceManager implements AsyncDisposable {
    * q.quantized(false).where('parameters', 'gte', 7e9).orderBy('name').limit(5).toArray();
    * ```
    */
-  async query<C extends Category>(category: C, options: CallOptions = {}): Promise<QueryOf<C>> {
-    return createQuery(category, await this.getCategory(category, options));
+  async query<C extends Category>(category: C, options: SourceOptions = {}): Promise<QueryOf<C>> {
+    return this.#parts.reads.query(category, options.source, options.signal);
   }
 
   /** The server's `CategoryStatistics` for a category, computed locally. */
   async statistics<C extends Category>(
     category: C,
-    options: CallOptions = {},
+    options: SourceOptions = {},
   ): Promise<CategoryStatistics> {
     return computeCategoryStatistics(category, await this.getCategory(category, options));
+  }
+
+  /**
+   * Adds a source of extra records (`staticProvider`, `pendingProvider`, or your own), read when a
+   * call's `source` names it or is `any`. A failing or slow provider never breaks canonical reads.
+   *
+   * @throws {InvalidOptionsError} for an empty, reserved (`horde`, `any`) or duplicate id
+   * (unless `replace: true`).
+   */
+  registerProvider(provider: ModelProvider, options: { readonly replace?: boolean } = {}): void {
+    this.#parts.providers.register(provider, options);
+  }
+
+  /** Removes a provider; `false` when none had that id. */
+  unregisterProvider(id: string): boolean {
+    return this.#parts.providers.unregister(id);
+  }
+
+  /** The registered providers, in registration order (the order `any` uses). */
+  listProviders(): ModelProvider[] {
+    return this.#parts.providers.list();
   }
 
   /**
@@ -256,7 +236,7 @@ export class ModelReferenceManager implements AsyncDisposable {
 
   /** Where each loaded category came from and how old it is, and each source's counters. */
   status(): ManagerStatus {
-    return buildStatus(this.#loader.store, this.#chain, Date.now());
+    return buildStatus(this.#parts.loader.store, this.#parts.chain, Date.now());
   }
 
   /**
@@ -273,7 +253,7 @@ export class ModelReferenceManager implements AsyncDisposable {
    * ```
    */
   async checkForUpdates(options: CallOptions = {}): Promise<CategoryChange[]> {
-    return this.#detector.check(options.signal);
+    return this.#parts.detector.check(options.signal);
   }
 
   /**
@@ -290,7 +270,7 @@ export class ModelReferenceManager implements AsyncDisposable {
   watch(options: WatchOptions = {}): StopWatching {
     return startWatch(
       {
-        check: (signal) => this.#detector.check(signal),
+        check: (signal) => this.#parts.detector.check(signal),
         onError: (error) =>
           this.#events.emit('error', {
             error: error instanceof Error ? error : new Error(String(error)),
@@ -306,15 +286,8 @@ export class ModelReferenceManager implements AsyncDisposable {
    * option to start another manager with no network at all.
    */
   async exportSnapshot(): Promise<ManagerSnapshot> {
-    const categories = [...this.#loader.store.entries()].map(([, entry]) =>
-      toSnapshot(entry.result),
-    );
-    return {
-      format: 'horde-model-reference/snapshot',
-      version: 1,
-      createdAt: Date.now(),
-      categories,
-    };
+    const results = [...this.#parts.loader.store.entries()].map(([, entry]) => entry.result);
+    return managerSnapshot(results, Date.now());
   }
 
   /** Stops background work and timers, and aborts requests in flight. Idempotent. */

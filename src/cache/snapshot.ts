@@ -28,6 +28,16 @@ export function storageKey(category: Category): string {
   return `horde-model-reference:v1:${category}`;
 }
 
+/** A snapshot of every category in `results`. */
+export function managerSnapshot(results: Iterable<CategoryResult>, now: number): ManagerSnapshot {
+  return {
+    format: 'horde-model-reference/snapshot',
+    version: 1,
+    createdAt: now,
+    categories: [...results].map(toSnapshot),
+  };
+}
+
 /** A category result as a snapshot. */
 export function toSnapshot(result: CategoryResult): CategorySnapshot {
   const { category, origin, url, fetchedAt, hash, records } = result;

@@ -5,6 +5,8 @@ import { parseStoredSnapshot, storageKey, toSnapshot } from '../cache/snapshot.j
 import type { SnapshotStorage } from '../cache/storage.js';
 import type { Category } from '../categories.js';
 import { type CategoryChange, diffCategoryRecords, isEmptyDiff } from '../changes/diff-records.js';
+import { CANONICAL_SOURCE } from '../providers/model-provider.js';
+import { markSource } from '../providers/provenance.js';
 import type { CategoryRecords } from '../schemas/index.js';
 import type { FallbackChain } from '../sources/fallback-chain.js';
 import type { CategoryResult } from '../sources/source.js';
@@ -121,6 +123,7 @@ export class CategoryLoader {
 
   #accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): StoredCategory {
     Object.freeze(result.records);
+    markSource(result.records, CANONICAL_SOURCE);
     for (const issue of result.issues) this.#context.events.emit('invalid-record', issue);
     const before = this.store.lastKnownGood(result.category)?.result;
     const entry = this.store.put(result, this.#context.ttlMs, this.#context.now());

@@ -19,7 +19,7 @@ export interface ManagerEvents {
   /** A category's records changed; fired after the new records are swapped in. */
   change: CategoryChange;
   /** Something failed in the background (a refresh, persisting a snapshot, a listener). */
-  error: { readonly category?: Category; readonly error: Error };
+  error: { readonly category?: Category; readonly source?: string; readonly error: Error };
 }
 
 /** Removes the listener it was returned for. */

@@ -4,6 +4,7 @@ import {
   getBaseModelName,
   isQuantizedVariant,
 } from '../legacy/text-model-name.js';
+import type { SourceLayer } from '../providers/provider-registry.js';
 import type {
   CategoryRecords,
   ControlnetRecord,
@@ -78,6 +79,7 @@ export type QueryOf<C extends Category> = C extends 'image_generation'
 export function createQuery<C extends Category>(
   category: C,
   records: CategoryRecords<C>,
+  layers: readonly SourceLayer<RecordOf<C>>[] = [],
 ): QueryOf<C> {
   const list = Object.values(records);
   const Query =
@@ -88,5 +90,5 @@ export function createQuery<C extends Category>(
         : category === 'controlnet'
           ? ControlnetQuery
           : ModelQuery;
-  return new Query(list as never) as QueryOf<C>;
+  return new Query(list as never, layers as never) as QueryOf<C>;
 }

@@ -1,3 +1,5 @@
+import { sourceOf } from '../providers/provenance.js';
+import type { SourceLayer, SourceState } from '../providers/provider-registry.js';
 import { compareNullable } from './compare.js';
 import { canonicalField, readPath } from './fields.js';
 import type { SearchPage } from './search.js';
@@ -61,6 +63,8 @@ export interface QueryState<R> {
   readonly order: readonly OrderKey[];
   readonly offset: number;
   readonly limit: number | undefined;
+  /** The sources the records were merged from (the first listed won each name). */
+  readonly layers: readonly SourceLayer<R>[];
 }
 
 const pathOf = (field: string) =>
@@ -110,9 +114,9 @@ function test(operator: Operator, value: unknown, operand: unknown): boolean {
 export class ModelQuery<R extends object> implements Iterable<R> {
   protected readonly state: QueryState<R>;
 
-  constructor(records: readonly R[] | QueryState<R>) {
+  constructor(records: readonly R[] | QueryState<R>, layers: readonly SourceLayer<R>[] = []) {
     this.state = Array.isArray(records)
-      ? { records, predicates: [], order: [], offset: 0, limit: undefined }
+      ? { records, predicates: [], order: [], offset: 0, limit: undefined, layers }
       : (records as QueryState<R>);
   }
 
@@ -234,6 +238,29 @@ export class ModelQuery<R extends object> implements Iterable<R> {
   groupBy<P extends FieldPath<R>>(field: P): Map<FieldValue<R, P>, R[]> {
     const path = pathOf(field);
     return this.groupByKey((record) => readPath(record, path) as FieldValue<R, P>);
+  }
+
+  /** Keeps records read from one of these sources (`horde` or provider ids). */
+  whereSource(...sources: string[]): this {
+    return this.filter((record) => sources.includes(sourceOf(record) ?? ''));
+  }
+
+  /** The results grouped by the source they were read from. */
+  groupBySource(): Map<string, R[]> {
+    return this.groupByKey((record) => sourceOf(record) ?? 'unknown');
+  }
+
+  /** Names among the results that more than one source has (the first source listed won). */
+  duplicateNames(): string[] {
+    const { layers } = this.state;
+    return this.toArray()
+      .map((record) => String((record as { name?: unknown }).name))
+      .filter((name) => layers.filter((layer) => Object.hasOwn(layer.records, name)).length > 1);
+  }
+
+  /** How each source did on the read this query runs over: `ok`, `empty` or `error`. */
+  sourceStatus(): SourceState[] {
+    return this.state.layers.map((layer) => layer.status);
   }
 
   /** Groups the results by a computed key. */

@@ -40,6 +40,13 @@ export interface SearchParams {
   readonly limit?: number | undefined;
   /** Records to skip, >= 0. @default 0 */
   readonly offset?: number | undefined;
+  /**
+   * Which sources to search: `horde` (canonical), `any` (canonical, then every provider in
+   * registration order), a provider id, or an ordered list (local only: the server takes one id).
+   * The first source listed wins a name collision, after the filters, as on the server.
+   * @default 'horde'
+   */
+  readonly source?: string | readonly string[] | undefined;
 }
 
 /** The parameters cross-category search takes (the server's `/v2/search`). */
@@ -54,6 +61,7 @@ export type SearchAllParams = Pick<
   | 'sortDesc'
   | 'limit'
   | 'offset'
+  | 'source'
 >;
 
 /** Parameters after validation, with defaults filled. */
@@ -80,6 +88,7 @@ const shape = {
   sortDesc: z.optional(z.boolean()),
   limit: z.optional(z.int().check(z.gte(1), z.lte(500))),
   offset: z.optional(z.int().check(z.gte(0))),
+  source: z.optional(z.union([z.string(), z.array(z.string())])),
 };
 const categorySchema = z.strictObject(shape);
 const ALL_PARAMS = [
@@ -92,6 +101,7 @@ const ALL_PARAMS = [
   'sortDesc',
   'limit',
   'offset',
+  'source',
 ];
 const allSchema = z.strictObject(
   Object.fromEntries(ALL_PARAMS.map((k) => [k, shape[k as keyof typeof shape]])),

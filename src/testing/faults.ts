@@ -34,7 +34,7 @@ export interface Fault {
 }
 
 /** The route families a fault can be set on. */
-export type RouteFamily = 'v2' | 'v1' | 'model' | 'metadata' | 'github' | 'other';
+export type RouteFamily = 'v2' | 'v1' | 'model' | 'metadata' | 'pending' | 'github' | 'other';
 
 /** Marks an answer that must be a network error (refused connection), not an HTTP response. */
 export const REFUSED: unique symbol = Symbol('refused');

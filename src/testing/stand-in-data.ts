@@ -27,6 +27,7 @@ const clone = <T>(value: T): T => structuredClone(value);
 export class StandInData {
   readonly #v2 = new Map<Category, Record<string, unknown>>();
   readonly #metadata = new Map<Category, StandInCategoryMetadata>();
+  readonly #pending = new Map<Category, Record<string, unknown>>();
   readonly #now: () => number;
 
   constructor(
@@ -65,6 +66,16 @@ export class StandInData {
   /** The raw v2 records of a category, keyed as stored. */
   category(category: Category): Record<string, unknown> {
     return this.#v2.get(category) ?? {};
+  }
+
+  /** Records the pending route serves (creates and updates awaiting review), keyed by name. */
+  pending(category: Category): Record<string, unknown> {
+    return this.#pending.get(category) ?? {};
+  }
+
+  /** Sets what `GET /v2/{category}/pending` answers. */
+  setPending(category: Category, records: Readonly<Record<string, unknown>>): void {
+    this.#pending.set(category, clone({ ...records }));
   }
 
   metadata(category: Category): StandInCategoryMetadata {

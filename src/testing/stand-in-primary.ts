@@ -51,7 +51,14 @@ export interface StandInPrimary {
   readonly handlers: HttpHandler[];
 }
 
-const PRIMARY_FAMILIES: readonly RouteFamily[] = ['v2', 'v1', 'model', 'metadata', 'other'];
+const PRIMARY_FAMILIES: readonly RouteFamily[] = [
+  'v2',
+  'v1',
+  'model',
+  'metadata',
+  'pending',
+  'other',
+];
 
 /**
  * Creates a stand-in of the PRIMARY (v2, v1, single-model, metadata, replicate_mode, heartbeat)
@@ -78,7 +85,7 @@ export function createStandInPrimary(options: StandInOptions = {}): StandInPrima
     const url = new URL(request.url);
     const route = url.href.startsWith(`${githubRawUrl}/`)
       ? routeGithub(url.pathname.slice(githubPath.length))
-      : routePrimary(data, url.pathname.slice(primaryPath.length));
+      : routePrimary(data, url.pathname.slice(primaryPath.length), request.headers);
     requests.push({
       family: route.family,
       method: request.method,

@@ -33,7 +33,7 @@ const categoryError = (value: string) =>
  * Routes a PRIMARY request the way the real service does: the path is decoded before routing,
  * so a model name containing `/` (even as `%2F`) matches no route and gets 404 `Not Found`.
  */
-export function routePrimary(data: StandInData, path: string): Route {
+export function routePrimary(data: StandInData, path: string, headers?: Headers): Route {
   const segments = decodeURIComponent(path).split('/').filter(Boolean);
   const [root, version, ...rest] = segments;
   const other = (answer: () => Response): Route => ({ family: 'other', answer });
@@ -53,6 +53,17 @@ export function routePrimary(data: StandInData, path: string): Route {
     return { family: 'metadata', answer: () => metadataRoute(data, rest.slice(1)) };
   const [category, kind, name, ...extra] = rest;
   if (category === undefined) return other(() => detail(404, 'Not Found'));
+  if (version === 'v2' && kind === 'pending' && name === undefined) {
+    return {
+      family: 'pending',
+      answer: () => {
+        if (!isCategory(category)) return categoryError(category);
+        // The real route needs the pending queue's reader role.
+        if (!headers?.get('apikey')) return detail(401, 'An API key is required for this route.');
+        return json(data.pending(category));
+      },
+    };
+  }
   if (version === 'v2' && kind === 'model' && name !== undefined && extra.length === 0) {
     return {
       family: 'model',

@@ -1,0 +1,95 @@
+import { assertCategory, type Category } from '../categories.js';
+import { CANONICAL_SOURCE, type SourceSelector } from '../providers/model-provider.js';
+import type { ProviderRegistry } from '../providers/provider-registry.js';
+import { resolveSources } from '../providers/source-selector.js';
+import { readSources, type SourcedCategory } from '../providers/sourced-reader.js';
+import { createQuery, type QueryOf } from '../query/category-queries.js';
+import { runSearch, SEARCH_ALL_CATEGORIES, type SearchPage } from '../query/search.js';
+import {
+  type SearchAllParams,
+  type SearchParams,
+  validateSearchParams,
+} from '../query/search-params.js';
+import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/index.js';
+import type { CategoryLoader } from './category-loader.js';
+
+/**
+ * The manager's reads that may combine the canonical reference with providers. With the default
+ * source (`horde` alone) they go straight to the loader, so the common path copies nothing.
+ */
+export class SourcedReads {
+  readonly #loader: CategoryLoader;
+  readonly #providers: ProviderRegistry;
+
+  constructor(loader: CategoryLoader, providers: ProviderRegistry) {
+    this.#loader = loader;
+    this.#providers = providers;
+  }
+
+  /** Validates the category and the selector before any work. */
+  sources(category: Category, source: SourceSelector | undefined): string[] {
+    assertCategory(category);
+    return resolveSources(source, this.#providers.ids());
+  }
+
+  async get<C extends Category>(
+    category: C,
+    source: SourceSelector | undefined,
+    signal?: AbortSignal,
+  ): Promise<CategoryRecords<C>> {
+    const ids = this.sources(category, source);
+    if (ids.length === 1 && ids[0] === CANONICAL_SOURCE) return this.#loader.get(category, signal);
+    return (await this.read(category, ids, signal)).records as CategoryRecords<C>;
+  }
+
+  read<C extends Category>(
+    category: C,
+    ids: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<SourcedCategory<RecordOf<C>>> {
+    const canonical = {
+      read: (c: Category, s?: AbortSignal) => this.#loader.get(c, s),
+      entry: (c: Category) => this.#loader.store.lastKnownGood(c),
+    };
+    return readSources(category, ids, canonical, this.#providers, signal);
+  }
+
+  async search<C extends Category>(
+    category: C,
+    params: SearchParams,
+    signal?: AbortSignal,
+  ): Promise<SearchPage<RecordOf<C>>> {
+    const valid = validateSearchParams(assertCategory(category), params);
+    const { layers } = await this.read(category, this.sources(category, params.source), signal);
+    // Every source's records in order: the server filters first, then keeps each name's first.
+    return runSearch(
+      layers.flatMap((layer) => Object.values(layer.records)),
+      valid,
+    );
+  }
+
+  async searchAll(params: SearchAllParams, signal?: AbortSignal): Promise<SearchPage<ModelRecord>> {
+    const valid = validateSearchParams('all', params);
+    const ids = resolveSources(params.source, this.#providers.ids());
+    const read = await Promise.allSettled(
+      SEARCH_ALL_CATEGORIES.map((category) => this.read(category, ids, signal)),
+    );
+    signal?.throwIfAborted();
+    // Categories no source can provide are left out, as on the server.
+    const records = read.flatMap((outcome) =>
+      outcome.status === 'fulfilled'
+        ? outcome.value.layers.flatMap((layer) => Object.values(layer.records) as ModelRecord[])
+        : [],
+    );
+    return runSearch(records, valid);
+  }
+
+  async query<C extends Category>(
+    category: C,
+    source: SourceSelector | undefined,
+    signal?: AbortSignal,
+  ): Promise<QueryOf<C>> {
+    const read = await this.read(category, this.sources(category, source), signal);
+    return createQuery(category, read.records as CategoryRecords<C>, read.layers);
+  }
+}

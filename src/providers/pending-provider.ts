@@ -1,0 +1,63 @@
+import type { KyInstance } from 'ky';
+import type { Category } from '../categories.js';
+import { CATEGORIES } from '../categories.js';
+import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import { createHttpClient } from '../http/http-client.js';
+import { primaryUrls } from '../http/primary-urls.js';
+import { fetchText, parseJsonPayload } from '../sources/fetch-payload.js';
+import type { ModelProvider } from './model-provider.js';
+
+/** Options of {@link pendingProvider}. */
+export interface PendingProviderOptions {
+  /** An AI-Horde API key with the pending queue's reader role; sent to the PRIMARY origin only. */
+  readonly apiKey: string;
+  /** @default 'pending' */
+  readonly id?: string | undefined;
+  /** @default every category */
+  readonly categories?: readonly Category[] | undefined;
+  /** @default the manager's `ttlMs` */
+  readonly ttlMs?: number | undefined;
+  /** @default the manager's `timeoutMs` */
+  readonly timeoutMs?: number | undefined;
+}
+
+/**
+ * The PRIMARY's beta channel: records of creates and updates waiting in (or approved by) the
+ * pending queue, from `GET /model_references/v2/{category}/pending`. Deletes are not shown there.
+ * Use `source: ['pending', 'horde']` to let beta records override canonical ones.
+ *
+ * @example
+ * ```ts
+ * refs.registerProvider(pendingProvider({ apiKey: process.env.HORDE_API_KEY! }));
+ * const beta = await refs.getCategory('image_generation', { source: ['pending', 'horde'] });
+ * ```
+ * @throws {InvalidOptionsError} without an API key (the route needs one).
+ */
+export function pendingProvider(options: PendingProviderOptions): ModelProvider {
+  if (typeof options.apiKey !== 'string' || options.apiKey === '')
+    throw new InvalidOptionsError(
+      'apiKey',
+      'the pending route needs an API key with the reader role',
+    );
+  const clients = new Map<string, KyInstance>();
+  const clientFor = (primaryUrl: string, fetch: typeof globalThis.fetch | undefined) => {
+    let client = clients.get(primaryUrl);
+    if (!client) {
+      // Its own client: the key is this provider's, and goes to the PRIMARY origin only.
+      client = createHttpClient({ primaryUrl, apiKey: options.apiKey, fetch, retry: 1 });
+      clients.set(primaryUrl, client);
+    }
+    return client;
+  };
+  return {
+    id: options.id ?? 'pending',
+    categories: options.categories ?? CATEGORIES,
+    ttlMs: options.ttlMs,
+    timeoutMs: options.timeoutMs,
+    async fetchCategory(category, { signal, primaryUrl, fetch }) {
+      if (primaryUrl === null) throw new Error('the pending channel needs a PRIMARY (primaryUrl)');
+      const url = primaryUrls(primaryUrl).v2Pending(category);
+      return parseJsonPayload(await fetchText(clientFor(primaryUrl, fetch), url, signal));
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import { SingleFlight } from '../cache/single-flight.js';
+import type { Category } from '../categories.js';
+import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import type { Emitter, ManagerEvents } from '../manager/events.js';
+import { type CategoryRecords, parseCategoryRecords } from '../schemas/index.js';
+import { checkProvider, type ModelProvider } from './model-provider.js';
+import { markSource } from './provenance.js';
+
+/** How one source did for one category on the last read. */
+export interface SourceState {
+  readonly source: string;
+  /** `ok`: records served; `empty`: it answered with none; `error`: it failed. */
+  readonly state: 'ok' | 'empty' | 'error';
+  /** Records served from it (last-known-good ones when it failed but had answered before). */
+  readonly records: number;
+  /** Why it failed, when `state` is `error`. */
+  readonly error?: string;
+}
+
+/** One source's records for one category, with how the read went. */
+export interface SourceLayer<R = unknown> {
+  readonly source: string;
+  readonly records: Readonly<Record<string, R>>;
+  readonly status: SourceState;
+}
+
+/** What the registry needs from its manager. */
+export interface RegistryContext {
+  readonly primaryUrl: string | null;
+  readonly fetch: typeof fetch | undefined;
+  readonly ttlMs: number;
+  readonly timeoutMs: number;
+  readonly events: Emitter<ManagerEvents>;
+  readonly closed: AbortSignal;
+  readonly now: () => number;
+}
+
+interface Cached {
+  readonly records: Readonly<Record<string, unknown>>;
+  readonly fetchedAt: number;
+}
+
+interface Slot {
+  readonly provider: ModelProvider;
+  readonly cache: Map<Category, Cached>;
+  readonly flights: SingleFlight<Category, Cached>;
+}
+
+const EMPTY: Readonly<Record<string, never>> = Object.freeze(Object.create(null));
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The providers of one manager, in registration order, each with its own cache, TTL, timeout and
+ * in-flight sharing. A provider's failure becomes its status for that read, never an exception
+ * for the caller.
+ */
+export class ProviderRegistry {
+  readonly #context: RegistryContext;
+  readonly #slots = new Map<string, Slot>();
+
+  constructor(context: RegistryContext) {
+    this.#context = context;
+  }
+
+  /**
+   * @throws {InvalidOptionsError} for an empty or reserved id, or an id already registered
+   * without `replace: true`.
+   */
+  register(provider: ModelProvider, options: { readonly replace?: boolean } = {}): void {
+    checkProvider(provider);
+    if (this.#slots.has(provider.id) && !options.replace)
+      throw new InvalidOptionsError(
+        'provider.id',
+        `a provider "${provider.id}" is already registered; pass { replace: true } to replace it`,
+      );
+    this.#slots.delete(provider.id); // a replacement moves to the end, as a new registration
+    this.#slots.set(provider.id, { provider, cache: new Map(), flights: new SingleFlight() });
+  }
+
+  unregister(id: string): boolean {
+    this.#slots.get(id)?.flights.abortAll(new DOMException('Provider unregistered', 'AbortError'));
+    return this.#slots.delete(id);
+  }
+
+  list(): ModelProvider[] {
+    return [...this.#slots.values()].map((slot) => slot.provider);
+  }
+
+  ids(): string[] {
+    return [...this.#slots.keys()];
+  }
+
+  /** The provider's records for `category` (cached within its TTL), or its failure as status. */
+  async read<C extends Category>(
+    id: string,
+    category: C,
+    signal?: AbortSignal,
+  ): Promise<SourceLayer<CategoryRecords<C>[string]>> {
+    const slot = this.#slots.get(id);
+    if (!slot?.provider.categories.includes(category)) return layer(id, EMPTY, null);
+    const cached = slot.cache.get(category);
+    const ttl = slot.provider.ttlMs ?? this.#context.ttlMs;
+    if (cached && this.#context.now() - cached.fetchedAt < ttl)
+      return layer(id, cached.records, null) as SourceLayer<CategoryRecords<C>[string]>;
+    try {
+      const fresh = await slot.flights.run(
+        category,
+        (flight) => this.#fetch(slot, category, flight),
+        signal,
+      );
+      return layer(id, fresh.records, null) as SourceLayer<CategoryRecords<C>[string]>;
+    } catch (error) {
+      signal?.throwIfAborted();
+      this.#context.events.emit('error', {
+        category,
+        source: id,
+        error: error instanceof Error ? error : new Error(message(error)),
+      });
+      return layer(id, cached?.records ?? EMPTY, message(error)) as SourceLayer<
+        CategoryRecords<C>[string]
+      >;
+    }
+  }
+
+  async #fetch(slot: Slot, category: Category, flight: AbortSignal): Promise<Cached> {
+    const { provider } = slot;
+    const timeoutMs = provider.timeoutMs ?? this.#context.timeoutMs;
+    const signal = AbortSignal.any([flight, this.#context.closed, AbortSignal.timeout(timeoutMs)]);
+    const raw = await Promise.race([
+      provider.fetchCategory(category, {
+        signal,
+        primaryUrl: this.#context.primaryUrl,
+        fetch: this.#context.fetch,
+      }),
+      // A provider that ignores its signal is still cut off at its timeout.
+      new Promise<never>((_, reject) =>
+        signal.addEventListener(
+          'abort',
+          () => reject(timeoutError(provider.id, timeoutMs, signal)),
+          {
+            once: true,
+          },
+        ),
+      ),
+    ]);
+    const { records, issues } = parseCategoryRecords(category, raw);
+    for (const issue of issues) this.#context.events.emit('invalid-record', issue);
+    Object.freeze(records);
+    markSource(records, provider.id);
+    const cached = { records, fetchedAt: this.#context.now() };
+    slot.cache.set(category, cached);
+    return cached;
+  }
+}
+
+function timeoutError(id: string, timeoutMs: number, signal: AbortSignal): unknown {
+  const reason = signal.reason as { name?: string } | undefined;
+  return reason?.name === 'TimeoutError'
+    ? new Error(`provider "${id}" gave no answer within ${timeoutMs} ms`)
+    : signal.reason;
+}
+
+function layer<R>(
+  source: string,
+  records: Readonly<Record<string, R>>,
+  error: string | null,
+): SourceLayer<R> {
+  const count = Object.keys(records).length;
+  const status: SourceState =
+    error !== null
+      ? { source, state: 'error', records: count, error }
+      : { source, state: count > 0 ? 'ok' : 'empty', records: count };
+  return { source, records, status };
+}

@@ -1,0 +1,65 @@
+import type { StoredCategory } from '../cache/category-store.js';
+import type { Category } from '../categories.js';
+import type { CategoryRecords, RecordOf } from '../schemas/index.js';
+import { CANONICAL_SOURCE } from './model-provider.js';
+import type { ProviderRegistry, SourceLayer, SourceState } from './provider-registry.js';
+
+/** A category read from several sources. */
+export interface SourcedCategory<R> {
+  /** Each source's records, in the order asked for. */
+  readonly layers: readonly SourceLayer<R>[];
+  /** One record per name: the first source listed wins a collision. Null prototype, frozen. */
+  readonly records: Readonly<Record<string, R>>;
+}
+
+/** How to read the canonical layer. */
+export interface CanonicalReader {
+  read(category: Category, signal?: AbortSignal): Promise<Readonly<Record<string, unknown>>>;
+  entry(category: Category): StoredCategory | undefined;
+}
+
+/** The canonical layer's status: a failed refresh is an error even while last-known-good serves. */
+function canonicalState(entry: StoredCategory | undefined, records: number): SourceState {
+  if (entry && entry.staleSince !== null)
+    return { source: CANONICAL_SOURCE, state: 'error', records, error: entry.lastError ?? '' };
+  return { source: CANONICAL_SOURCE, state: records > 0 ? 'ok' : 'empty', records };
+}
+
+/**
+ * Reads `category` from every source in `ids` concurrently. A provider's failure is its layer's
+ * status; the canonical one is too, unless nothing at all could be read, then its error is thrown.
+ *
+ * @throws the canonical source's error when it failed with no data and no provider gave any.
+ */
+export async function readSources<C extends Category>(
+  category: C,
+  ids: readonly string[],
+  canonical: CanonicalReader,
+  providers: ProviderRegistry,
+  signal?: AbortSignal,
+): Promise<SourcedCategory<RecordOf<C>>> {
+  let canonicalError: unknown;
+  const layers = await Promise.all(
+    ids.map(async (id): Promise<SourceLayer<RecordOf<C>>> => {
+      if (id !== CANONICAL_SOURCE) return providers.read(id, category, signal);
+      try {
+        const records = (await canonical.read(category, signal)) as CategoryRecords<C>;
+        const count = Object.keys(records).length;
+        return { source: id, records, status: canonicalState(canonical.entry(category), count) };
+      } catch (error) {
+        signal?.throwIfAborted();
+        canonicalError = error;
+        const message = error instanceof Error ? error.message : String(error);
+        const status: SourceState = { source: id, state: 'error', records: 0, error: message };
+        return { source: id, records: {}, status };
+      }
+    }),
+  );
+  if (canonicalError !== undefined && layers.every((l) => Object.keys(l.records).length === 0))
+    throw canonicalError;
+  const records: Record<string, RecordOf<C>> = Object.create(null);
+  for (const layer of layers)
+    for (const [name, record] of Object.entries(layer.records))
+      if (!Object.hasOwn(records, name)) records[name] = record;
+  return { layers, records: Object.freeze(records) };
+}
