@@ -5,6 +5,7 @@ const config: Options | Options[] = defineConfig({
     index: 'src/index.ts',
     node: 'src/node.ts',
     testing: 'src/testing.ts',
+    cli: 'src/cli.ts',
   },
   format: ['esm'],
   dts: true,

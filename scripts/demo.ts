@@ -1,78 +1,57 @@
-// `npm run demo`: the fallback chain end to end, offline, against the embedded stand-in PRIMARY
-// (two real HTTP servers on 127.0.0.1: the PRIMARY and raw GitHub).
+// `npm run demo`: the whole fallback chain, offline, through the CLI, against the embedded
+// stand-in PRIMARY: two real HTTP servers on 127.0.0.1 (the PRIMARY and raw GitHub).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATEGORIES, ModelReferenceManager } from '../src/index.js';
-import { fileStorage, startStandInServer } from '../src/node.js';
+import { main } from '../src/cli/main.js';
+import { startStandInServer } from '../src/node.js';
 import { createStandInPrimary } from '../src/testing.js';
 
 const server = await startStandInServer(createStandInPrimary);
-const folder = await mkdtemp(join(tmpdir(), 'horde-model-reference-demo-'));
-const open = () =>
-  new ModelReferenceManager({
-    primaryUrl: server.primaryUrl,
-    github: { rawBaseUrl: server.githubRawUrl },
-    storage: fileStorage(folder),
-    timeoutMs: 1_000,
+const cacheDir = await mkdtemp(join(tmpdir(), 'horde-model-reference-demo-'));
+const where = ['--primary-url', server.primaryUrl, '--github-raw-url', server.githubRawUrl];
+
+/** Runs one CLI command, echoing it first as a user would type it. */
+async function cli(...argv: string[]): Promise<void> {
+  const shown = argv.map((a) => (/[\s()]/.test(a) ? `'${a}'` : a)).join(' ');
+  console.log(`\n$ horde-model-reference ${shown}`);
+  const code = await main([...argv, ...where, '--cache-dir', cacheDir, '--timeout-ms', '1000'], {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stdout.write(text),
+    isTTY: false,
+    env: process.env,
   });
+  if (code !== 0) console.log(`(exit code ${code})`);
+}
 
-const line = (text: string) => console.log(`\n== ${text}`);
-const origins = (refs: ModelReferenceManager) =>
-  Object.entries(refs.status().categories)
-    .map(
-      ([category, s]) =>
-        `${category}: ${s?.records} from ${s?.origin}${s?.stale ? ' (stale)' : ''}`,
-    )
-    .join('\n   ');
+const say = (text: string) => console.log(`\n== ${text}`);
 
-let refs = open();
-refs.on('fallback', ({ category, origin, attempts }) =>
-  console.log(
-    `   fallback: ${category} served by ${origin} after ${attempts.map((a) => `${a.source} ${a.outcome} (${a.reason})`).join(', ')}`,
-  ),
+say(`The PRIMARY is up at ${server.primaryUrl}; GitHub at ${server.githubRawUrl}`);
+await cli('categories');
+await cli(
+  'search',
+  'image_generation',
+  '--baseline',
+  'stable_diffusion_xl',
+  '--no-nsfw',
+  '--sort-by',
+  'name',
 );
-refs.on('stale', ({ category, error }) =>
-  console.log(
-    `   stale: ${category} keeps its last-known-good data (${error.message.slice(0, 60)}...)`,
-  ),
-);
+await cli('stats', 'text_generation');
 
-line(`PRIMARY at ${server.primaryUrl}, GitHub at ${server.githubRawUrl}: loading every category`);
-const { categories, errors } = await refs.getAll();
-console.log(
-  `   loaded ${Object.keys(categories).length} categories; empty on this PRIMARY: ${Object.keys(errors).length}`,
-);
-const sfwSdxl = Object.values(categories.image_generation ?? {}).filter(
-  (m) => !m.nsfw && m.baseline === 'stable_diffusion_xl',
-);
-console.log(`   SFW SDXL models: ${sfwSdxl.map((m) => m.name).join(', ')}`);
-
-line('The PRIMARY goes down (connections refused): refreshing text_generation and clip');
+say('The PRIMARY goes down (connections refused): every category now comes from GitHub');
 server.standIn.setFault('primary', 'refuse');
-await refs.refresh('text_generation');
-await refs.refresh('clip');
-console.log(`   ${origins(refs)}`);
+await cli('status');
 
-line('GitHub goes down too: a refresh fails, the last-known-good records stay');
+say('GitHub goes down too: the last-known-good data in the cache folder is served');
 server.standIn.setFault('github', 'refuse');
-await refs
-  .refresh('clip')
-  .catch((error: Error) => console.log(`   refresh failed as expected: ${error.name}`));
-console.log(
-  `   clip still serves ${Object.keys(await refs.getCategory('clip')).length} models; stale=${refs.status().categories.clip?.stale}`,
-);
+await cli('search', 'image_generation', '--name-contains', 'xl');
+await cli('status');
+await cli('get', 'clip');
 
-line('Restart with the network still down: a warm start from the folder');
-await refs.close();
-refs = open();
-const restarted = await Promise.all(CATEGORIES.slice(0, 3).map((c) => refs.getCategory(c)));
-console.log(
-  `   served ${restarted.map((r) => Object.keys(r).length).join(', ')} models from ${folder}`,
-);
-console.log(`   ${origins(refs)}`);
+say('No network at all (--offline): straight from the cache, no request made');
+await cli('get', 'image_generation', 'Ghibli Style', '--offline');
 
-await refs.close();
 await server.close();
-await rm(folder, { recursive: true, force: true });
+await rm(cacheDir, { recursive: true, force: true });
 console.log('\nDone.');

@@ -290,9 +290,13 @@ export class ModelReferenceManager implements AsyncDisposable {
     return managerSnapshot(results, Date.now());
   }
 
-  /** Stops background work and timers, and aborts requests in flight. Idempotent. */
+  /**
+   * Stops background work and timers, aborts requests in flight, and waits for snapshot writes
+   * in progress to finish (so a script that closes and exits keeps its cache). Idempotent.
+   */
   async close(): Promise<void> {
     this.#closing.abort(new DOMException('The manager was closed', 'AbortError'));
+    await this.#parts.loader.flush();
   }
 
   /** `await using refs = new ModelReferenceManager()` closes it at the end of the scope. */

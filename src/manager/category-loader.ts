@@ -36,6 +36,7 @@ export class CategoryLoader {
   readonly #context: LoaderContext;
   readonly #flights = new SingleFlight<Category, StoredCategory>();
   readonly #storageChecked = new Set<Category>();
+  readonly #writes = new Set<Promise<void>>();
 
   constructor(context: LoaderContext) {
     this.#context = context;
@@ -178,11 +179,18 @@ export class CategoryLoader {
     return this.store.lastKnownGood(category);
   }
 
+  /** Waits for snapshot writes in progress, so a short-lived process does not lose them. */
+  async flush(): Promise<void> {
+    while (this.#writes.size > 0) await Promise.allSettled([...this.#writes]);
+  }
+
   #persist(result: CategoryResult): void {
-    this.#context.storage
+    const write = this.#context.storage
       .set(storageKey(result.category), JSON.stringify(toSnapshot(result)))
       .catch((error: unknown) => {
         this.#context.events.emit('error', { category: result.category, error: toError(error) });
-      });
+      })
+      .finally(() => this.#writes.delete(write));
+    this.#writes.add(write);
   }
 }
