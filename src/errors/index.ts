@@ -6,6 +6,10 @@ export {
   type SearchParamIssue,
 } from './invalid-search-params-error.js';
 export { isLegacyFormatError, LegacyFormatError } from './legacy-format-error.js';
+export {
+  isMalformedResponseError,
+  MalformedResponseError,
+} from './malformed-response-error.js';
 export { isModelNotFoundError, ModelNotFoundError } from './model-not-found-error.js';
 export {
   isModelReferenceError,

@@ -5,6 +5,7 @@ export type ModelReferenceErrorCode =
   | 'SOURCE_UNAVAILABLE'
   | 'INVALID_SEARCH_PARAMS'
   | 'API_ERROR'
+  | 'MALFORMED_RESPONSE'
   | 'LEGACY_FORMAT'
   | 'INVALID_OPTIONS';
 

@@ -1,0 +1,64 @@
+import { assertCategory, type Category } from '../../categories.js';
+import {
+  allMetadataSchema,
+  type CategoryMetadata,
+  categoryMetadataSchema,
+} from '../../schemas/metadata.js';
+import type { VersionedCallOptions } from '../call-options.js';
+import { type ApiRoute, read, VERSIONED } from '../route.js';
+import type { Call } from '../transport.js';
+import {
+  type CategoryLastUpdatedResponse,
+  categoryLastUpdatedSchema,
+  type LastUpdatedResponse,
+  lastUpdatedResponseSchema,
+} from '../types/service.js';
+
+const routes = {
+  lastUpdated: read(`${VERSIONED}/metadata/last_updated`),
+  all: read(`${VERSIONED}/metadata/metadata`),
+  category: read(`${VERSIONED}/metadata/{category}`),
+  categoryLastUpdated: read(`${VERSIONED}/metadata/{category}/last_updated`),
+};
+/** The metadata routes (v1 and v2), by client method. */
+export const METADATA_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
+
+/**
+ * `client.metadata`: change tracking. Served by a PRIMARY only (a REPLICA answers 503);
+ * `lastUpdated` also needs the deployment's canonical format to match `version`.
+ */
+export interface MetadataArea {
+  /** The newest write over all categories (unix seconds, or `null`). */
+  lastUpdated(options?: VersionedCallOptions): Promise<LastUpdatedResponse>;
+  /** Every category's metadata in one request. Reading it initialises missing entries. */
+  all(options?: VersionedCallOptions): Promise<Record<string, CategoryMetadata>>;
+  category(category: Category, options?: VersionedCallOptions): Promise<CategoryMetadata>;
+  categoryLastUpdated(
+    category: Category,
+    options?: VersionedCallOptions,
+  ): Promise<CategoryLastUpdatedResponse>;
+}
+
+/** Builds `client.metadata`. */
+export function metadataArea(call: Call): MetadataArea {
+  const o = (options?: VersionedCallOptions) => ({
+    params: { version: options?.version ?? 'v2' },
+    signal: options?.signal,
+  });
+  const withCategory = (category: Category, options?: VersionedCallOptions) => ({
+    params: { version: options?.version ?? 'v2', category: assertCategory(category) },
+    signal: options?.signal,
+  });
+  return {
+    lastUpdated: (options) =>
+      call(routes.lastUpdated, { ...o(options), schema: lastUpdatedResponseSchema }),
+    all: (options) => call(routes.all, { ...o(options), schema: allMetadataSchema }),
+    category: (category, options) =>
+      call(routes.category, { ...withCategory(category, options), schema: categoryMetadataSchema }),
+    categoryLastUpdated: (category, options) =>
+      call(routes.categoryLastUpdated, {
+        ...withCategory(category, options),
+        schema: categoryLastUpdatedSchema,
+      }),
+  };
+}

@@ -1,0 +1,171 @@
+import type { Category } from '../../categories.js';
+import type { VersionedCallOptions } from '../call-options.js';
+import { type ApiRoute, read, VERSIONED, write } from '../route.js';
+import type { Call } from '../transport.js';
+import {
+  type ApplyPendingChangesResponse,
+  type ApplySingleChangeResponse,
+  applyManySchema,
+  applySingleSchema,
+  batchResultSchema,
+  type PendingBatchResult,
+  type PendingChangeDiff,
+  type PendingChangeDiffPage,
+  type PendingChangeRecord,
+  type PendingChangeStatus,
+  type PendingQueuePage,
+  type PurgePendingChangesResponse,
+  pendingChangeSchema,
+  pendingDiffPageSchema,
+  pendingDiffSchema,
+  pendingQueuePageSchema,
+  purgeSchema,
+} from '../types/pending.js';
+
+const Q = `${VERSIONED}/pending_queue`;
+const routes = {
+  changes: read(`${Q}/changes`, 'reader'),
+  myChanges: read(`${Q}/my_changes`, 'requestor'),
+  change: read(`${Q}/changes/{id}`, 'reader'),
+  diff: read(`${Q}/changes/{id}/diff`, 'reader'),
+  diffs: read(`${Q}/diffs`, 'reader'),
+  batch: write('POST', `${Q}/batches`, 'approver'),
+  purge: write('POST', `${Q}/purge`, 'approver'),
+  applyChange: write('POST', `${Q}/changes/{id}/apply`, 'approver'),
+  apply: write('POST', `${Q}/apply`, 'approver'),
+  applyBatch: write('POST', `${Q}/apply_batch/{id}`, 'approver'),
+};
+/** The pending queue routes (v1 and v2), by client method. */
+export const PENDING_QUEUE_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
+
+/** Filters of `pendingQueue.changes` and `myChanges`. */
+export interface PendingQueueFilter {
+  readonly statuses?: readonly PendingChangeStatus[];
+  readonly categories?: readonly Category[];
+  /** `changes` only. */
+  readonly batchId?: number;
+  /** Case-insensitive substring, 1–200 characters (`changes` only). */
+  readonly modelName?: string;
+  /** User ids (`changes` only). */
+  readonly requestedBy?: readonly string[];
+  /** @default 0 */
+  readonly offset?: number;
+  /** 1–500. @default 50 */
+  readonly limit?: number;
+}
+
+/** Body of `pendingQueue.batch`: approve and/or reject pending changes under one title. */
+export interface PendingBatchRequest {
+  /** 1–120 characters. */
+  readonly batch_title: string;
+  readonly approved_ids?: readonly number[];
+  readonly rejected_ids?: readonly number[];
+  /** Required when rejecting; up to 500 characters. */
+  readonly reject_reason?: string;
+}
+
+/** Body of `pendingQueue.purge`: a filter, or `purge_all`. */
+export interface PurgeRequest {
+  readonly statuses?: readonly PendingChangeStatus[];
+  readonly categories?: readonly Category[];
+  readonly model_name?: string;
+  readonly requested_by?: readonly string[];
+  readonly purge_all?: boolean;
+  readonly dry_run?: boolean;
+}
+
+type O = VersionedCallOptions | undefined;
+
+/**
+ * `client.pendingQueue`: the review queue every write goes through. Reading needs the reader
+ * role, `myChanges` requestor, and every change to the queue approver.
+ */
+export interface PendingQueueArea {
+  changes(filter?: PendingQueueFilter, options?: O): Promise<PendingQueuePage>;
+  myChanges(filter?: PendingQueueFilter, options?: O): Promise<PendingQueuePage>;
+  change(id: number, options?: O): Promise<PendingChangeRecord>;
+  diff(id: number, options?: O): Promise<PendingChangeDiff>;
+  /** 1–100 ids. */
+  diffs(ids: readonly number[], options?: O): Promise<PendingChangeDiffPage>;
+  batch(request: PendingBatchRequest, options?: O): Promise<PendingBatchResult>;
+  purge(request: PurgeRequest, options?: O): Promise<PurgePendingChangesResponse>;
+  applyChange(
+    id: number,
+    params?: { jobId?: string },
+    options?: O,
+  ): Promise<ApplySingleChangeResponse>;
+  /**
+   * Applies approved changes in order, stopping at the first failure. The server then answers
+   * that failure's status with this same body: it is in the thrown `ApiError.body`.
+   */
+  apply(
+    request: { changeIds: readonly number[]; jobId?: string; allowMixedBatch?: boolean },
+    options?: O,
+  ): Promise<ApplyPendingChangesResponse>;
+  applyBatch(
+    batchId: number,
+    params?: { jobId?: string },
+    options?: O,
+  ): Promise<ApplyPendingChangesResponse>;
+}
+
+/** Builds `client.pendingQueue`. */
+export function pendingQueueArea(call: Call): PendingQueueArea {
+  const at = (options: O, params: Record<string, string | number> = {}) => ({
+    params: { version: options?.version ?? 'v2', ...params },
+    signal: options?.signal,
+  });
+  const filterQuery = (filter: PendingQueueFilter) => ({
+    statuses: filter.statuses,
+    categories: filter.categories,
+    batch_id: filter.batchId,
+    model_name: filter.modelName,
+    requested_by: filter.requestedBy,
+    offset: filter.offset,
+    limit: filter.limit,
+  });
+  return {
+    changes: (filter = {}, o) =>
+      call(routes.changes, {
+        ...at(o),
+        query: filterQuery(filter),
+        schema: pendingQueuePageSchema,
+      }),
+    myChanges: (filter = {}, o) =>
+      call(routes.myChanges, {
+        ...at(o),
+        query: filterQuery(filter),
+        schema: pendingQueuePageSchema,
+      }),
+    change: (id, o) => call(routes.change, { ...at(o, { id }), schema: pendingChangeSchema }),
+    diff: (id, o) => call(routes.diff, { ...at(o, { id }), schema: pendingDiffSchema }),
+    diffs: (ids, o) =>
+      call(routes.diffs, { ...at(o), query: { change_ids: ids }, schema: pendingDiffPageSchema }),
+    batch: (request, o) =>
+      call(routes.batch, { ...at(o), body: request, schema: batchResultSchema }),
+    purge: (request, o) => call(routes.purge, { ...at(o), body: request, schema: purgeSchema }),
+    // The server requires a JSON body here, even an empty one.
+    applyChange: (id, params = {}, o) =>
+      call(routes.applyChange, {
+        ...at(o, { id }),
+        body: params.jobId ? { job_id: params.jobId } : {},
+        schema: applySingleSchema,
+      }),
+    apply: (request, o) =>
+      call(routes.apply, {
+        ...at(o),
+        body: {
+          change_ids: request.changeIds,
+          ...(request.jobId ? { job_id: request.jobId } : {}),
+          allow_mixed_batch: request.allowMixedBatch ?? false,
+        },
+        schema: applyManySchema,
+      }),
+    applyBatch: (batchId, params = {}, o) =>
+      call(routes.applyBatch, {
+        ...at(o, { id: batchId }),
+        query: { job_id: params.jobId },
+        schema: applyManySchema,
+      }),
+  };
+}

@@ -1,0 +1,135 @@
+import * as z from 'zod/mini';
+import { assertCategory, type Category } from '../../categories.js';
+import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
+import type { CategoryStatistics } from '../../query/statistics.js';
+import type { Schema } from '../../schemas/shared.js';
+import type { ApiCallOptions } from '../call-options.js';
+import { type ApiRoute, read } from '../route.js';
+import type { Call } from '../transport.js';
+import {
+  type CategoryDeletionRiskResponse,
+  DELETION_RISK_PRESETS,
+  type DeletionRiskPreset,
+  deletionRiskSchema,
+} from '../types/deletion-risk.js';
+import { type CombinedModelStatistics, combinedStatisticsSchema } from '../types/service.js';
+
+const STATS = '/model_references/statistics/{category}';
+const routes = {
+  category: read(STATS),
+  withStats: read(`${STATS}/with-stats`),
+  deletionRisk: read(`${STATS}/deletion-risk`),
+};
+/** The statistics routes, by client method. */
+export const STATISTICS_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
+
+// Checked for the fields every statistics answer has; the rest is passed through as sent.
+const statisticsSchema = z.looseObject({
+  category: z.string(),
+  total_models: z.number(),
+  nsfw_count: z.number(),
+  baseline_distribution: z.record(z.string(), z.unknown()),
+  download_stats: z.record(z.string(), z.unknown()),
+}) as unknown as Schema<CategoryStatistics>;
+
+/** Options of `statistics.category`. */
+export interface StatisticsParams {
+  /** Merge text models by base name first. @default false */
+  readonly groupTextModels?: boolean;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** Options of `statistics.withStats`. */
+export interface WithStatsParams {
+  readonly includeWorkers?: boolean;
+  readonly includeBackendVariations?: boolean;
+  /** Only effective with `includeWorkers` (the server counts workers only then). */
+  readonly minWorkerCount?: number;
+  readonly sortBy?: 'worker_count' | 'usage_total' | 'usage_month' | 'name';
+  /** @default true */
+  readonly sortDesc?: boolean;
+}
+
+/** Options of `statistics.deletionRisk`. */
+export interface DeletionRiskParams {
+  readonly preset?: DeletionRiskPreset;
+  readonly groupTextModels?: boolean;
+  readonly includeBackendVariations?: boolean;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** `client.statistics`: the server's statistics, usage joins and deletion risk. */
+export interface StatisticsArea {
+  category(
+    category: Category,
+    params?: StatisticsParams,
+    options?: ApiCallOptions,
+  ): Promise<CategoryStatistics>;
+  /** image and text only; 502 when AI-Horde is unreachable. */
+  withStats(
+    category: Category,
+    params?: WithStatsParams,
+    options?: ApiCallOptions,
+  ): Promise<Record<string, CombinedModelStatistics>>;
+  /**
+   * image and text only.
+   * @throws {InvalidOptionsError} for a preset the server does not know, before any request.
+   */
+  deletionRisk(
+    category: Category,
+    params?: DeletionRiskParams,
+    options?: ApiCallOptions,
+  ): Promise<CategoryDeletionRiskResponse>;
+}
+
+/** Builds `client.statistics`. */
+export function statisticsArea(call: Call): StatisticsArea {
+  const at = (category: Category) => ({ category: assertCategory(category) });
+  return {
+    category: (category, params = {}, options) =>
+      call(routes.category, {
+        params: at(category),
+        query: {
+          group_text_models: params.groupTextModels,
+          limit: params.limit,
+          offset: params.offset,
+        },
+        schema: statisticsSchema,
+        signal: options?.signal,
+      }),
+    withStats: (category, params = {}, options) =>
+      call(routes.withStats, {
+        params: at(category),
+        query: {
+          include_workers: params.includeWorkers,
+          include_backend_variations: params.includeBackendVariations,
+          min_worker_count: params.minWorkerCount,
+          sort_by: params.sortBy,
+          sort_desc: params.sortDesc,
+        },
+        schema: z.record(z.string(), combinedStatisticsSchema),
+        signal: options?.signal,
+      }),
+    deletionRisk(category, params = {}, options) {
+      if (params.preset !== undefined && !DELETION_RISK_PRESETS.includes(params.preset))
+        throw new InvalidOptionsError(
+          'preset',
+          `"${params.preset}" is not one of ${DELETION_RISK_PRESETS.join(', ')}`,
+        );
+      return call(routes.deletionRisk, {
+        params: at(category),
+        query: {
+          preset: params.preset,
+          group_text_models: params.groupTextModels,
+          include_backend_variations: params.includeBackendVariations,
+          limit: params.limit,
+          offset: params.offset,
+        },
+        schema: deletionRiskSchema,
+        signal: options?.signal,
+      });
+    },
+  };
+}

@@ -1,0 +1,238 @@
+import * as z from 'zod/mini';
+import type { ApiCallOptions } from '../call-options.js';
+import { type ApiRoute, read, V2, write } from '../route.js';
+import type { Call } from '../transport.js';
+import { type PendingChangeIdResponse, pendingChangeIdSchema } from '../types/pending.js';
+import {
+  aliasSchema,
+  type BatchUpdateResponse,
+  batchUpdateSchema,
+  type ComposeNameRequest,
+  type ComposeNameResponse,
+  composeNameSchema,
+  type DetectFamiliesResponse,
+  detectFamiliesSchema,
+  familySchema,
+  type GroupAliasResponse,
+  type GroupFamilyResponse,
+  type GroupHealthResponse,
+  type GroupMembersResponse,
+  type GroupNameSchemaResponse,
+  type GroupsSummaryResponse,
+  groupHealthSchema,
+  groupMembersSchema,
+  groupNameSchemaSchema,
+  groupsSummarySchema,
+  listOf,
+  type ParsedNameResponse,
+  parsedNameSchema,
+  type TextModelGroupNameSchema,
+} from '../types/text-utils.js';
+
+const T = `${V2}/text_generation`;
+const routes = {
+  parseName: read(`${T}/parse_name`),
+  composeName: { method: 'POST', path: `${T}/compose_name` } satisfies ApiRoute,
+  distinctBaselines: read(`${T}/distinct_baselines`),
+  groups: read(`${T}/groups`),
+  groupsSummary: read(`${T}/groups/summary`),
+  groupsHealth: read(`${T}/groups/health`),
+  group: read(`${T}/group`),
+  updateGroupCommonFields: write('PUT', `${T}/group/common_fields`, 'requestor'),
+  groupNameSchema: read(`${T}/group/name_schema`),
+  updateGroupNameSchema: write('PUT', `${T}/group/name_schema`, 'requestor'),
+  deleteGroupNameSchema: write('DELETE', `${T}/group/name_schema`, 'requestor'),
+  setNameException: write('PUT', `${T}/{name*}/name_exception`, 'requestor'),
+  aliases: read(`${T}/aliases`),
+  alias: read(`${T}/aliases/{canonical}`),
+  setAlias: write('PUT', `${T}/aliases/{canonical}`, 'requestor'),
+  deleteAlias: write('DELETE', `${T}/aliases/{canonical}`, 'requestor'),
+  addAlias: write('POST', `${T}/aliases/{canonical}/add`, 'requestor'),
+  removeAlias: write('POST', `${T}/aliases/{canonical}/remove`, 'requestor'),
+  families: read(`${T}/families`),
+  detectFamilies: read(`${T}/families/detect`),
+  family: read(`${T}/families/{family}`),
+  setFamily: write('PUT', `${T}/families/{family}`, 'requestor'),
+  deleteFamily: write('DELETE', `${T}/families/{family}`, 'requestor'),
+  addToFamily: write('POST', `${T}/families/{family}/add`, 'requestor'),
+  removeFromFamily: write('POST', `${T}/families/{family}/remove`, 'requestor'),
+};
+/** The text utility routes, by client method. */
+export const TEXT_UTILS_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
+
+/** Fields `updateGroupCommonFields` can set on every member of a group. */
+export interface GroupCommonFields {
+  readonly baseline?: string;
+  readonly description?: string;
+  readonly url?: string;
+  readonly nsfw?: boolean;
+  readonly tags?: readonly string[];
+  readonly style?: string;
+  readonly instruct_format?: string;
+}
+
+type O = ApiCallOptions | undefined;
+
+/** `client.textUtils`: text model names, groups, aliases and families. Writes need requestor. */
+export interface TextUtilsArea {
+  parseName(name: string, options?: O): Promise<ParsedNameResponse>;
+  composeName(request: ComposeNameRequest, options?: O): Promise<ComposeNameResponse>;
+  distinctBaselines(options?: O): Promise<string[]>;
+  groups(options?: O): Promise<string[]>;
+  groupsSummary(options?: O): Promise<GroupsSummaryResponse>;
+  groupsHealth(options?: O): Promise<GroupHealthResponse>;
+  /** @throws {ApiError} 404 for a group without members. */
+  group(name: string, options?: O): Promise<GroupMembersResponse>;
+  /** Queues one update per member (202). */
+  updateGroupCommonFields(
+    name: string,
+    fields: GroupCommonFields,
+    options?: O,
+  ): Promise<BatchUpdateResponse>;
+  groupNameSchema(name: string, options?: O): Promise<GroupNameSchemaResponse>;
+  updateGroupNameSchema(
+    name: string,
+    schema: Partial<TextModelGroupNameSchema>,
+    options?: O,
+  ): Promise<GroupNameSchemaResponse>;
+  deleteGroupNameSchema(name: string, options?: O): Promise<void>;
+  /** The one write route that takes names with `/`. `null` clears the exception. */
+  setNameException(
+    model: string,
+    reason: string | null,
+    options?: O,
+  ): Promise<PendingChangeIdResponse>;
+  aliases(options?: O): Promise<GroupAliasResponse[]>;
+  alias(canonical: string, options?: O): Promise<GroupAliasResponse>;
+  setAlias(canonical: string, aliases: readonly string[], options?: O): Promise<GroupAliasResponse>;
+  deleteAlias(canonical: string, options?: O): Promise<void>;
+  addAlias(canonical: string, alias: string, options?: O): Promise<GroupAliasResponse>;
+  removeAlias(canonical: string, alias: string, options?: O): Promise<GroupAliasResponse>;
+  families(options?: O): Promise<GroupFamilyResponse[]>;
+  detectFamilies(
+    params?: { minPrefixLength?: number; minFamilySize?: number },
+    options?: O,
+  ): Promise<DetectFamiliesResponse>;
+  family(name: string, options?: O): Promise<GroupFamilyResponse>;
+  setFamily(name: string, members: readonly string[], options?: O): Promise<GroupFamilyResponse>;
+  deleteFamily(name: string, options?: O): Promise<void>;
+  addToFamily(name: string, group: string, options?: O): Promise<GroupFamilyResponse>;
+  /** Removing the last member deletes the family. */
+  removeFromFamily(name: string, group: string, options?: O): Promise<GroupFamilyResponse>;
+}
+
+/** Builds `client.textUtils`. */
+export function textUtilsArea(call: Call): TextUtilsArea {
+  const s = (options: O) => options?.signal;
+  const byName = (name: string) => ({ name });
+  return {
+    parseName: (name, o) =>
+      call(routes.parseName, { query: byName(name), schema: parsedNameSchema, signal: s(o) }),
+    composeName: (request, o) =>
+      call(routes.composeName, { body: request, schema: composeNameSchema, signal: s(o) }),
+    distinctBaselines: async (o) =>
+      (
+        await call(routes.distinctBaselines, {
+          schema: listOf('baselines', z.string()),
+          signal: s(o),
+        })
+      ).baselines,
+    groups: async (o) =>
+      (await call(routes.groups, { schema: listOf('groups', z.string()), signal: s(o) })).groups,
+    groupsSummary: (o) => call(routes.groupsSummary, { schema: groupsSummarySchema, signal: s(o) }),
+    groupsHealth: (o) => call(routes.groupsHealth, { schema: groupHealthSchema, signal: s(o) }),
+    group: (name, o) =>
+      call(routes.group, { query: byName(name), schema: groupMembersSchema, signal: s(o) }),
+    updateGroupCommonFields: (name, fields, o) =>
+      call(routes.updateGroupCommonFields, {
+        query: byName(name),
+        body: fields,
+        schema: batchUpdateSchema,
+        signal: s(o),
+      }),
+    groupNameSchema: (name, o) =>
+      call(routes.groupNameSchema, {
+        query: byName(name),
+        schema: groupNameSchemaSchema,
+        signal: s(o),
+      }),
+    updateGroupNameSchema: (name, schema, o) =>
+      call(routes.updateGroupNameSchema, {
+        query: byName(name),
+        body: schema,
+        schema: groupNameSchemaSchema,
+        signal: s(o),
+      }),
+    deleteGroupNameSchema: (name, o) =>
+      call(routes.deleteGroupNameSchema, { query: byName(name), schema: null, signal: s(o) }),
+    setNameException: (model, reason, o) =>
+      call(routes.setNameException, {
+        params: { name: model },
+        body: { reason },
+        schema: pendingChangeIdSchema,
+        signal: s(o),
+      }),
+    aliases: async (o) =>
+      (await call(routes.aliases, { schema: listOf('entries', aliasSchema), signal: s(o) }))
+        .entries,
+    alias: (canonical, o) =>
+      call(routes.alias, { params: { canonical }, schema: aliasSchema, signal: s(o) }),
+    setAlias: (canonical, aliases, o) =>
+      call(routes.setAlias, {
+        params: { canonical },
+        body: { aliases },
+        schema: aliasSchema,
+        signal: s(o),
+      }),
+    deleteAlias: (canonical, o) =>
+      call(routes.deleteAlias, { params: { canonical }, schema: null, signal: s(o) }),
+    addAlias: (canonical, alias, o) =>
+      call(routes.addAlias, {
+        params: { canonical },
+        body: { alias },
+        schema: aliasSchema,
+        signal: s(o),
+      }),
+    removeAlias: (canonical, alias, o) =>
+      call(routes.removeAlias, {
+        params: { canonical },
+        body: { alias },
+        schema: aliasSchema,
+        signal: s(o),
+      }),
+    families: async (o) =>
+      (await call(routes.families, { schema: listOf('families', familySchema), signal: s(o) }))
+        .families,
+    detectFamilies: (params = {}, o) =>
+      call(routes.detectFamilies, {
+        query: { min_prefix_length: params.minPrefixLength, min_family_size: params.minFamilySize },
+        schema: detectFamiliesSchema,
+        signal: s(o),
+      }),
+    family: (name, o) =>
+      call(routes.family, { params: { family: name }, schema: familySchema, signal: s(o) }),
+    setFamily: (name, members, o) =>
+      call(routes.setFamily, {
+        params: { family: name },
+        body: { members },
+        schema: familySchema,
+        signal: s(o),
+      }),
+    deleteFamily: (name, o) =>
+      call(routes.deleteFamily, { params: { family: name }, schema: null, signal: s(o) }),
+    addToFamily: (name, group, o) =>
+      call(routes.addToFamily, {
+        params: { family: name },
+        body: { group_name: group },
+        schema: familySchema,
+        signal: s(o),
+      }),
+    removeFromFamily: (name, group, o) =>
+      call(routes.removeFromFamily, {
+        params: { family: name },
+        body: { group_name: group },
+        schema: familySchema,
+        signal: s(o),
+      }),
+  };
+}

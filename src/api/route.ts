@@ -1,0 +1,37 @@
+/** The role a route needs beyond a valid key (used to explain 401/403 answers). */
+export type ApiRole = 'reader' | 'requestor' | 'approver';
+
+/** One PRIMARY route. */
+export interface ApiRoute {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /**
+   * Path under the `/api` base. `{param}` segments are URL-encoded per call; `{param*}` may
+   * contain `/` (the server's `:path` parameters); `{version}` is `v1` or `v2`.
+   */
+  readonly path: string;
+  readonly role?: ApiRole;
+  /** A write: the PRIMARY refuses it with 503 when it is a REPLICA or in the other format. */
+  readonly write?: boolean;
+}
+
+/** A read route. */
+export const read = (path: string, role?: ApiRole): ApiRoute => ({
+  method: 'GET',
+  path,
+  ...(role ? { role } : {}),
+});
+
+/** A write route. */
+export const write = (method: ApiRoute['method'], path: string, role: ApiRole): ApiRoute => ({
+  method,
+  path,
+  role,
+  write: true,
+});
+
+/** `/model_references/v2`. */
+export const V2 = '/model_references/v2';
+/** `/model_references/v1`. */
+export const V1 = '/model_references/v1';
+/** Routes mounted identically under v1 and v2. */
+export const VERSIONED = '/model_references/{version}';

@@ -1,0 +1,144 @@
+import type { KyInstance } from 'ky';
+import { HTTPError, isTimeoutError } from 'ky';
+import { ApiError, type ApiFieldIssue } from '../errors/api-error.js';
+import { MalformedResponseError } from '../errors/malformed-response-error.js';
+import type { Schema } from '../schemas/shared.js';
+import type { ApiRoute } from './route.js';
+
+/** A query string value: lists repeat the key, `undefined` is left out. */
+export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
+
+/** One call of a route. */
+export interface RouteCall<T> {
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly query?: Readonly<Record<string, QueryValue>> | URLSearchParams;
+  readonly body?: unknown;
+  /** Validates the answer; `null` for routes that answer 204 with no body. */
+  readonly schema: Schema<T> | null;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** What the areas call: one request per route, errors turned into {@link ApiError}. */
+export type Call = <T>(route: ApiRoute, call: RouteCall<T>) => Promise<T>;
+
+const HINTS: Readonly<Record<number, (route: ApiRoute) => string | undefined>> = {
+  401: () => 'Pass a valid AI-Horde API key as `apiKey`.',
+  403: (route) =>
+    route.role ? `This route needs the ${route.role} role on the model reference.` : undefined,
+  503: (route) =>
+    route.write
+      ? 'The server takes writes only as a PRIMARY whose canonical format matches this API version (v2 writes on a v2 deployment); see replicateMode().'
+      : route.path.includes('/metadata/')
+        ? 'Metadata is served only by a PRIMARY (a REPLICA answers 503).'
+        : undefined,
+};
+
+/** Fills `{param}` (encoded) and `{param*}` (encoded, `/` kept) segments of a path. */
+export function fillPath(path: string, params: Readonly<Record<string, string | number>>): string {
+  return path.replace(/\{(\w+)(\*?)\}/g, (_, key: string, keepSlashes: string) => {
+    const value = params[key];
+    if (value === undefined) throw new TypeError(`missing path parameter ${key}`);
+    const encoded = encodeURIComponent(String(value));
+    return keepSlashes ? encoded.replaceAll('%2F', '/') : encoded;
+  });
+}
+
+function queryString(query: RouteCall<unknown>['query']): string {
+  if (!query) return '';
+  const search = query instanceof URLSearchParams ? query : new URLSearchParams();
+  if (!(query instanceof URLSearchParams))
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined) continue;
+      for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
+    }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * The request function of an API client: builds the URL, sends JSON, and turns every failure into
+ * a typed error: {@link ApiError} for an error status (with the server's `detail`, 422 field
+ * problems as `issues`, and a hint for 401/403/503), {@link MalformedResponseError} for a success
+ * status with a body that is not what the route returns.
+ */
+export function createCall(http: KyInstance, baseUrl: string): Call {
+  return async <T>(route: ApiRoute, call: RouteCall<T>): Promise<T> => {
+    const path = fillPath(route.path, call.params ?? {});
+    const url = `${baseUrl}${path}${queryString(call.query)}`;
+    let response: Response;
+    try {
+      response = await http(url, {
+        method: route.method,
+        ...(call.body === undefined ? {} : { json: call.body }),
+        ...(call.signal ? { signal: call.signal } : {}),
+      });
+    } catch (error) {
+      if (error instanceof HTTPError) throw await toApiError(error.response, route, url);
+      if (isTimeoutError(error))
+        throw new ApiError({
+          status: 0,
+          detail: 'no answer within the timeout',
+          method: route.method,
+          url,
+        });
+      throw error;
+    }
+    // 204 No Content (deletes) has no body to read or check.
+    if (call.schema === null || response.status === 204) return undefined as T;
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      const reason = /^\s*</.test(text)
+        ? 'an HTML page instead of JSON'
+        : 'a body that is not JSON (truncated?)';
+      throw new MalformedResponseError({ method: route.method, url, reason });
+    }
+    const parsed = call.schema.safeParse(json);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+      throw new MalformedResponseError({
+        method: route.method,
+        url,
+        reason: `an unexpected shape (${where}${first?.message ?? 'invalid'})`,
+      });
+    }
+    return parsed.data;
+  };
+}
+
+async function toApiError(response: Response, route: ApiRoute, url: string): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // A 500 from the server is `text/plain` "Internal Server Error": keep the text.
+  }
+  const detail = (body as { detail?: unknown } | null)?.detail;
+  const issues: ApiFieldIssue[] = Array.isArray(detail)
+    ? detail.map((d: { loc?: unknown; msg?: unknown; type?: unknown }) => ({
+        loc: Array.isArray(d.loc) ? d.loc : [],
+        msg: String(d.msg ?? ''),
+        type: String(d.type ?? ''),
+      }))
+    : [];
+  const message =
+    typeof detail === 'string'
+      ? detail
+      : issues.length > 0
+        ? issues.map((i) => `${i.loc.join('.')}: ${i.msg}`).join('; ')
+        : text.trim() || response.statusText;
+  const hint = HINTS[response.status]?.(route);
+  return new ApiError({
+    status: response.status,
+    detail: message,
+    issues,
+    method: route.method,
+    url,
+    body,
+    ...(hint ? { hint } : {}),
+  });
+}
