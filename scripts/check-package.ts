@@ -1,5 +1,5 @@
 // `npm run test:package`: builds and packs the package, checks it the way its users will meet it
-// (publint, are-the-types-wrong, size budget), then imports the packed tarball in Node 22, Deno and
+// (publint, are-the-types-wrong, size budget, API docs), then imports the packed tarball in Node 22, Deno and
 // Bun against a local stand-in with the PRIMARY down. Part of `npm test`.
 import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,8 @@ const run = (command: string, args: string[], cwd = root) => {
 };
 
 run('npm', ['run', '--silent', 'build']);
+// The API docs build without a warning (broken {@link}s fail here).
+run(bin('typedoc'), ['--emit', 'none', '--treatWarningsAsErrors', '--logLevel', 'Warn']);
 const work = mkdtempSync(join(tmpdir(), 'hmr-package-'));
 try {
   const [packed] = JSON.parse(

@@ -52,6 +52,16 @@ export async function startStandInServer(
 ): Promise<StandInServer> {
   let standIn: StandInPrimary | undefined;
   const serve = (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    // Browser pages on another origin (the dashboard example) may read it, as a deployment that
+    // lists their origin would allow; the SDK's Client-Agent header needs the preflight answered.
+    outgoing.setHeader('access-control-allow-origin', '*');
+    if (incoming.method === 'OPTIONS') {
+      outgoing.writeHead(204, {
+        'access-control-allow-methods': 'GET, POST, PUT, DELETE',
+        'access-control-allow-headers': incoming.headers['access-control-request-headers'] ?? '*',
+      });
+      return void outgoing.end();
+    }
     const controller = new AbortController();
     outgoing.on('close', () => controller.abort(new Error('client went away')));
     (standIn as StandInPrimary).answer(toRequest(incoming, controller.signal)).then(

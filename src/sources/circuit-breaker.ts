@@ -1,4 +1,4 @@
-/** Tuning of the {@link CircuitBreaker}. */
+/** Tuning of the circuit breaker that skips a failing source or host for a cool-down. */
 export interface CircuitBreakerOptions {
   /**
    * Consecutive failures that open a circuit. Host-level failures (timeouts, refused
