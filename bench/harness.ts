@@ -34,3 +34,20 @@ export function medianMs(fn: () => unknown, runs = 200, warmup = 50): number {
 export function machine(): { cpu: string; cores: number; node: string } {
   return { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
 }
+
+/** Median over `batches` of the mean time per call of an async `fn` (`perBatch` calls each), in ms. */
+export async function medianAsyncMs(
+  fn: () => Promise<unknown>,
+  perBatch = 1_000,
+  batches = 30,
+): Promise<number> {
+  for (let i = 0; i < perBatch; i++) await fn();
+  const times: number[] = [];
+  for (let b = 0; b < batches; b++) {
+    const start = performance.now();
+    for (let i = 0; i < perBatch; i++) await fn();
+    times.push((performance.now() - start) / perBatch);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}

@@ -4,6 +4,7 @@ import type { ProviderRegistry } from '../providers/provider-registry.js';
 import { resolveSources } from '../providers/source-selector.js';
 import { readSources, type SourcedCategory } from '../providers/sourced-reader.js';
 import { createQuery, type QueryOf } from '../query/category-queries.js';
+import { recordList } from '../query/record-list.js';
 import { runSearch, SEARCH_ALL_CATEGORIES, type SearchPage } from '../query/search.js';
 import {
   type SearchAllParams,
@@ -63,8 +64,11 @@ export class SourcedReads {
     const { layers } = await this.read(category, this.sources(category, params.source), signal);
     // Every source's records in order: the server filters first, then keeps each name's first.
     return runSearch(
-      layers.flatMap((layer) => Object.values(layer.records)),
+      layers.length === 1
+        ? recordList(layers[0]?.records ?? {})
+        : layers.flatMap((layer) => recordList(layer.records)),
       valid,
+      layers.length === 1,
     );
   }
 
@@ -78,7 +82,7 @@ export class SourcedReads {
     // Categories no source can provide are left out, as on the server.
     const records = read.flatMap((outcome) =>
       outcome.status === 'fulfilled'
-        ? outcome.value.layers.flatMap((layer) => Object.values(layer.records) as ModelRecord[])
+        ? outcome.value.layers.flatMap((layer) => recordList(layer.records) as ModelRecord[])
         : [],
     );
     return runSearch(records, valid);

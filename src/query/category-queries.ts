@@ -1,9 +1,5 @@
 import type { Category } from '../categories.js';
-import {
-  backendPrefixOf,
-  getBaseModelName,
-  isQuantizedVariant,
-} from '../legacy/text-model-name.js';
+import { backendPrefixOf, getBaseModelName } from '../legacy/text-model-name.js';
 import type { SourceLayer } from '../providers/provider-registry.js';
 import type {
   CategoryRecords,
@@ -14,6 +10,8 @@ import type {
   TextGenerationRecord,
 } from '../schemas/index.js';
 import { ModelQuery } from './model-query.js';
+import { recordList } from './record-list.js';
+import { isQuantizedRecord } from './text-traits.js';
 
 /** Queries over image_generation records, with shortcuts for the usual filters. */
 export class ImageQuery extends ModelQuery<ImageGenerationRecord> {
@@ -42,7 +40,7 @@ export class TextQuery extends ModelQuery<TextGenerationRecord> {
 
   /** Names with (`true`) or without (`false`) a quantisation marker, as the server decides it. */
   quantized(quantized: boolean): this {
-    return this.filter((r) => isQuantizedVariant(r.name) === quantized);
+    return this.filter((r) => isQuantizedRecord(r) === quantized);
   }
 
   /** The results grouped by base model (the server's `text_model_group` rule). */
@@ -81,7 +79,7 @@ export function createQuery<C extends Category>(
   records: CategoryRecords<C>,
   layers: readonly SourceLayer<RecordOf<C>>[] = [],
 ): QueryOf<C> {
-  const list = Object.values(records);
+  const list = recordList(records);
   const Query =
     category === 'image_generation'
       ? ImageQuery

@@ -1,14 +1,17 @@
 import { CATEGORIES, type Category } from '../categories.js';
-import { backendPrefixOf, isQuantizedVariant } from '../legacy/text-model-name.js';
+import { backendPrefixOf } from '../legacy/text-model-name.js';
 import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/index.js';
 import { compareNullable } from './compare.js';
 import { readPath } from './fields.js';
+import { recordList } from './record-list.js';
 import {
   type SearchAllParams,
   type SearchParams,
   type ValidSearchParams,
   validateSearchParams,
 } from './search-params.js';
+import { sortedPrefix } from './sorted-prefix.js';
+import { isQuantizedRecord } from './text-traits.js';
 
 /** One page of search results, as the server's `SearchResponse` (camelCase). */
 export interface SearchPage<R> {
@@ -56,42 +59,73 @@ function filtersFor(params: SearchParams): Filter[] {
   }
   if (backend !== undefined) filters.push((r) => String(r.name).startsWith(`${backend}/`));
   if (excludeBackendVariations) filters.push((r) => backendPrefixOf(String(r.name)) === null);
-  if (quantized !== undefined)
-    filters.push((r) => isQuantizedVariant(String(r.name)) === quantized);
+  if (quantized !== undefined) filters.push((r) => isQuantizedRecord(r) === quantized);
   return filters;
+}
+
+interface Keyed<R> {
+  readonly record: R;
+  readonly key: unknown;
+  /** A string without surrogates or U+E000..U+FFFF: native `<` is code-point order for it. */
+  readonly plain: boolean;
+}
+
+const NOT_PLAIN = /[\uD800-\uFFFF]/;
+const keyed = <R>(record: R, key: unknown): Keyed<R> => ({
+  record,
+  key,
+  plain: typeof key === 'string' && !NOT_PLAIN.test(key),
+});
+
+/**
+ * The server's order: Python sorts `(1, "")` for None after `(0, value)`, then reverses the whole
+ * list when descending, so nulls go last ascending and first descending; ties keep input order.
+ */
+function byKey<R>(desc: boolean): (a: Keyed<R>, b: Keyed<R>) => number {
+  return (a, b) => {
+    if (a.plain && b.plain) {
+      const order = a.key === b.key ? 0 : (a.key as string) < (b.key as string) ? -1 : 1;
+      return desc ? -order : order;
+    }
+    const aNull = a.key === null || a.key === undefined;
+    const bNull = b.key === null || b.key === undefined;
+    if (aNull || bNull) return aNull === bNull ? 0 : (aNull ? 1 : -1) * (desc ? -1 : 1);
+    return desc ? compareNullable(b.key, a.key) : compareNullable(a.key, b.key);
+  };
 }
 
 /**
  * The server's pipeline over records already in order: filter, keep the first record of each
- * name, sort (stable; nulls last ascending and first descending), then page.
+ * name (skipped when the caller knows names are unique: one category keyed by name), sort (stable; nulls last ascending and first descending), then page.
  */
-export function runSearch<R>(records: Iterable<R>, params: ValidSearchParams): SearchPage<R> {
+export function runSearch<R>(
+  records: Iterable<R>,
+  params: ValidSearchParams,
+  uniqueNames = false,
+): SearchPage<R> {
   const filters = filtersFor(params);
   const seen = new Set<string>();
   const matches: R[] = [];
   for (const record of records) {
     const fields = record as Fields;
     if (!filters.every((filter) => filter(fields))) continue;
-    const name = String(fields.name);
-    if (seen.has(name)) continue;
-    seen.add(name);
+    if (!uniqueNames) {
+      const name = String(fields.name);
+      if (seen.has(name)) continue;
+      seen.add(name);
+    }
     matches.push(record);
   }
   const { sortPath, sortDesc, offset, limit } = params;
-  if (sortPath) {
-    const keyed = matches.map((record) => ({ record, key: readPath(record, sortPath) }));
-    keyed.sort((a, b) => {
-      const aNull = a.key === null || a.key === undefined;
-      const bNull = b.key === null || b.key === undefined;
-      // Python sorts (1, "") for None after (0, value), then reverses the whole list when
-      // descending: nulls go last ascending and first descending; ties keep input order.
-      if (aNull || bNull) return aNull === bNull ? 0 : (aNull ? 1 : -1) * (sortDesc ? -1 : 1);
-      return sortDesc ? compareNullable(b.key, a.key) : compareNullable(a.key, b.key);
-    });
-    matches.splice(0, matches.length, ...keyed.map((k) => k.record));
-  }
+  const page = sortPath
+    ? sortedPrefix(
+        matches.map((record) => keyed(record, readPath(record, sortPath))),
+        offset + limit,
+        byKey(sortDesc),
+      ).map((entry) => entry.record)
+    : matches;
   return {
-    results: matches.slice(offset, offset + limit),
+    results: page.slice(offset, offset + limit),
     total: matches.length,
     offset,
     limit,
@@ -113,7 +147,7 @@ export function searchRecords<C extends Category>(
   records: CategoryRecords<C>,
   params: SearchParams = {},
 ): SearchPage<RecordOf<C>> {
-  return runSearch(Object.values(records), validateSearchParams(category, params));
+  return runSearch(recordList(records), validateSearchParams(category, params), true);
 }
 
 /** The categories cross-category search walks, in the server's order (lora and ti are absent). */
@@ -134,7 +168,7 @@ export function searchAcrossCategories(
   const valid = validateSearchParams('all', params);
   function* all(): Generator<ModelRecord> {
     for (const category of SEARCH_ALL_CATEGORIES)
-      yield* Object.values(recordsByCategory[category] ?? {});
+      yield* recordList<ModelRecord>(recordsByCategory[category] ?? {});
   }
   return runSearch(all(), valid);
 }

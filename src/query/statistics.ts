@@ -1,6 +1,7 @@
 import type { Category } from '../categories.js';
 import type { CategoryRecords } from '../schemas/index.js';
 import { roundTo2 } from '../util/python-round.js';
+import { recordList } from './record-list.js';
 
 /** Count and share of one baseline. */
 export interface BaselineStats {
@@ -105,7 +106,7 @@ export function computeCategoryStatistics<C extends Category>(
   records: CategoryRecords<C>,
   now: number = Date.now(),
 ): CategoryStatistics {
-  const models = Object.values(records) as unknown as Record<string, unknown>[];
+  const models = recordList(records) as unknown as Record<string, unknown>[];
   const total = models.length;
   const baselines = new Map<string, number>();
   const hosts = new Map<string, number>();
