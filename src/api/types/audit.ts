@@ -1,10 +1,6 @@
 import * as z from 'zod/mini';
 import type { Schema } from '../../schemas/shared.js';
-
-const str = z.string();
-const num = z.number();
-const maybe = <T>(schema: Schema<T>) => z.optional(z.nullable(schema));
-const list = z.array(z.record(str, z.unknown()));
+import { maybe, num, objects, str } from './fields.js';
 
 /** A queued change as the audit log replays it, with its events. */
 export interface PendingQueueAuditChange {
@@ -24,7 +20,7 @@ const auditChangeSchema: Schema<PendingQueueAuditChange> = z.looseObject({
   category: maybe(str),
   model_name: maybe(str),
   batch_id: maybe(num),
-  events: z._default(list, () => []),
+  events: z._default(objects, () => []),
 });
 
 /** `GET .../audit/current`: pending changes, newest first. */
@@ -51,7 +47,7 @@ export interface AuditBatchPage {
 /** Schema of {@link AuditBatchPage}. */
 export const auditBatchPageSchema: Schema<AuditBatchPage> = z.looseObject({
   domain: str,
-  batches: list,
+  batches: objects,
   next_cursor: z.nullable(num),
 });
 
@@ -86,7 +82,7 @@ export const netChangesSchema: Schema<BatchNetChangeResponse> = z.looseObject({
   batch_id: num,
   batch_title: maybe(str),
   domain: str,
-  model_changes: list,
+  model_changes: objects,
   models_added: num,
   models_modified: num,
   models_deleted: num,

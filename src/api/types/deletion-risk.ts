@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import type { Schema } from '../../schemas/shared.js';
-
-const num = z.number();
+import { num } from './fields.js';
 
 /** Presets of `GET .../statistics/{category}/deletion-risk`. */
 export const DELETION_RISK_PRESETS = [

@@ -1,10 +1,7 @@
 import * as z from 'zod/mini';
 import type { Category } from '../../categories.js';
 import type { Schema } from '../../schemas/shared.js';
-
-const str = z.string();
-const num = z.number();
-const maybe = <T>(schema: Schema<T>) => z.optional(z.nullable(schema));
+import { maybe, num, str } from './fields.js';
 
 /** Where a queued change is in its life: pending → approved → applying → applied, or rejected. */
 export type PendingChangeStatus =

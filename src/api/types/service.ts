@@ -1,9 +1,6 @@
 import * as z from 'zod/mini';
 import type { Schema } from '../../schemas/shared.js';
-
-const str = z.string();
-const num = z.number();
-const optional = <T>(schema: Schema<T>) => z.optional(z.nullable(schema));
+import { maybe, num, str } from './fields.js';
 
 /** `{ message }` answers of the info routes. */
 export interface MessageResponse {
@@ -27,7 +24,7 @@ export const heartbeatSchema: Schema<HeartbeatResponse> = z.looseObject({
   ai_horde: z.looseObject({
     degraded: z.boolean(),
     consecutive_failures: num,
-    seconds_until_retry: optional(num),
+    seconds_until_retry: maybe(num),
   }),
 });
 
@@ -97,13 +94,13 @@ export interface CombinedModelStatistics {
 /** Schema of {@link CombinedModelStatistics}. */
 export const combinedStatisticsSchema: Schema<CombinedModelStatistics> = z.looseObject({
   worker_count: num,
-  queued_jobs: optional(num),
-  performance: optional(num),
-  eta: optional(num),
-  queued: optional(num),
-  usage_stats: optional(z.looseObject({ day: num, month: num, total: num })),
-  worker_summaries: optional(z.record(str, z.record(str, z.unknown()))),
-  backend_variations: optional(z.record(str, z.unknown())),
+  queued_jobs: maybe(num),
+  performance: maybe(num),
+  eta: maybe(num),
+  queued: maybe(num),
+  usage_stats: maybe(z.looseObject({ day: num, month: num, total: num })),
+  worker_summaries: maybe(z.record(str, z.record(str, z.unknown()))),
+  backend_variations: maybe(z.record(str, z.unknown())),
 });
 
 /** One entry of `GET .../v2/{category}/popular`. */

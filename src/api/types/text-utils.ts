@@ -1,11 +1,6 @@
 import * as z from 'zod/mini';
 import type { Schema } from '../../schemas/shared.js';
-
-const str = z.string();
-const num = z.number();
-const maybe = <T>(schema: Schema<T>) => z.optional(z.nullable(schema));
-const strings = z.array(str);
-const list = z.array(z.record(str, z.unknown()));
+import { maybe, num, objects, str, strings } from './fields.js';
 
 /** `GET .../text_generation/parse_name`. */
 export interface ParsedNameResponse {
@@ -73,7 +68,7 @@ export interface GroupMembersResponse {
 /** Schema of {@link GroupMembersResponse}. */
 export const groupMembersSchema: Schema<GroupMembersResponse> = z.looseObject({
   group_name: str,
-  members: list,
+  members: objects,
   common_fields: z.record(str, z.unknown()),
   available_sizes: strings,
   canonical_count: num,
@@ -92,7 +87,7 @@ export interface GroupsSummaryResponse {
 }
 /** Schema of {@link GroupsSummaryResponse}. */
 export const groupsSummarySchema: Schema<GroupsSummaryResponse> = z.looseObject({
-  groups: list,
+  groups: objects,
   total_groups: num,
   total_models: num,
   groups_with_families: num,
@@ -190,7 +185,7 @@ export interface DetectFamiliesResponse {
 }
 /** Schema of {@link DetectFamiliesResponse}. */
 export const detectFamiliesSchema: Schema<DetectFamiliesResponse> = z.looseObject({
-  suggestions: list,
+  suggestions: objects,
   total_groups_analyzed: num,
   groups_in_families: num,
   standalone_groups: num,
