@@ -56,6 +56,7 @@ export interface UserArea {
 /** A typed client for every route of the PRIMARY. */
 export interface ApiClient {
   readonly baseUrl: string;
+  /** The service's banner. */
   info(options?: ApiCallOptions): Promise<MessageResponse>;
   /** Always 200: the PRIMARY's view of AI-Horde (degraded or not). */
   heartbeat(options?: ApiCallOptions): Promise<HeartbeatResponse>;

@@ -8,7 +8,9 @@
 export interface SnapshotStorage {
   /** The stored value, or `null`/`undefined` when there is none. */
   get(key: string): Promise<string | null | undefined>;
+  /** Stores a serialised snapshot under `key`, replacing what was there. */
   set(key: string, value: string): Promise<void>;
+  /** Removes `key`; a missing key is not an error. */
   delete(key: string): Promise<void>;
 }
 

@@ -3,14 +3,19 @@ import type { Category } from '../categories.js';
 /** URL builders for the PRIMARY routes the manager reads. Names are always URL-encoded. */
 export interface PrimaryUrls {
   readonly base: string;
+  /** `GET .../v2/{category}`. */
   v2Category(category: Category): string;
+  /** `GET .../v1/{category}`. */
   v1Category(category: Category): string;
+  /** `GET .../v2/{category}/model/{name}`, the name URL-encoded. */
   v2Model(category: Category, name: string): string;
   /** `GET .../v2/metadata/last_updated`: one tiny answer for all categories. */
   metadataLastUpdated(): string;
   /** `GET .../v2/metadata/metadata`: every category's metadata in one request. */
   metadataAll(): string;
+  /** `GET .../v2/metadata/{category}`. */
   metadataCategory(category: Category): string;
+  /** `GET .../v2/{category}/pending`. */
   v2Pending(category: Category): string;
 }
 

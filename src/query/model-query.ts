@@ -208,6 +208,7 @@ export class ModelQuery<R extends object> implements Iterable<R> {
     return this.#matches().slice(offset, limit === undefined ? undefined : offset + limit);
   }
 
+  /** Runs the query: `for (const record of query)`. */
   [Symbol.iterator](): Iterator<R> {
     return this.toArray()[Symbol.iterator]();
   }

@@ -78,6 +78,7 @@ export class StandInData {
     this.#pending.set(category, clone({ ...records }));
   }
 
+  /** The category's metadata, as `GET .../v2/metadata/{category}` answers it. */
   metadata(category: Category): StandInCategoryMetadata {
     return this.#metadata.get(category) as StandInCategoryMetadata;
   }

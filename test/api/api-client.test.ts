@@ -1,6 +1,12 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { API_ROUTES, type ApiClient, createApiClient } from '../../src/index.js';
+import {
+  API_ROUTES,
+  type ApiClient,
+  ApiError,
+  createApiClient,
+  ModelNotFoundError,
+} from '../../src/index.js';
 import { mswFetch } from '../helpers/msw-fetch.js';
 import * as f from './fixtures.js';
 
@@ -701,5 +707,57 @@ describe('every method, happy path', () => {
   it('covers every route of the registry', () => {
     const covered = new Set(CASES.map((c) => c.route));
     expect(Object.keys(API_ROUTES).filter((route) => !covered.has(route))).toEqual([]);
+  });
+});
+
+describe('every method, every error status', () => {
+  const STATUSES = [400, 401, 403, 404, 409, 422, 500, 503] as const;
+  const answer = (status: number) =>
+    status === 500
+      ? new HttpResponse('Internal Server Error', {
+          status,
+          headers: { 'content-type': 'text/plain' },
+        })
+      : status === 422
+        ? HttpResponse.json(
+            { detail: [{ loc: ['query', 'x'], msg: 'bad', type: 'value_error' }] },
+            { status },
+          )
+        : HttpResponse.json({ detail: `failed with ${status}` }, { status });
+
+  it.each(CASES.map((c) => [c.route, c] as const))('%s', async (route, c) => {
+    for (const status of STATUSES) {
+      const handler = http.all(`${BASE}/*`, () => answer(status));
+      const api = createApiClient({
+        baseUrl: BASE,
+        apiKey: 'secret-key',
+        fetch: mswFetch([handler]),
+        retry: 0,
+      });
+      const outcome = await c.call(api).then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      );
+      if (route === 'v2.popular' && status >= 500) {
+        // The one route where a server failure is an answer: "no popularity data right now".
+        expect(outcome).toEqual({ value: expect.objectContaining({ available: false }) });
+        continue;
+      }
+      if (route === 'v2.getModel' && status === 404) {
+        expect((outcome as { error: Error }).error).toBeInstanceOf(ModelNotFoundError);
+        continue;
+      }
+      const { error } = outcome as { error: ApiError };
+      expect(error, `${route} ${status}`).toBeInstanceOf(ApiError);
+      expect(error.status).toBe(status);
+      expect(error.detail).toBe(
+        status === 500
+          ? 'Internal Server Error'
+          : status === 422
+            ? 'query.x: bad'
+            : `failed with ${status}`,
+      );
+      expect(error.message).not.toContain('secret-key');
+    }
   });
 });

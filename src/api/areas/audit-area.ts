@@ -30,12 +30,14 @@ export interface AuditOptions extends VersionedCallOptions {
 
 /** `client.audit`: the queue's history, replayed from its append-only log (503 if disabled). */
 export interface AuditArea {
+  /** Pending changes as the audit log replays them, newest first. */
   current(options?: AuditOptions): Promise<AuditCurrentResponse>;
   /** Newest first; pass the page's `next_cursor` as `cursor`. `limit` 1–50. */
   batches(
     params?: { cursor?: number; limit?: number },
     options?: AuditOptions,
   ): Promise<AuditBatchPage>;
+  /** One batch with its changes. @throws {ApiError} 404 for an unknown batch. */
   batch(id: number, options?: AuditOptions): Promise<AuditBatchDetail>;
   /** Cached by the server for 5 minutes. */
   netChanges(id: number, options?: AuditOptions): Promise<BatchNetChangeResponse>;

@@ -32,7 +32,9 @@ export interface MetadataArea {
   lastUpdated(options?: VersionedCallOptions): Promise<LastUpdatedResponse>;
   /** Every category's metadata in one request. Reading it initialises missing entries. */
   all(options?: VersionedCallOptions): Promise<Record<string, CategoryMetadata>>;
+  /** One category's metadata (its change token and last operation). */
   category(category: Category, options?: VersionedCallOptions): Promise<CategoryMetadata>;
+  /** When one category last changed (unix seconds, or `null`). */
   categoryLastUpdated(
     category: Category,
     options?: VersionedCallOptions,

@@ -81,14 +81,21 @@ type O = VersionedCallOptions | undefined;
  * role, `myChanges` requestor, and every change to the queue approver.
  */
 export interface PendingQueueArea {
+  /** Queued changes matching the filter, oldest first. */
   changes(filter?: PendingQueueFilter, options?: O): Promise<PendingQueuePage>;
+  /** The caller's own changes (requestor role). */
   myChanges(filter?: PendingQueueFilter, options?: O): Promise<PendingQueuePage>;
+  /** One change. @throws {ApiError} 404 for an unknown id. */
   change(id: number, options?: O): Promise<PendingChangeRecord>;
+  /** What applying one change would do to the stored record. */
   diff(id: number, options?: O): Promise<PendingChangeDiff>;
   /** 1–100 ids. */
   diffs(ids: readonly number[], options?: O): Promise<PendingChangeDiffPage>;
+  /** Approves and/or rejects pending changes as one batch (approver role). */
   batch(request: PendingBatchRequest, options?: O): Promise<PendingBatchResult>;
+  /** Removes changes by filter, or all of them; `dry_run` reports without removing. */
   purge(request: PurgeRequest, options?: O): Promise<PurgePendingChangesResponse>;
+  /** Applies one approved change now. */
   applyChange(
     id: number,
     params?: { jobId?: string },
@@ -102,6 +109,7 @@ export interface PendingQueueArea {
     request: { changeIds: readonly number[]; jobId?: string; allowMixedBatch?: boolean },
     options?: O,
   ): Promise<ApplyPendingChangesResponse>;
+  /** Applies every approved change of a batch, stopping at the first failure. */
   applyBatch(
     batchId: number,
     params?: { jobId?: string },

@@ -62,6 +62,7 @@ export interface DeletionRiskParams {
 
 /** `client.statistics`: the server's statistics, usage joins and deletion risk. */
 export interface StatisticsArea {
+  /** The server's `CategoryStatistics` (see `manager.statistics` for the local twin). */
   category(
     category: Category,
     params?: StatisticsParams,

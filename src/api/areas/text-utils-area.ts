@@ -75,11 +75,17 @@ type O = ApiCallOptions | undefined;
 
 /** `client.textUtils`: text model names, groups, aliases and families. Writes need requestor. */
 export interface TextUtilsArea {
+  /** Splits a text model name into base name, size, variant, quantisation and version. */
   parseName(name: string, options?: O): Promise<ParsedNameResponse>;
+  /** Builds a model name from its parts, saying whether it exists already. */
   composeName(request: ComposeNameRequest, options?: O): Promise<ComposeNameResponse>;
+  /** Every baseline the text models use, sorted. */
   distinctBaselines(options?: O): Promise<string[]>;
+  /** Every text model group name, sorted. */
   groups(options?: O): Promise<string[]>;
+  /** Every group with its members, aliases, family and health issues. */
   groupsSummary(options?: O): Promise<GroupsSummaryResponse>;
+  /** Groups with inconsistent or missing data. */
   groupsHealth(options?: O): Promise<GroupHealthResponse>;
   /** @throws {ApiError} 404 for a group without members. */
   group(name: string, options?: O): Promise<GroupMembersResponse>;
@@ -89,12 +95,15 @@ export interface TextUtilsArea {
     fields: GroupCommonFields,
     options?: O,
   ): Promise<BatchUpdateResponse>;
+  /** How a group's names are composed (custom, or inferred from its members). */
   groupNameSchema(name: string, options?: O): Promise<GroupNameSchemaResponse>;
+  /** Changes parts of a group's name schema. */
   updateGroupNameSchema(
     name: string,
     schema: Partial<TextModelGroupNameSchema>,
     options?: O,
   ): Promise<GroupNameSchemaResponse>;
+  /** Removes a group's custom name schema (the inferred one applies again). */
   deleteGroupNameSchema(name: string, options?: O): Promise<void>;
   /** The one write route that takes names with `/`. `null` clears the exception. */
   setNameException(
@@ -102,20 +111,32 @@ export interface TextUtilsArea {
     reason: string | null,
     options?: O,
   ): Promise<PendingChangeIdResponse>;
+  /** Every group with its aliases. */
   aliases(options?: O): Promise<GroupAliasResponse[]>;
+  /** One group's aliases. @throws {ApiError} 404. */
   alias(canonical: string, options?: O): Promise<GroupAliasResponse>;
+  /** Replaces a group's aliases. @throws {ApiError} 409 when an alias belongs to another group. */
   setAlias(canonical: string, aliases: readonly string[], options?: O): Promise<GroupAliasResponse>;
+  /** Removes every alias of a group. */
   deleteAlias(canonical: string, options?: O): Promise<void>;
+  /** Adds one alias to a group. */
   addAlias(canonical: string, alias: string, options?: O): Promise<GroupAliasResponse>;
+  /** Removes one alias from a group. */
   removeAlias(canonical: string, alias: string, options?: O): Promise<GroupAliasResponse>;
+  /** Every family of groups. */
   families(options?: O): Promise<GroupFamilyResponse[]>;
+  /** Suggests families from shared name prefixes (nothing is saved). */
   detectFamilies(
     params?: { minPrefixLength?: number; minFamilySize?: number },
     options?: O,
   ): Promise<DetectFamiliesResponse>;
+  /** One family. @throws {ApiError} 404. */
   family(name: string, options?: O): Promise<GroupFamilyResponse>;
+  /** Replaces a family's members. */
   setFamily(name: string, members: readonly string[], options?: O): Promise<GroupFamilyResponse>;
+  /** Removes a family. */
   deleteFamily(name: string, options?: O): Promise<void>;
+  /** Adds a group to a family. */
   addToFamily(name: string, group: string, options?: O): Promise<GroupFamilyResponse>;
   /** Removing the last member deletes the family. */
   removeFromFamily(name: string, group: string, options?: O): Promise<GroupFamilyResponse>;

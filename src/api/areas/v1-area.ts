@@ -36,6 +36,7 @@ export type V1WriteResult = PendingChangeRecord | Record<string, unknown> | unde
  * PRIMARY answers 405/404 to them).
  */
 export interface V1Area {
+  /** The v1 API's banner. */
   info(options?: ApiCallOptions): Promise<MessageResponse>;
   /** Includes lora and ti. */
   categories(options?: ApiCallOptions): Promise<string[]>;
@@ -46,16 +47,19 @@ export interface V1Area {
     params?: { includeGroup?: boolean },
     options?: ApiCallOptions,
   ): Promise<Record<string, unknown>>;
+  /** Creates a model in the legacy format. */
   create(
     category: Category,
     record: { name: string } & Record<string, unknown>,
     options?: ApiCallOptions,
   ): Promise<V1WriteResult>;
+  /** Replaces a model in the legacy format. */
   update(
     category: Category,
     record: { name: string } & Record<string, unknown>,
     options?: ApiCallOptions,
   ): Promise<V1WriteResult>;
+  /** Deletes a model in the legacy format. @throws {InvalidOptionsError} for a name with `/`. */
   delete(category: Category, name: string, options?: ApiCallOptions): Promise<V1WriteResult>;
 }
 

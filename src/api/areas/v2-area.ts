@@ -79,6 +79,7 @@ export type PopularCategory = 'image_generation' | 'text_generation';
 
 /** `client.v2`: reads, writes (queued, 202), search and popular. */
 export interface V2Area {
+  /** The v2 API's banner. */
   info(options?: ApiCallOptions): Promise<MessageResponse>;
   /** Categories the v2 API lists (lora and ti are left out by the server). */
   categories(options?: ApiCallOptions): Promise<string[]>;
@@ -126,7 +127,9 @@ export interface V2Area {
     params?: SearchParams,
     options?: ApiCallOptions,
   ): Promise<SearchPage<RecordOf<C>>>;
+  /** The server's cross-category search; the same parameters as `manager.searchAll`. */
   searchAll(params?: SearchAllParams, options?: ApiCallOptions): Promise<SearchPage<ModelRecord>>;
+  /** The most used models with their AI-Horde figures, or why there are none. @throws {InvalidOptionsError} for a category other than image_generation and text_generation. */
   popular<C extends PopularCategory>(
     category: C,
     params?: PopularParams,
