@@ -240,3 +240,17 @@ describe('pendingProvider', () => {
     await expect(provider.fetchCategory('clip', options)).rejects.toThrow(/needs a PRIMARY/);
   });
 });
+
+describe('provider records and prototypes', () => {
+  it('a provider record named __proto__ stays a plain key of a null-prototype object', async () => {
+    const { refs } = setup();
+    refs.registerProvider(
+      staticProvider('odd', { clip: JSON.parse('{"__proto__": {"name": "__proto__"}}') }),
+    );
+    const records = await refs.getCategory('clip', { source: ['odd', 'horde'] });
+    expect(Object.getPrototypeOf(records)).toBeNull();
+    expect(Object.hasOwn(records, '__proto__')).toBe(true);
+    expect(sourceOf(records.__proto__ as object)).toBe('odd');
+    expect(({} as Record<string, unknown>).name).toBeUndefined();
+  });
+});
