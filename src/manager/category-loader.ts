@@ -37,6 +37,8 @@ export class CategoryLoader {
   readonly #flights = new SingleFlight<Category, StoredCategory>();
   readonly #storageChecked = new Set<Category>();
   readonly #writes = new Set<Promise<void>>();
+  /** The hash of what storage holds per category: an unchanged refresh writes nothing. */
+  readonly #persisted = new Map<Category, string>();
 
   constructor(context: LoaderContext) {
     this.#context = context;
@@ -171,8 +173,10 @@ export class CategoryLoader {
     this.#storageChecked.add(category);
     try {
       const result = parseStoredSnapshot(await this.#context.storage.get(storageKey(category)));
-      if (result && result.category === category && !this.store.lastKnownGood(category))
+      if (result && result.category === category && !this.store.lastKnownGood(category)) {
+        this.#persisted.set(category, result.hash);
         return this.#accept(result);
+      }
     } catch (error) {
       this.#context.events.emit('error', { category, error: toError(error) });
     }
@@ -185,9 +189,13 @@ export class CategoryLoader {
   }
 
   #persist(result: CategoryResult): void {
+    // A worker refreshing every minute would otherwise rewrite the same megabyte each time.
+    if (this.#persisted.get(result.category) === result.hash) return;
+    this.#persisted.set(result.category, result.hash);
     const write = this.#context.storage
       .set(storageKey(result.category), JSON.stringify(toSnapshot(result)))
       .catch((error: unknown) => {
+        this.#persisted.delete(result.category);
         this.#context.events.emit('error', { category: result.category, error: toError(error) });
       })
       .finally(() => this.#writes.delete(write));

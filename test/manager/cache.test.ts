@@ -190,3 +190,29 @@ describe('snapshots and persistence', () => {
     expect(standIn.count('v2')).toBe(1);
   });
 });
+
+describe('writes to storage', () => {
+  it('an unchanged refresh writes nothing; a change writes once', async () => {
+    const inner = memoryStorage();
+    const writes: string[] = [];
+    const storage = {
+      ...inner,
+      set: (key: string, value: string) => {
+        writes.push(key);
+        return inner.set(key, value);
+      },
+    };
+    const { refs, standIn } = setup({ storage });
+    await refs.getCategory('clip');
+    await refs.refresh('clip');
+    await refs.refresh('clip');
+    await refs.close();
+    expect(writes).toEqual(['horde-model-reference:v1:clip']);
+
+    const { refs: again } = setup({ storage: { ...inner, set: storage.set } }, standIn);
+    standIn.data.delete('clip', 'ViT-L/14');
+    await again.refresh('clip');
+    await again.close();
+    expect(writes).toHaveLength(2);
+  });
+});
