@@ -39,7 +39,9 @@ console.log(
     )
     .join('\n'),
 );
-writeFileSync(
-  new URL('./results.json', import.meta.url),
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), results: rows }, null, 2)}\n`,
-);
+// A partial run (`npm run bench -- fleet`) prints its rows but keeps the last full table.
+if (only.length === 0)
+  writeFileSync(
+    new URL('./results.json', import.meta.url),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), results: rows }, null, 2)}\n`,
+  );
