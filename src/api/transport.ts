@@ -59,7 +59,8 @@ function queryString(query: RouteCall<unknown>['query']): string {
  * The request function of an API client: builds the URL, sends JSON, and turns every failure into
  * a typed error: {@link ApiError} for an error status (with the server's `detail`, 422 field
  * problems as `issues`, and a hint for 401/403/503), {@link MalformedResponseError} for a success
- * status with a body that is not what the route returns.
+ * status with a body that is not what the route returns. No answer at all (timeout, refused
+ * connection, DNS) is an `ApiError` with status 0.
  */
 export function createCall(http: KyInstance, baseUrl: string): Call {
   return async <T>(route: ApiRoute, call: RouteCall<T>): Promise<T> => {
@@ -74,14 +75,19 @@ export function createCall(http: KyInstance, baseUrl: string): Call {
       });
     } catch (error) {
       if (error instanceof HTTPError) throw await toApiError(error.response, route, url);
-      if (isTimeoutError(error))
-        throw new ApiError({
-          status: 0,
-          detail: 'no answer within the timeout',
-          method: route.method,
-          url,
-        });
-      throw error;
+      // An abort is the caller's decision, not a failure of the server: it passes through as is.
+      if (call.signal?.aborted) throw call.signal.reason;
+      // No HTTP answer at all: status 0, as browsers report it.
+      const detail = isTimeoutError(error)
+        ? 'no answer within the timeout'
+        : `network error (${describeNetworkError(error)})`;
+      throw new ApiError({
+        status: 0,
+        detail,
+        method: route.method,
+        url,
+        hint: 'Is the PRIMARY reachable at this address?',
+      });
     }
     // 204 No Content (deletes) has no body to read or check.
     if (call.schema === null || response.status === 204) return undefined as T;
@@ -107,6 +113,12 @@ export function createCall(http: KyInstance, baseUrl: string): Call {
     }
     return parsed.data;
   };
+}
+
+function describeNetworkError(error: unknown): string {
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  if (typeof code === 'string') return code;
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function toApiError(response: Response, route: ApiRoute, url: string): Promise<ApiError> {

@@ -269,3 +269,30 @@ describe('requests', () => {
     await expect(pending).rejects.toThrow('shutting down');
   });
 });
+
+describe('no answer at all', () => {
+  it('a refused connection is an ApiError with status 0, not a bare TypeError', async () => {
+    const refused: typeof fetch = async () => {
+      throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
+    };
+    const api = createApiClient({ baseUrl: BASE, fetch: refused, retry: 0 });
+    const error = await caught(api.replicateMode());
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 0, detail: 'network error (ECONNREFUSED)' });
+    expect(error.message).toMatch(/reachable/);
+  });
+
+  it('a timeout is an ApiError with status 0', async () => {
+    const hang = http.all(`${BASE}/*`, () => new Promise<Response>(() => {}));
+    const api = createApiClient({
+      baseUrl: BASE,
+      fetch: mswFetch([hang]),
+      timeoutMs: 50,
+      retry: 0,
+    });
+    expect(await caught(api.info())).toMatchObject({
+      status: 0,
+      detail: 'no answer within the timeout',
+    });
+  });
+});
