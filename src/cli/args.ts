@@ -18,6 +18,7 @@ const GLOBAL = {
   'github-raw-url': { type: 'string' },
   'cache-dir': { type: 'string' },
   'timeout-ms': { type: 'string' },
+  'api-key': { type: 'string' },
   offline: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -57,6 +58,7 @@ export interface CliArgs {
     readonly githubRawUrl?: string | undefined;
     readonly cacheDir?: string | undefined;
     readonly timeoutMs?: number | undefined;
+    readonly apiKey?: string | undefined;
     readonly offline: boolean;
     readonly json: boolean;
     readonly help: boolean;
@@ -95,6 +97,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
       githubRawUrl: values['github-raw-url'],
       cacheDir: values['cache-dir'],
       timeoutMs: integer('timeout-ms', values['timeout-ms']),
+      apiKey: values['api-key'],
       offline: values.offline ?? false,
       json: values.json ?? false,
       help: values.help ?? false,
@@ -173,6 +176,8 @@ Options:
                            ~/.cache, then horde-model-reference)
   --offline                no network: serve only what the cache holds
   --timeout-ms <ms>        per-request timeout (default 10000)
+  --api-key <key>          AI-Horde API key (or $HORDE_API_KEY): sent to the PRIMARY only; adds
+                           the pending (beta) channel as --source pending
   --json                   machine-readable output
   -h, --help               this text;  -v, --version  the version
 

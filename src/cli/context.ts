@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CATEGORIES, type Category } from '../categories.js';
 import { ModelReferenceManager } from '../manager.js';
 import { fileStorage } from '../node/file-storage.js';
+import { pendingProvider } from '../providers/pending-provider.js';
 import { VERSION } from '../version.js';
 import type { CliArgs } from './args.js';
 import type { CliIo } from './io.js';
@@ -15,12 +16,13 @@ export function cacheDirectory(args: CliArgs, env: CliIo['env']): string {
 }
 
 /**
- * The manager a command works with: persistent (so a later `--offline` run has data), and with no
- * network at all when `--offline`.
+ * The manager a command works with: persistent (so a later `--offline` run has data), with no
+ * network at all when `--offline`, and with the pending channel when an API key is given.
  */
 export function openManager(args: CliArgs, io: CliIo): ModelReferenceManager {
   const { global } = args;
-  return new ModelReferenceManager({
+  const apiKey = global.apiKey ?? io.env.HORDE_API_KEY;
+  const refs = new ModelReferenceManager({
     storage: fileStorage(cacheDirectory(args, io.env)),
     // A one-shot command asks the network first; the cache answers only when it cannot.
     staleWhileRevalidate: false,
@@ -32,7 +34,10 @@ export function openManager(args: CliArgs, io: CliIo): ModelReferenceManager {
         }),
     ...(global.timeoutMs !== undefined ? { timeoutMs: global.timeoutMs } : {}),
     clientAgent: `horde-model-reference-cli:${VERSION}:unknown`,
+    ...(apiKey ? { apiKey } : {}),
   });
+  if (apiKey && !global.offline) refs.registerProvider(pendingProvider({ apiKey }));
+  return refs;
 }
 
 /**

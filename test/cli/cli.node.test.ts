@@ -114,6 +114,32 @@ describe('commands', () => {
   });
 });
 
+describe('the pending channel', () => {
+  it('--api-key adds the pending (beta) channel as a search source, the key sent to the PRIMARY', async () => {
+    const albedo = { name: 'Beta Model', baseline: 'flux_1', nsfw: false };
+    server.standIn.data.setPending('image_generation', { 'Beta Model': albedo });
+    const page = await cli(
+      'search',
+      'image_generation',
+      '--source',
+      'pending,horde',
+      '--baseline',
+      'flux_1',
+      '--json',
+      '--api-key',
+      'k-123',
+    );
+    expect((page.json() as { results: { name: string }[] }).results.map((r) => r.name)).toContain(
+      'Beta Model',
+    );
+    const pending = server.standIn.requests.filter((r) => r.family === 'pending');
+    expect(pending.at(-1)?.headers.apikey).toBe('k-123');
+    const without = await cli('search', 'image_generation', '--source', 'pending');
+    expect(without.code).toBe(2);
+    expect(without.stderr).toMatch(/no provider is registered under "pending"/);
+  });
+});
+
 describe('offline and snapshots', () => {
   it('--offline serves what an earlier run cached, and fails clearly with nothing cached', async () => {
     const empty = await cli('get', 'clip', '--offline');
