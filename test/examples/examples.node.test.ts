@@ -29,7 +29,8 @@ const env = () => ({
 
 /** Starts an example and collects its output; `until` waits for a line. */
 function start(script: string, extra: Record<string, string>) {
-  const child: ChildProcess = spawn('npx', ['tsx', script], {
+  // tsx's own binary, not `npx` (which does not pass SIGTERM on to the example).
+  const child: ChildProcess = spawn(join(ROOT, 'node_modules/.bin/tsx'), [script], {
     cwd: ROOT,
     env: { ...env(), ...extra },
   });
@@ -80,6 +81,7 @@ describe('examples', () => {
       });
       await online.until(/download: AlbedoBase XL \(SDXL\)/);
       await online.stop();
+      expect(online.output()).toMatch(/stopped/);
 
       server.standIn.setFault('primary', 'refuse');
       server.standIn.setFault('github', 'refuse');
