@@ -7,6 +7,7 @@ export type {
   PendingQueueFilter,
   PurgeRequest,
 } from './areas/pending-queue-area.js';
+export type { PopularCategory, PopularModels, PopularParams } from './areas/popular.js';
 export type {
   DeletionRiskParams,
   StatisticsArea,
@@ -15,12 +16,7 @@ export type {
 } from './areas/statistics-area.js';
 export type { GroupCommonFields, TextUtilsArea } from './areas/text-utils-area.js';
 export type { V1Area, V1WriteResult } from './areas/v1-area.js';
-export type {
-  PopularCategory,
-  PopularModels,
-  PopularParams,
-  V2Area,
-} from './areas/v2-area.js';
+export type { ApiSearchPage, V2Area } from './areas/v2-area.js';
 export type { ApiCallOptions, VersionedCallOptions } from './call-options.js';
 export {
   type ApiClient,

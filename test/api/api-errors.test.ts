@@ -296,3 +296,39 @@ describe('no answer at all', () => {
     });
   });
 });
+
+describe('invalid records in answers are reported, not lost silently', () => {
+  it('search keeps the valid results and lists the invalid ones in issues', async () => {
+    const body = {
+      results: [f.ALBEDO, { name: 'Broken', baseline: 7 }],
+      total: 2,
+      offset: 0,
+      limit: 50,
+      has_more: false,
+    };
+    const { api } = client(() => HttpResponse.json(body));
+    const page = await api.v2.search('image_generation');
+    expect(page.results.map((r) => r.name)).toEqual([f.ALBEDO.name]);
+    expect(page.issues).toEqual([
+      expect.objectContaining({ category: 'image_generation', key: '1', name: 'Broken' }),
+    ]);
+    expect(page.total).toBe(2);
+  });
+
+  it('cross-category search reports a record of an unknown category', async () => {
+    const body = {
+      results: [{ name: 'x', record_type: 'hologram' }],
+      total: 1,
+      offset: 0,
+      limit: 50,
+      has_more: false,
+    };
+    const { api } = client(() => HttpResponse.json(body));
+    const page = await api.v2.searchAll();
+    expect(page.results).toEqual([]);
+    expect(page.issues[0]?.issues[0]).toEqual({
+      path: 'record_type',
+      message: 'not a known category',
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { assertCategory, type Category } from '../../categories.js';
+import { assertCategory, type Category, isCategory } from '../../categories.js';
 import { isApiError } from '../../errors/api-error.js';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
 import { ModelNotFoundError } from '../../errors/model-not-found-error.js';
@@ -15,6 +15,7 @@ import {
   type ParsedCategory,
   parseCategoryRecords,
   parseRecord,
+  type RecordIssue,
   type RecordOf,
 } from '../../schemas/index.js';
 import type { ApiCallOptions } from '../call-options.js';
@@ -22,16 +23,21 @@ import { type ApiRoute, read, V2, write } from '../route.js';
 import type { Call } from '../transport.js';
 import { type PendingChangeRecord, pendingChangeSchema } from '../types/pending.js';
 import {
-  combinedStatisticsSchema,
   type HeartbeatResponse,
   type MessageResponse,
   messageSchema,
   objectSchema,
-  type PopularModelResult,
   searchResponseSchema,
   stringListSchema,
 } from '../types/service.js';
+import { validateResults } from '../validated-results.js';
 import { checkAddressable, checkRecordForWrite } from '../write-checks.js';
+import {
+  type PopularCategory,
+  type PopularModels,
+  type PopularParams,
+  popularModels,
+} from './popular.js';
 
 const routes = {
   info: read(`${V2}/info`),
@@ -50,32 +56,11 @@ const routes = {
 /** The v2 routes, by client method. */
 export const V2_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
 
-/** Options of `v2.popular`. */
-export interface PopularParams {
-  /** 1–100. @default 10 */
-  readonly limit?: number;
-  /** @default 'worker_count' */
-  readonly sortBy?: 'worker_count' | 'usage_day' | 'usage_month' | 'usage_total';
-  /** @default false */
-  readonly includeWorkers?: boolean;
-}
-
-/**
- * Popular models, or why there are none: the server answers 500 when AI-Horde is unreachable and
- * it has nothing cached, which an empty list would hide.
- */
-export type PopularModels<R> =
-  | { readonly available: true; readonly models: PopularModelResult<R>[] }
-  | {
-      readonly available: false;
-      readonly models: PopularModelResult<R>[];
-      /** The PRIMARY's `/heartbeat` says AI-Horde is degraded (`null`: it could not be asked). */
-      readonly degraded: boolean | null;
-      readonly reason: string;
-    };
-
-/** Categories with popularity figures. */
-export type PopularCategory = 'image_generation' | 'text_generation';
+/** A page of the server's search: the valid records, and the ones that failed validation. */
+export type ApiSearchPage<R> = SearchPage<R> & {
+  /** Results whose record failed validation (left out of `results`; `total` is the server's). */
+  readonly issues: readonly RecordIssue[];
+};
 
 /** `client.v2`: reads, writes (queued, 202), search and popular. */
 export interface V2Area {
@@ -126,9 +111,12 @@ export interface V2Area {
     category: C,
     params?: SearchParams,
     options?: ApiCallOptions,
-  ): Promise<SearchPage<RecordOf<C>>>;
+  ): Promise<ApiSearchPage<RecordOf<C>>>;
   /** The server's cross-category search; the same parameters as `manager.searchAll`. */
-  searchAll(params?: SearchAllParams, options?: ApiCallOptions): Promise<SearchPage<ModelRecord>>;
+  searchAll(
+    params?: SearchAllParams,
+    options?: ApiCallOptions,
+  ): Promise<ApiSearchPage<ModelRecord>>;
   /** The most used models with their AI-Horde figures, or why there are none. @throws {InvalidOptionsError} for a category other than image_generation and text_generation. */
   popular<C extends PopularCategory>(
     category: C,
@@ -136,10 +124,6 @@ export interface V2Area {
     options?: ApiCallOptions,
   ): Promise<PopularModels<RecordOf<C>>>;
 }
-
-const popularSchema = z.array(
-  z.looseObject({ name: z.string(), record: z.unknown(), stats: combinedStatisticsSchema }),
-);
 
 /** Builds `client.v2`. */
 export function v2Area(
@@ -160,21 +144,14 @@ export function v2Area(
         signal: signal(options),
       }),
     );
-  const records = <C extends Category>(category: C, raw: readonly unknown[]): RecordOf<C>[] =>
-    raw.flatMap((item) => {
-      const parsed = parseRecord(category, item);
-      return parsed.ok ? [parsed.record] : [];
-    });
   const page = <R>(
     raw: { results: unknown[]; total: number; offset: number; limit: number; has_more: boolean },
-    results: R[],
-  ): SearchPage<R> => ({
-    results,
-    total: raw.total,
-    offset: raw.offset,
-    limit: raw.limit,
-    hasMore: raw.has_more,
-  });
+    categoryOf: (item: unknown) => Category | null,
+  ): ApiSearchPage<R> => {
+    const { records, issues } = validateResults<R>(raw.results, categoryOf);
+    const { total, offset, limit, has_more: hasMore } = raw;
+    return { results: records, total, offset, limit, hasMore, issues };
+  };
   const queue = (
     route: typeof routes.create,
     params: Record<string, string>,
@@ -249,7 +226,7 @@ export function v2Area(
         schema: searchResponseSchema,
         signal: signal(options),
       });
-      return page(raw, records(category, raw.results));
+      return page(raw, () => category);
     },
     async searchAll(params = {}, options) {
       validateSearchParams('all', params);
@@ -258,44 +235,12 @@ export function v2Area(
         schema: searchResponseSchema,
         signal: signal(options),
       });
-      const results = raw.results.flatMap((item) => {
+      return page(raw, (item) => {
         const type = (item as { record_type?: unknown } | null)?.record_type;
-        const parsed = typeof type === 'string' ? parseRecord(type as Category, item) : null;
-        return parsed?.ok ? [parsed.record as ModelRecord] : [];
+        return isCategory(type) ? type : null;
       });
-      return page(raw, results);
     },
-    async popular(category, params = {}, options) {
-      if (category !== 'image_generation' && category !== 'text_generation')
-        throw new InvalidOptionsError(
-          'category',
-          `popular models exist for image_generation and text_generation only, not ${String(category)}`,
-        );
-      const query = {
-        limit: params.limit,
-        sort_by: params.sortBy,
-        include_workers: params.includeWorkers,
-      };
-      try {
-        const raw = await call(routes.popular, {
-          params: { category },
-          query,
-          schema: popularSchema,
-          signal: signal(options),
-        });
-        const models = raw.flatMap((item) => {
-          const parsed = parseRecord(category, item.record);
-          return parsed.ok ? [{ name: item.name, record: parsed.record, stats: item.stats }] : [];
-        });
-        return { available: true, models };
-      } catch (error) {
-        if (!isApiError(error) || error.status < 500) throw error;
-        const degraded = await heartbeat(options).then(
-          (h) => h.ai_horde.degraded,
-          () => null,
-        );
-        return { available: false, models: [], degraded, reason: error.detail };
-      }
-    },
+    popular: (category, params = {}, options) =>
+      popularModels(call, routes.popular, heartbeat, category, params, options),
   };
 }
