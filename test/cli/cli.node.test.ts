@@ -26,6 +26,10 @@ beforeEach(async () => {
 
 /** Runs the CLI in-process against the stand-in, capturing its output. */
 async function cli(...argv: string[]) {
+  return cliWith({ isTTY: false }, ...argv);
+}
+
+async function cliWith(terminal: { isTTY: boolean }, ...argv: string[]) {
   let stdout = '';
   let stderr = '';
   const code = await main(
@@ -47,7 +51,7 @@ async function cli(...argv: string[]) {
       stderr: (text) => {
         stderr += text;
       },
-      isTTY: false,
+      isTTY: terminal.isTTY,
       env: {},
     },
   );
@@ -111,6 +115,15 @@ describe('commands', () => {
     expect(report.categories.image_generation?.origin).toBe('github');
     const human = await cli('status');
     expect(human.stdout).toMatch(/^image_generation\s+github\s+8/m);
+  });
+});
+
+describe('progress', () => {
+  it('shows loading progress on stderr in a terminal, and nothing otherwise', async () => {
+    const terminal = await cliWith({ isTTY: true }, 'categories', '--json');
+    expect(terminal.stderr).toMatch(/Loading 0\/15 categories[\s\S]*Loading 15\/15 categories/);
+    expect(JSON.parse(terminal.stdout)).toHaveLength(15);
+    expect((await cli('categories', '--json')).stderr).toBe('');
   });
 });
 
