@@ -22,6 +22,8 @@ export interface DetectorContext {
   readonly events: Emitter<ManagerEvents>;
   readonly ttlMs: number;
   readonly now: () => number;
+  /** The manager's lifetime: a check in progress stops when it closes. */
+  readonly closed: AbortSignal;
 }
 
 /** The change token of a category: the counters catch two writes within one second. */
@@ -64,12 +66,21 @@ export class ChangeDetector {
     this.#context = context;
   }
 
-  /** Checks every loaded category; concurrent calls share one check. */
+  /**
+   * Checks every loaded category. Concurrent calls share one check; a caller's abort ends its own
+   * wait, never the check the others are waiting on.
+   */
   check(signal?: AbortSignal): Promise<CategoryChange[]> {
-    this.#running ??= this.#check(signal).finally(() => {
+    const running = (this.#running ??= this.#check(this.#context.closed).finally(() => {
       this.#running = null;
+    }));
+    if (!signal) return running;
+    signal.throwIfAborted();
+    return new Promise((resolve, reject) => {
+      const abort = () => reject(signal.reason);
+      signal.addEventListener('abort', abort, { once: true });
+      running.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
     });
-    return this.#running;
   }
 
   async #check(signal?: AbortSignal): Promise<CategoryChange[]> {

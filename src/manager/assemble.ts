@@ -63,7 +63,7 @@ export function assembleManager(
     now,
   });
   const urls = primaryUrl ? primaryUrls(primaryUrl) : null;
-  const detector = new ChangeDetector({ http, urls, loader, events, ttlMs, now });
+  const detector = new ChangeDetector({ http, urls, loader, events, ttlMs, now, closed });
   for (const snapshot of options.snapshot?.categories ?? []) {
     const result = fromSnapshot(snapshot);
     if (result) loader.seed(result);

@@ -249,3 +249,16 @@ describe('watch', () => {
     expect(() => refs.watch({ intervalMs: 5 })).toThrow(/intervalMs.*>= 100/);
   });
 });
+
+describe('sharing a check', () => {
+  it('concurrent callers share one check; one caller aborting does not end the others', async () => {
+    const { refs, since } = await watched(['clip']);
+    const controller = new AbortController();
+    const first = refs.checkForUpdates({ signal: controller.signal });
+    const second = refs.checkForUpdates();
+    controller.abort(new Error('first caller gave up'));
+    await expect(first).rejects.toThrow('first caller gave up');
+    expect(await second).toEqual([]);
+    expect(since()).toEqual(['/api/model_references/v2/metadata/last_updated']);
+  });
+});
