@@ -71,9 +71,10 @@ export class ChangeDetector {
    * wait, never the check the others are waiting on.
    */
   check(signal?: AbortSignal): Promise<CategoryChange[]> {
-    const running = (this.#running ??= this.#check(this.#context.closed).finally(() => {
+    this.#running ??= this.#check(this.#context.closed).finally(() => {
       this.#running = null;
-    }));
+    });
+    const running = this.#running;
     if (!signal) return running;
     signal.throwIfAborted();
     return new Promise((resolve, reject) => {
