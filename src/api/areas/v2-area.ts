@@ -158,6 +158,18 @@ export function v2Area(
     body: unknown,
     options?: ApiCallOptions,
   ) => call(route, { params, body, schema: pendingChangeSchema, signal: signal(options) });
+  const queueCreate = (
+    route: typeof routes.create,
+    category: Category,
+    record: unknown,
+    options?: ApiCallOptions,
+  ) =>
+    queue(
+      route,
+      { category: assertCategory(category) },
+      checkRecordForWrite(category, record),
+      options,
+    );
 
   return {
     info: (options) => call(routes.info, { schema: messageSchema, signal: signal(options) }),
@@ -190,20 +202,8 @@ export function v2Area(
         throw error;
       }
     },
-    create: (category, record, options) =>
-      queue(
-        routes.create,
-        { category: assertCategory(category) },
-        checkRecordForWrite(category, record),
-        options,
-      ),
-    add: (category, record, options) =>
-      queue(
-        routes.add,
-        { category: assertCategory(category) },
-        checkRecordForWrite(category, record),
-        options,
-      ),
+    create: (category, record, options) => queueCreate(routes.create, category, record, options),
+    add: (category, record, options) => queueCreate(routes.add, category, record, options),
     update(category, name, record, options) {
       checkAddressable(name, 'update');
       const body = checkRecordForWrite(category, record);
