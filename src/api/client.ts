@@ -42,10 +42,12 @@ const routes = {
   info: read('/'),
   heartbeat: read('/heartbeat'),
   replicateMode: read('/replicate_mode'),
-  roles: read(`${V2}/me/roles`, 'reader'),
 };
-/** The service's top-level and user routes, by client method. */
+const userRoutes = { roles: read(`${V2}/me/roles`, 'reader') };
+/** The service's top-level routes, by client method. */
 export const ROOT_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
+/** The user routes, by client method. */
+export const USER_ROUTES: Readonly<Record<string, ApiRoute>> = userRoutes;
 
 /** `client.user`. */
 export interface UserArea {
@@ -55,6 +57,7 @@ export interface UserArea {
 
 /** A typed client for every route of the PRIMARY. */
 export interface ApiClient {
+  /** The PRIMARY's base URL, without a trailing slash. */
   readonly baseUrl: string;
   /** The service's banner. */
   info(options?: ApiCallOptions): Promise<MessageResponse>;
@@ -62,13 +65,21 @@ export interface ApiClient {
   heartbeat(options?: ApiCallOptions): Promise<HeartbeatResponse>;
   /** PRIMARY or REPLICA, canonical format, writable: what this deployment can do. */
   replicateMode(options?: ApiCallOptions): Promise<BackendInfo>;
+  /** v2 reads, queued writes, search and popular. */
   readonly v2: V2Area;
+  /** The legacy API. */
   readonly v1: V1Area;
+  /** Change tracking (v1 or v2 metadata). */
   readonly metadata: MetadataArea;
+  /** Statistics, usage joins and deletion risk. */
   readonly statistics: StatisticsArea;
+  /** Text model names, groups, aliases and families. */
   readonly textUtils: TextUtilsArea;
+  /** The review queue every write goes through. */
   readonly pendingQueue: PendingQueueArea;
+  /** The queue's history. */
   readonly audit: AuditArea;
+  /** The caller's roles. */
   readonly user: UserArea;
 }
 
@@ -99,7 +110,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     retry: options.retry,
     clientAgent: options.clientAgent,
   });
-  const base = createCall(http, baseUrl);
+  const base = createCall(http, baseUrl, Boolean(options.apiKey));
   const clientSignal = options.signal;
   const call: Call = (route, request) => {
     const signals = [clientSignal, request.signal].filter((s): s is AbortSignal => s !== undefined);
@@ -121,6 +132,6 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     textUtils: textUtilsArea(call),
     pendingQueue: pendingQueueArea(call),
     audit: auditArea(call),
-    user: { roles: (o) => call(routes.roles, { schema: userRolesSchema, signal: o?.signal }) },
+    user: { roles: (o) => call(userRoutes.roles, { schema: userRolesSchema, signal: o?.signal }) },
   };
 }

@@ -26,7 +26,7 @@ export {
   type UserArea,
 } from './client.js';
 export { API_ROUTES } from './registry.js';
-export type { ApiRole, ApiRoute } from './route.js';
+export type { ApiArea, ApiRole, ApiRoute, RegisteredApiRoute } from './route.js';
 export type * from './types/audit.js';
 export {
   type CategoryDeletionRiskResponse,

@@ -5,23 +5,36 @@ import { STATISTICS_ROUTES } from './areas/statistics-area.js';
 import { TEXT_UTILS_ROUTES } from './areas/text-utils-area.js';
 import { V1_ROUTES } from './areas/v1-area.js';
 import { V2_ROUTES } from './areas/v2-area.js';
-import { ROOT_ROUTES } from './client.js';
-import type { ApiRoute } from './route.js';
+import { ROOT_ROUTES, USER_ROUTES } from './client.js';
+import type { ApiArea, ApiRoute, RegisteredApiRoute } from './route.js';
 
-const prefixed = (area: string, routes: Readonly<Record<string, ApiRoute>>) =>
-  Object.entries(routes).map(([method, route]) => [`${area}.${method}`, route] as const);
+const AREAS: Readonly<Record<ApiArea, Readonly<Record<string, ApiRoute>>>> = {
+  root: ROOT_ROUTES,
+  v2: V2_ROUTES,
+  v1: V1_ROUTES,
+  metadata: METADATA_ROUTES,
+  statistics: STATISTICS_ROUTES,
+  textUtils: TEXT_UTILS_ROUTES,
+  pendingQueue: PENDING_QUEUE_ROUTES,
+  audit: AUDIT_ROUTES,
+  user: USER_ROUTES,
+};
 
 /**
- * Every PRIMARY route the client covers, keyed by its method (`v2.search`,
- * `pendingQueue.apply`, ...). A contract test walks the service's endpoint table against it.
+ * Every PRIMARY route the client covers, keyed `area.clientMethod` (`v2.search`,
+ * `pendingQueue.apply`, `root.heartbeat`), each with its HTTP method, path template, area and
+ * client method. A contract test walks the service's endpoint table against it.
+ *
+ * @example
+ * ```ts
+ * const { method, path } = API_ROUTES['v2.getModel']; // GET /model_references/v2/{category}/model/{name}
+ * ```
  */
-export const API_ROUTES: Readonly<Record<string, ApiRoute>> = Object.fromEntries([
-  ...prefixed('root', ROOT_ROUTES),
-  ...prefixed('v2', V2_ROUTES),
-  ...prefixed('v1', V1_ROUTES),
-  ...prefixed('metadata', METADATA_ROUTES),
-  ...prefixed('statistics', STATISTICS_ROUTES),
-  ...prefixed('textUtils', TEXT_UTILS_ROUTES),
-  ...prefixed('pendingQueue', PENDING_QUEUE_ROUTES),
-  ...prefixed('audit', AUDIT_ROUTES),
-]);
+export const API_ROUTES: Readonly<Record<string, RegisteredApiRoute>> = Object.fromEntries(
+  Object.entries(AREAS).flatMap(([area, routes]) =>
+    Object.entries(routes).map(([clientMethod, route]) => [
+      `${area}.${clientMethod}`,
+      { ...route, area: area as ApiArea, clientMethod },
+    ]),
+  ),
+);

@@ -3,12 +3,14 @@ export type ApiRole = 'reader' | 'requestor' | 'approver';
 
 /** One PRIMARY route. */
 export interface ApiRoute {
+  /** The HTTP method. */
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /**
    * Path under the `/api` base. `{param}` segments are URL-encoded per call; `{param*}` may
    * contain `/` (the server's `:path` parameters); `{version}` is `v1` or `v2`.
    */
   readonly path: string;
+  /** The role the route needs; absent for open routes. */
   readonly role?: ApiRole;
   /** A write: the PRIMARY refuses it with 503 when it is a REPLICA or in the other format. */
   readonly write?: boolean;
@@ -35,3 +37,23 @@ export const V2 = '/model_references/v2';
 export const V1 = '/model_references/v1';
 /** Routes mounted identically under v1 and v2. */
 export const VERSIONED = '/model_references/{version}';
+
+/** The groups of client methods: `root` is the client itself (`client.heartbeat()`). */
+export type ApiArea =
+  | 'root'
+  | 'v2'
+  | 'v1'
+  | 'metadata'
+  | 'statistics'
+  | 'textUtils'
+  | 'pendingQueue'
+  | 'audit'
+  | 'user';
+
+/** A route with the client method that calls it (`client[area][clientMethod]`). */
+export interface RegisteredApiRoute extends ApiRoute {
+  /** Where the method lives on the client. */
+  readonly area: ApiArea;
+  /** The method's name in its area. */
+  readonly clientMethod: string;
+}

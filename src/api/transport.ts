@@ -22,15 +22,25 @@ export interface RouteCall<T> {
 export type Call = <T>(route: ApiRoute, call: RouteCall<T>) => Promise<T>;
 
 const HINTS: Readonly<Record<number, (route: ApiRoute) => string | undefined>> = {
-  401: () => 'Pass a valid AI-Horde API key as `apiKey`.',
+  // Requestor and approver lists fail closed: while one is empty the server answers 401, not 403.
+  401: (route) =>
+    route.role === 'requestor' || route.role === 'approver'
+      ? `This route needs a valid AI-Horde API key with the ${route.role} role, passed as \`apiKey\` (the server also answers 401 while its ${route.role} list is empty).`
+      : route.role
+        ? 'This route needs a valid AI-Horde API key, passed as `apiKey`.'
+        : 'Pass a valid AI-Horde API key as `apiKey`.',
   403: (route) =>
-    route.role ? `This route needs the ${route.role} role on the model reference.` : undefined,
+    route.role
+      ? `The key is valid but lacks the ${route.role} role on the model reference: ask for it to be added to the ${route.role} list.`
+      : undefined,
   503: (route) =>
     route.write
-      ? 'The server takes writes only as a PRIMARY whose canonical format matches this API version (v2 writes on a v2 deployment); see replicateMode().'
+      ? 'The server refuses writes as a REPLICA, or as a PRIMARY whose canonical format does not match this API version (v2 writes need canonical_format v2, except v2-only categories), or while its pending queue is disabled; see replicateMode().'
       : route.path.includes('/metadata/')
-        ? 'Metadata is served only by a PRIMARY (a REPLICA answers 503).'
-        : undefined,
+        ? 'Metadata is served only by a PRIMARY (a REPLICA answers 503); last_updated also needs the canonical format to match the API version.'
+        : route.role
+          ? 'The pending queue (or its audit trail) is disabled on this deployment, or it is a REPLICA.'
+          : undefined,
 };
 
 /** Fills `{param}` (encoded) and `{param*}` (encoded, `/` kept) segments of a path. */
@@ -61,8 +71,11 @@ function queryString(query: RouteCall<unknown>['query']): string {
  * problems as `issues`, and a hint for 401/403/503), {@link MalformedResponseError} for a success
  * status with a body that is not what the route returns. No answer at all (timeout, refused
  * connection, DNS) is an `ApiError` with status 0.
+ *
+ * @param sendsApiKey - whether `http` adds the key (then it refuses redirects, which the hint of a
+ *   network error explains).
  */
-export function createCall(http: KyInstance, baseUrl: string): Call {
+export function createCall(http: KyInstance, baseUrl: string, sendsApiKey = false): Call {
   return async <T>(route: ApiRoute, call: RouteCall<T>): Promise<T> => {
     const path = fillPath(route.path, call.params ?? {});
     const url = `${baseUrl}${path}${queryString(call.query)}`;
@@ -86,7 +99,9 @@ export function createCall(http: KyInstance, baseUrl: string): Call {
         detail,
         method: route.method,
         url,
-        hint: 'Is the PRIMARY reachable at this address?',
+        hint: sendsApiKey
+          ? 'Is the PRIMARY reachable at this address? With an API key, redirects are refused so the key never leaves the PRIMARY: use its final address as baseUrl.'
+          : 'Is the PRIMARY reachable at this address?',
       });
     }
     // 204 No Content (deletes) has no body to read or check.
@@ -116,9 +131,11 @@ export function createCall(http: KyInstance, baseUrl: string): Call {
 }
 
 function describeNetworkError(error: unknown): string {
-  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-  if (typeof code === 'string') return code;
-  return error instanceof Error ? error.message : String(error);
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  // Node's fetch says only "fetch failed"; the reason (e.g. "unexpected redirect") is its cause.
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof cause?.message === 'string' ? `${message}: ${cause.message}` : message;
 }
 
 async function toApiError(response: Response, route: ApiRoute, url: string): Promise<ApiError> {

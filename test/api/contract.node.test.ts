@@ -53,4 +53,9 @@ describe.skipIf(!HAS_NOTES)('API contract', () => {
   it('has a client method for every route of the service', () => {
     expect(routes.filter((route) => !clientRoutes.has(route))).toEqual([]);
   });
+
+  it('calls no route the service does not have (a typo in a path fails here)', () => {
+    const service = new Set(routes);
+    expect([...clientRoutes].filter((route) => !service.has(route))).toEqual([]);
+  });
 });

@@ -29,8 +29,9 @@ const env = () => ({
 
 /** Starts an example and collects its output; `until` waits for a line. */
 function start(script: string, extra: Record<string, string>) {
-  // tsx's own binary, not `npx` (which does not pass SIGTERM on to the example).
-  const child: ChildProcess = spawn(join(ROOT, 'node_modules/.bin/tsx'), [script], {
+  // Node itself with tsx's loader: SIGTERM goes straight to the example's own handler, with no
+  // wrapper process (npx, the tsx binary) to relay it.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...env(), ...extra },
   });

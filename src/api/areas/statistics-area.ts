@@ -24,19 +24,27 @@ const routes = {
 export const STATISTICS_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
 
 // Checked for the fields every statistics answer has; the rest is passed through as sent.
-const statisticsSchema = z.looseObject({
-  category: z.string(),
-  total_models: z.number(),
-  nsfw_count: z.number(),
-  baseline_distribution: z.record(z.string(), z.unknown()),
-  download_stats: z.record(z.string(), z.unknown()),
-}) as unknown as Schema<CategoryStatistics>;
+// `sfw_count` is a Python property the server never serializes: it is filled in here.
+const statisticsSchema = z.pipe(
+  z.looseObject({
+    category: z.string(),
+    total_models: z.number(),
+    nsfw_count: z.number(),
+    baseline_distribution: z.record(z.string(), z.unknown()),
+    download_stats: z.record(z.string(), z.unknown()),
+    top_tags: z.array(z.unknown()),
+    computed_at: z.number(),
+  }),
+  z.transform((stats) => ({ ...stats, sfw_count: stats.total_models - stats.nsfw_count })),
+) as unknown as Schema<CategoryStatistics>;
 
 /** Options of `statistics.category`. */
 export interface StatisticsParams {
   /** Merge text models by base name first. @default false */
   readonly groupTextModels?: boolean;
+  /** Echoed back, never applied by the server (kept for parity with its route). */
   readonly limit?: number;
+  /** Echoed back, never applied by the server. */
   readonly offset?: number;
 }
 
@@ -62,7 +70,19 @@ export interface DeletionRiskParams {
 
 /** `client.statistics`: the server's statistics, usage joins and deletion risk. */
 export interface StatisticsArea {
-  /** The server's `CategoryStatistics` (see `manager.statistics` for the local twin). */
+  /**
+   * The server's `CategoryStatistics` (`computeCategoryStatistics` is the local twin), with
+   * `sfw_count` filled in (the server leaves it out). Known server quirks: `parameter_buckets` is
+   * always empty (it reads `parameters_count`, which raw text records lack); `offset`/`limit` are
+   * echoes that stick in its cache; a grouped text call briefly corrupts its cached raw text data.
+   *
+   * @example
+   * ```ts
+   * const stats = await api.statistics.category('image_generation');
+   * stats.sfw_count === stats.total_models - stats.nsfw_count; // true
+   * ```
+   * @throws {ApiError} 404 when the category has no models; 500 when the server fails.
+   */
   category(
     category: Category,
     params?: StatisticsParams,

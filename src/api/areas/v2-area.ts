@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { assertCategory, type Category, isCategory } from '../../categories.js';
 import { isApiError } from '../../errors/api-error.js';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
@@ -14,7 +13,7 @@ import {
   type ModelRecord,
   type ParsedCategory,
   parseCategoryRecords,
-  parseRecord,
+  RECORD_SCHEMAS,
   type RecordIssue,
   type RecordOf,
 } from '../../schemas/index.js';
@@ -74,9 +73,16 @@ export interface V2Area {
     options?: ApiCallOptions,
   ): Promise<ParsedCategory<C>>;
   /**
-   * One model. Names containing `/` cannot be addressed by the server's route: they are read from
-   * the category instead.
-   * @throws {ModelNotFoundError} when the category has no such model.
+   * One model, validated. The server decodes `%2F` before routing, so `/{category}/model/{name}`
+   * cannot address a name containing `/` (most text models, `Org/Model`): such a name is read from
+   * the whole category instead (one larger request), so every name works.
+   *
+   * @example
+   * ```ts
+   * await api.v2.getModel('text_generation', 'Sao10K/L3-8B-Stheno-v3.2'); // via GET /v2/text_generation
+   * ```
+   * @throws {ModelNotFoundError} when the category has no such model (404).
+   * @throws {MalformedResponseError} when the server's record does not validate.
    */
   getModel<C extends Category>(
     category: C,
@@ -85,19 +91,44 @@ export interface V2Area {
   ): Promise<RecordOf<C>>;
   /** Creates and updates waiting in the pending queue (reader role). */
   pending<C extends Category>(category: C, options?: ApiCallOptions): Promise<ParsedCategory<C>>;
-  /** Queues a create (typed route). @throws {InvalidOptionsError} for an invalid record. */
+  /**
+   * Queues a create through the typed route; the server answers 202 with the queued change.
+   * The record is validated first, as the server would: a text record is sent with `parameters`
+   * (the key the server's apply step needs; `parameters_count` alone would queue a change that can
+   * never be applied), and a backend-prefixed text name (`koboldcpp/...`, `aphrodite/...`) is
+   * refused, since the server derives those variants itself.
+   *
+   * @example
+   * ```ts
+   * const change = await api.v2.create('text_generation', { name: 'Org/New-7B', parameters: 7e9 });
+   * change.status; // 'pending'
+   * ```
+   * @throws {InvalidOptionsError} for an invalid record or a backend-prefixed text name, before any
+   * request.
+   * @throws {ApiError} 409 when the model exists; 401/403/503 as for every write.
+   */
   create<C extends Category>(
     category: C,
     record: unknown,
     options?: ApiCallOptions,
   ): Promise<PendingChangeRecord>;
-  /** Queues a create through the generic `/add` route. */
+  /**
+   * Queues a create through the generic `/add` route, with the same client-side checks as
+   * {@link V2Area.create} (the server itself does not check that the record fits the category).
+   * @throws {InvalidOptionsError} for an invalid record or a backend-prefixed text name.
+   */
   add<C extends Category>(
     category: C,
     record: unknown,
     options?: ApiCallOptions,
   ): Promise<PendingChangeRecord>;
-  /** Queues an update. @throws {InvalidOptionsError} for a name with `/` or a name mismatch. */
+  /**
+   * Queues an update (202), with the checks of {@link V2Area.create}. Unlike `getModel` there is no
+   * fallback for a name containing `/`: the server cannot address it on this route.
+   * @throws {InvalidOptionsError} for an invalid record, a name with `/`, or a record whose name
+   * differs from `name`, before any request.
+   * @throws {ApiError} 404 when the model does not exist.
+   */
   update<C extends Category>(
     category: C,
     name: string,
@@ -185,18 +216,12 @@ export function v2Area(
         return all[name] as RecordOf<typeof category>;
       }
       try {
-        const raw = await call(routes.getModel, {
+        // A record that fails its schema is a MalformedResponseError (with the URL) from the call.
+        return await call(routes.getModel, {
           params: { category, name },
-          schema: z.unknown(),
+          schema: RECORD_SCHEMAS[category],
           signal: signal(options),
         });
-        const parsed = parseRecord(category, raw);
-        if (!parsed.ok)
-          throw new InvalidOptionsError(
-            'name',
-            `the server's record for "${name}" is invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-          );
-        return parsed.record;
       } catch (error) {
         if (isApiError(error) && error.status === 404) throw new ModelNotFoundError(category, name);
         throw error;
@@ -205,8 +230,9 @@ export function v2Area(
     create: (category, record, options) => queueCreate(routes.create, category, record, options),
     add: (category, record, options) => queueCreate(routes.add, category, record, options),
     update(category, name, record, options) {
-      checkAddressable(name, 'update');
+      // The record first, so a backend-prefixed text name is named as such, not as "contains /".
       const body = checkRecordForWrite(category, record);
+      checkAddressable(name, 'update');
       if (body.name !== name)
         throw new InvalidOptionsError(
           'record.name',
