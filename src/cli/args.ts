@@ -1,57 +1,14 @@
-import { parseArgs } from 'node:util';
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import type { SearchParams } from '../query/search-params.js';
+import { COMMAND_NAMES, COMMANDS, type CommandName, isCommand } from './commands.js';
 import { CliError, EXIT } from './io.js';
+import { OPTIONS, type OptionSpec } from './options.js';
 
-/** Every command, with its usage line. */
-export const COMMANDS: Readonly<Record<string, string>> = {
-  categories: 'categories                     every category: records, origin, freshness',
-  get: 'get <category> [name]          the models of a category, or one model as JSON',
-  search: 'search <category> [filters]    search a category as the server does',
-  stats: "stats <category>               the server's statistics, computed locally",
-  status: 'status                         load everything, then show where it came from',
-  watch: 'watch [--interval <s>]         print changes as they happen (Ctrl-C stops)',
-  snapshot: 'snapshot export [file] | import <file>   save or restore the cache',
-};
-
-const GLOBAL = {
-  'primary-url': { type: 'string' },
-  'github-raw-url': { type: 'string' },
-  'cache-dir': { type: 'string' },
-  'timeout-ms': { type: 'string' },
-  'api-key': { type: 'string' },
-  offline: { type: 'boolean' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const;
-
-// Booleans take `--flag` / `--no-flag`: `parseArgs` only negates by itself from Node 22.4.
-const SEARCH = {
-  nsfw: { type: 'boolean' },
-  'no-nsfw': { type: 'boolean' },
-  inpainting: { type: 'boolean' },
-  'no-inpainting': { type: 'boolean' },
-  quantized: { type: 'boolean' },
-  'no-quantized': { type: 'boolean' },
-  'exclude-backend-variations': { type: 'boolean' },
-  'sort-desc': { type: 'boolean' },
-  baseline: { type: 'string' },
-  backend: { type: 'string' },
-  'tags-any': { type: 'string' },
-  'tags-all': { type: 'string' },
-  'tags-none': { type: 'string' },
-  'name-contains': { type: 'string' },
-  'sort-by': { type: 'string' },
-  limit: { type: 'string' },
-  offset: { type: 'string' },
-  source: { type: 'string' },
-} as const;
-
-const WATCH = { interval: { type: 'string' } } as const;
-
-/** Parsed command line. */
+/** The command line, parsed and checked. */
 export interface CliArgs {
-  readonly command: string | undefined;
+  /** `undefined` when none was given (then only `--help` or `--version` make sense). */
+  readonly command: CommandName | undefined;
+  /** Arguments after the command name. */
   readonly positionals: readonly string[];
   readonly global: {
     readonly primaryUrl?: string | undefined;
@@ -64,128 +21,217 @@ export interface CliArgs {
     readonly help: boolean;
     readonly version: boolean;
   };
+  /** Search parameters from the filter options (empty unless the command is `search`). */
   readonly search: SearchParams;
+  /** `watch --interval`, in milliseconds. */
   readonly intervalMs: number | undefined;
 }
 
+type Values = Readonly<Record<string, string | boolean | undefined>>;
+
+// `--no-<flag>` is spelled out rather than left to parseArgs' `allowNegative`, which only exists
+// from Node 22.4 while the package supports every Node 22.
+const PARSE_OPTIONS: ParseArgsOptionsConfig = Object.fromEntries(
+  OPTIONS.flatMap((option) => {
+    const entry = [
+      option.name,
+      { type: option.type, ...(option.short ? { short: option.short } : {}) },
+    ];
+    return option.negatable ? [entry, [`no-${option.name}`, { type: 'boolean' }]] : [entry];
+  }),
+);
+
+const usageError = (message: string) => new CliError(message, EXIT.usage);
+const helpHint = (command: string | undefined) =>
+  `Run \`horde-model-reference ${command && isCommand(command) ? `${command} ` : ''}--help\` for usage.`;
+
 /**
- * Parses `argv` (without `node` and the script).
+ * Parses `argv` (without `node` and the script): `<command> [arguments] [options]`, options in
+ * any position. `help <command>` is `<command> --help`.
  *
- * @throws {CliError} (exit 2) for an unknown option, a missing value, or a flag the command
- * does not take.
+ * @throws {CliError} (exit 2) for an unknown command or option, a missing or malformed value, an
+ * option the command does not take, or too many or too few arguments; the message says what is
+ * allowed.
  */
 export function parseCli(argv: readonly string[]): CliArgs {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof ALL; allowPositionals: true }>>;
+  const args = booleansWithValues(argv);
+  let parsed: { values: Values; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...argv], options: ALL, allowPositionals: true, strict: true });
+    // No option is `multiple`, so no value is an array.
+    parsed = parseArgs({
+      args,
+      options: PARSE_OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    }) as typeof parsed;
   } catch (error) {
-    throw new CliError(`${(error as Error).message}\nRun with --help for usage.`, EXIT.usage);
+    throw parseFailure(error, guessCommand(args));
   }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  const used = (spec: object) =>
-    Object.keys(spec).filter((k) => values[k as keyof typeof values] !== undefined);
-  if (command !== 'search' && used(SEARCH).length > 0)
-    throw new CliError(`--${used(SEARCH)[0]} applies to the search command only`, EXIT.usage);
-  if (command !== 'watch' && used(WATCH).length > 0)
-    throw new CliError('--interval applies to the watch command only', EXIT.usage);
+  const { values } = parsed;
+  let [name, ...positionals] = parsed.positionals;
+  let help = values.help === true;
+  if (name === 'help') {
+    [name, ...positionals] = positionals;
+    help = true;
+  }
+  if (name !== undefined && !isCommand(name))
+    throw usageError(`unknown command "${name}"; commands: ${COMMAND_NAMES.join(', ')}`);
+  const global = {
+    primaryUrl: url('primary-url', values['primary-url']),
+    githubRawUrl: url('github-raw-url', values['github-raw-url']),
+    cacheDir: string(values['cache-dir']),
+    timeoutMs: positiveInteger('timeout-ms', values['timeout-ms']),
+    apiKey: string(values['api-key']),
+    offline: values.offline === true,
+    json: values.json === true,
+    help,
+    version: values.version === true,
+  };
+  if (name === undefined || help || global.version)
+    return { command: name, positionals, global, search: {}, intervalMs: undefined };
+  checkOptions(name, values);
+  const [min, max] = COMMANDS[name].positionals;
+  if (positionals.length < min || positionals.length > max) {
+    const spec = COMMANDS[name];
+    throw usageError(
+      `${name} takes ${spec.args || 'no arguments'}, got ${positionals.length === 0 ? 'nothing' : positionals.map((p) => JSON.stringify(p)).join(' ')}. ${helpHint(name)}`,
+    );
+  }
   return {
-    command,
-    positionals: rest,
-    global: {
-      primaryUrl: values['primary-url'],
-      githubRawUrl: values['github-raw-url'],
-      cacheDir: values['cache-dir'],
-      timeoutMs: integer('timeout-ms', values['timeout-ms']),
-      apiKey: values['api-key'],
-      offline: values.offline ?? false,
-      json: values.json ?? false,
-      help: values.help ?? false,
-      version: values.version ?? false,
-    },
+    command: name,
+    positionals,
+    global,
     search: searchParams(values),
-    intervalMs:
-      values.interval === undefined
-        ? undefined
-        : 1000 * (integer('interval', values.interval) ?? 60),
+    intervalMs: interval(values.interval),
   };
 }
 
-const ALL = { ...GLOBAL, ...SEARCH, ...WATCH } as const;
+// `--nsfw=false` reads naturally but parseArgs refuses a value on a boolean: rewrite it to the
+// documented `--no-nsfw` (or drop it, for a flag that has no negative form).
+function booleansWithValues(argv: readonly string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv.flatMap((arg, index) => {
+    const match = /^--([a-z-]+)=(.*)$/s.exec(arg);
+    const option = match && OPTIONS.find((o) => o.name === match[1] && o.type === 'boolean');
+    if (!match || !option || (end !== -1 && index > end)) return [arg];
+    const value = match[2]?.toLowerCase();
+    if (value === 'true') return [`--${option.name}`];
+    if (value === 'false') return option.negatable ? [`--no-${option.name}`] : [];
+    throw usageError(
+      option.negatable
+        ? `--${option.name} takes no value: --${option.name} means true, --no-${option.name} false (--${option.name}=true|false also work)`
+        : `--${option.name} takes no value (--${option.name}=true|false also work)`,
+    );
+  });
+}
 
-type Values = Partial<Record<keyof typeof ALL, string | boolean>>;
+/** The command as far as a loose parse can tell, for error messages. */
+function guessCommand(args: readonly string[]): string | undefined {
+  const { positionals } = parseArgs({
+    args: [...args],
+    options: PARSE_OPTIONS,
+    allowPositionals: true,
+    strict: false,
+  });
+  return positionals[0] === 'help' ? positionals[1] : positionals[0];
+}
+
+function allowedOptions(command: string | undefined): OptionSpec[] {
+  const own = command && isCommand(command) ? COMMANDS[command].options : null;
+  return OPTIONS.filter((o) => o.group === 'global' || o.group === own);
+}
+
+function parseFailure(error: unknown, command: string | undefined): CliError {
+  const { code, message } = error as { code?: string; message?: string };
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /'([^']+)'/.exec(message ?? '')?.[1] ?? '?';
+    const names = allowedOptions(command).flatMap((o) =>
+      o.negatable ? [`--${o.name}`, `--no-${o.name}`] : [`--${o.name}`],
+    );
+    const scope = command && isCommand(command) ? command : 'every command';
+    return usageError(
+      `unknown option ${option}; ${scope} takes ${names.join(', ')}. ${helpHint(command)}`,
+    );
+  }
+  const option = /'(-[^' ]+)/.exec(message ?? '')?.[1];
+  if (option && /argument missing|ambiguous/.test(message ?? ''))
+    return usageError(
+      `${option} needs a value${/ambiguous/.test(message ?? '') ? ` (write ${option}=<value> for one starting with -)` : ''}. ${helpHint(command)}`,
+    );
+  return usageError(`${message ?? String(error)} ${helpHint(command)}`);
+}
+
+function checkOptions(command: CommandName, values: Values): void {
+  const own = COMMANDS[command].options;
+  for (const option of OPTIONS) {
+    if (option.group === 'global' || option.group === own) continue;
+    const used = values[option.name] !== undefined || values[`no-${option.name}`] !== undefined;
+    if (used)
+      throw usageError(
+        `--${option.name} applies to the ${option.group} command only. ${helpHint(command)}`,
+      );
+  }
+}
 
 function searchParams(values: Values): SearchParams {
-  const list = (value: unknown) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((item) => item.trim())
-          .filter(Boolean)
-      : undefined;
-  const flag = (name: 'nsfw' | 'inpainting' | 'quantized') => {
-    const yes = values[name] === true;
-    const no = values[`no-${name}`] === true;
-    if (yes && no)
-      throw new CliError(`--${name} and --no-${name} contradict each other`, EXIT.usage);
-    return yes ? true : no ? false : undefined;
-  };
-  const params: Record<string, unknown> = {
-    nsfw: flag('nsfw'),
-    inpainting: flag('inpainting'),
-    quantized: flag('quantized'),
-    excludeBackendVariations: values['exclude-backend-variations'] === true ? true : undefined,
-    sortDesc: values['sort-desc'] === true ? true : undefined,
-    baseline: values.baseline,
-    backend: values.backend,
-    tagsAny: list(values['tags-any']),
-    tagsAll: list(values['tags-all']),
-    tagsNone: list(values['tags-none']),
-    nameContains: values['name-contains'],
-    sortBy: values['sort-by'],
-    limit: integer('limit', values.limit),
-    offset: integer('offset', values.offset),
-    source: list(values.source),
-  };
-  return Object.fromEntries(
-    Object.entries(params).filter(([, v]) => v !== undefined),
-  ) as SearchParams;
+  const params: Record<string, unknown> = {};
+  for (const option of OPTIONS) {
+    if (!option.param) continue;
+    const yes = values[option.name];
+    const no = values[`no-${option.name}`] === true;
+    if (yes === true && no)
+      throw usageError(`--${option.name} and --no-${option.name} contradict each other`);
+    if (no) params[option.param] = false;
+    else if (yes === undefined) continue;
+    else if (option.parse === 'list') params[option.param] = list(yes);
+    else if (option.parse === 'integer') params[option.param] = integer(option.name, yes);
+    else params[option.param] = yes;
+  }
+  return params as SearchParams;
 }
 
-function integer(name: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
+function list(value: string | boolean): string[] {
+  return String(value)
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function string(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function integer(name: string, value: string | boolean): number {
   const number = Number(value);
-  if (!Number.isInteger(number))
-    throw new CliError(`--${name} expects a whole number, got "${String(value)}"`, EXIT.usage);
+  if (String(value).trim() === '' || !Number.isInteger(number))
+    throw usageError(`--${name} expects a whole number, got "${String(value)}"`);
   return number;
 }
 
-/** The `--help` text. */
-export function usage(): string {
-  return `Usage: horde-model-reference <command> [options]
+function positiveInteger(name: string, value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = integer(name, value);
+  if (number <= 0) throw usageError(`--${name} expects a positive whole number, got ${number}`);
+  return number;
+}
 
-Commands:
-${Object.values(COMMANDS)
-  .map((line) => `  ${line}`)
-  .join('\n')}
+function interval(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (String(value).trim() === '' || !Number.isFinite(seconds) || seconds < 0.1)
+    throw usageError(`--interval expects a number of seconds >= 0.1, got "${String(value)}"`);
+  return Math.round(seconds * 1000);
+}
 
-Options:
-  --primary-url <url>      the PRIMARY, with /api (default https://models.aihorde.net/api)
-  --github-raw-url <url>   raw GitHub or a mirror of it (default https://raw.githubusercontent.com)
-  --cache-dir <dir>        where the last-known-good data is kept (default $XDG_CACHE_HOME or
-                           ~/.cache, then horde-model-reference)
-  --offline                no network: serve only what the cache holds
-  --timeout-ms <ms>        per-request timeout (default 10000)
-  --api-key <key>          AI-Horde API key (or $HORDE_API_KEY): sent to the PRIMARY only; adds
-                           the pending (beta) channel as --source pending
-  --json                   machine-readable output
-  -h, --help               this text;  -v, --version  the version
-
-Search filters (search only; booleans as --flag or --no-flag, lists comma-separated):
-  --nsfw  --inpainting  --quantized  --exclude-backend-variations  --sort-desc
-  --baseline <b>  --backend <aphrodite|koboldcpp>  --tags-any <a,b>  --tags-all <a,b>
-  --tags-none <a,b>  --name-contains <text>  --sort-by <field>  --limit <1-500>
-  --offset <n>  --source <horde|any|id,...>
-
-Exit codes: 0 ok, 1 the work failed (no source answered, model not found), 2 bad usage.`;
+function url(name: string, value: string | boolean | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw usageError(`--${name} expects an http(s) URL, got "${value}"`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw usageError(`--${name} expects an http(s) URL, got "${value}"`);
+  return value;
 }

@@ -1,12 +1,15 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CATEGORIES, type Category } from '../categories.js';
+import { isSourceUnavailableError } from '../errors/source-unavailable-error.js';
 import { ModelReferenceManager } from '../manager.js';
 import { fileStorage } from '../node/file-storage.js';
 import { pendingProvider } from '../providers/pending-provider.js';
 import { VERSION } from '../version.js';
 import type { CliArgs } from './args.js';
+import { attemptsInline } from './describe-error.js';
 import type { CliIo } from './io.js';
+import { age } from './table.js';
 
 /** The cache folder: `--cache-dir`, else `$XDG_CACHE_HOME` or `~/.cache`, then the package name. */
 export function cacheDirectory(args: CliArgs, env: CliIo['env']): string {
@@ -34,15 +37,37 @@ export function openManager(args: CliArgs, io: CliIo): ModelReferenceManager {
         }),
     ...(global.timeoutMs !== undefined ? { timeoutMs: global.timeoutMs } : {}),
     clientAgent: `horde-model-reference-cli:${VERSION}:unknown`,
-    ...(apiKey ? { apiKey } : {}),
+    ...(apiKey && !global.offline ? { apiKey } : {}),
   });
   if (apiKey && !global.offline) refs.registerProvider(pendingProvider({ apiKey }));
   return refs;
 }
 
 /**
+ * Tells people on stderr when what they see is not fresh from the PRIMARY: a category served by
+ * a later source of the chain, or last-known-good data after every source failed (not under
+ * `--offline`, where cached data is what was asked for). For the one-category commands;
+ * `status` shows the same for every category.
+ */
+export function reportProvenance(refs: ModelReferenceManager, io: CliIo, offline: boolean): void {
+  refs.on('fallback', ({ category, origin, attempts }) => {
+    const before = attempts.length > 0 ? ` after ${attemptsInline(attempts)}` : '';
+    io.stderr(`note: ${category} came from ${origin}${before}\n`);
+  });
+  if (offline) return;
+  refs.on('stale', ({ category, error }) => {
+    const why = isSourceUnavailableError(error) ? attemptsInline(error.attempts) : error.message;
+    const status = refs.status().categories[category];
+    const fetched = status ? ` fetched ${age(status.ageMs)} ago` : '';
+    io.stderr(`warning: ${category} is last-known-good data${fetched}; ${why}\n`);
+  });
+}
+
+/**
  * Loads every category concurrently, showing `Loading 7/15 categories` on stderr when it is a
  * terminal. Categories no source could provide are returned as errors, not thrown.
+ *
+ * @throws the abort reason when `io.signal` aborts.
  */
 export async function loadAll(
   refs: ModelReferenceManager,
@@ -54,17 +79,25 @@ export async function loadAll(
   };
   progress();
   const failures = new Map<Category, Error>();
-  await Promise.all(
-    CATEGORIES.map(async (category) => {
-      try {
-        await refs.getCategory(category, io.signal ? { signal: io.signal } : {});
-      } catch (error) {
-        failures.set(category, error instanceof Error ? error : new Error(String(error)));
-      }
-      done++;
-      progress();
-    }),
+  try {
+    await Promise.all(
+      CATEGORIES.map(async (category) => {
+        try {
+          await refs.getCategory(category, io.signal ? { signal: io.signal } : {});
+        } catch (error) {
+          failures.set(category, error instanceof Error ? error : new Error(String(error)));
+        }
+        done++;
+        progress();
+      }),
+    );
+  } finally {
+    // Clear the progress line so the table (or an error) starts on a clean line.
+    if (io.isTTY) io.stderr('\r\u001b[K');
+  }
+  io.signal?.throwIfAborted();
+  // Keep CATEGORIES order, whatever order the loads finished in.
+  return new Map(
+    CATEGORIES.flatMap((c) => (failures.has(c) ? [[c, failures.get(c) as Error]] : [])),
   );
-  if (io.isTTY) io.stderr('\r\u001b[K');
-  return failures;
 }

@@ -5,12 +5,16 @@ export interface CliIo {
   /** Whether stderr is a terminal (progress is shown only then). */
   readonly isTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Stops long-running commands (`watch`); the bin wires it to SIGINT and SIGTERM. */
+  /**
+   * Stops the run: `watch` ends cleanly (exit 0), any other command is interrupted (exit 130).
+   * {@link nodeIo} wires it to SIGINT and SIGTERM.
+   */
   readonly signal?: AbortSignal | undefined;
 }
 
 /** A failure the CLI reports with its own exit code and message (no stack trace). */
 export class CliError extends Error {
+  /** The process exit code this failure ends the run with. */
   readonly exitCode: number;
 
   constructor(message: string, exitCode: number) {
@@ -19,5 +23,14 @@ export class CliError extends Error {
   }
 }
 
-/** Exit codes: 0 success, 1 the work failed (no source answered, not found), 2 bad usage. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 success; 1 the work failed (no source answered, model not found, unreadable
+ * file); 2 bad usage (unknown command, option or category, bad search parameter); 130 stopped
+ * by Ctrl-C before a one-shot command finished (the shell's 128 + SIGINT).
+ */
+export const EXIT: {
+  readonly ok: 0;
+  readonly failure: 1;
+  readonly usage: 2;
+  readonly interrupted: 130;
+} = { ok: 0, failure: 1, usage: 2, interrupted: 130 };

@@ -1,19 +1,24 @@
 import { isModelReferenceError } from '../errors/model-reference-error.js';
 import { VERSION } from '../version.js';
-import { COMMANDS, parseCli, usage } from './args.js';
-import { openManager } from './context.js';
+import { type CliArgs, parseCli } from './args.js';
+import type { CommandContext } from './command-context.js';
+import type { CommandName } from './commands.js';
+import { cacheDirectory, openManager } from './context.js';
+import { describeError } from './describe-error.js';
+import { commandHelp, usage } from './help.js';
 import { CliError, type CliIo, EXIT } from './io.js';
+import { nodeIo } from './node-io.js';
 import {
-  type CommandContext,
   categoriesCommand,
   getCommand,
   searchCommand,
   statsCommand,
   statusCommand,
 } from './read-commands.js';
-import { snapshotCommand, watchCommand } from './state-commands.js';
+import { snapshotCommand } from './snapshot-command.js';
+import { watchCommand } from './watch-command.js';
 
-const RUN: Readonly<Record<string, (context: CommandContext) => Promise<number>>> = {
+const RUN: Readonly<Record<CommandName, (context: CommandContext) => Promise<number>>> = {
   categories: categoriesCommand,
   get: getCommand,
   search: searchCommand,
@@ -28,47 +33,64 @@ const USAGE_ERRORS = new Set(['UNKNOWN_CATEGORY', 'INVALID_SEARCH_PARAMS', 'INVA
 
 /**
  * Runs the `horde-model-reference` command line and returns its exit code: 0 success, 1 the
- * work failed (no source answered, model not found), 2 bad usage. Never throws.
+ * work failed (no source answered, model not found), 2 bad usage, 130 interrupted. Never
+ * throws; messages go to `io.stderr`, results to `io.stdout`.
  *
+ * @param argv - the arguments after the program name.
+ * @param io - where to write and what to read; the real process (`nodeIo()`) by default.
  * @example
  * ```ts
- * process.exitCode = await main(process.argv.slice(2), nodeIo());
+ * process.exitCode = await main(process.argv.slice(2));
+ * const code = await main(['get', 'clip', '--json'], { stdout, stderr, isTTY: false, env: {} });
  * ```
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], io?: CliIo): Promise<number> {
+  const ownIo = io === undefined ? nodeIo() : undefined;
   try {
-    const args = parseCli(argv);
+    return await run(argv, io ?? (ownIo as CliIo));
+  } finally {
+    ownIo?.release();
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: CliArgs | undefined;
+  try {
+    args = parseCli(argv);
     if (args.global.version) {
       io.stdout(`${VERSION}\n`);
       return EXIT.ok;
     }
-    if (args.global.help || args.command === undefined) {
+    if (args.command === undefined) {
+      // No command: the overview, on stdout when asked for, else on stderr as a usage error.
       (args.global.help ? io.stdout : io.stderr)(`${usage()}\n`);
       return args.global.help ? EXIT.ok : EXIT.usage;
     }
-    const run = RUN[args.command];
-    if (!run)
-      throw new CliError(
-        `unknown command "${args.command}"; commands: ${Object.keys(COMMANDS).join(', ')}`,
-        EXIT.usage,
-      );
+    if (args.global.help) {
+      io.stdout(`${commandHelp(args.command)}\n`);
+      return EXIT.ok;
+    }
     const refs = openManager(args, io);
     try {
-      return await run({ args, io, refs });
+      const cacheDir = cacheDirectory(args, io.env);
+      return await RUN[args.command]({ args, io, refs, cacheDir });
     } finally {
+      // Waits for cache writes in flight, so the next run (--offline too) has this run's data.
       await refs.close();
     }
   } catch (error) {
-    io.stderr(`horde-model-reference: ${describe(error)}\n`);
-    if (error instanceof CliError) return error.exitCode;
-    if (isModelReferenceError(error) && USAGE_ERRORS.has(error.code)) return EXIT.usage;
-    return EXIT.failure;
+    const context = {
+      offline: args?.global.offline ?? false,
+      cacheDir: args ? cacheDirectory(args, io.env) : '',
+    };
+    io.stderr(`horde-model-reference: ${describeError(error, context)}\n`);
+    return exitCode(error, io);
   }
 }
 
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  if (isModelReferenceError(error) && error.code === 'SOURCE_UNAVAILABLE')
-    return `${error.message}\nUse --offline to serve the cache only, or check --primary-url / --github-raw-url.`;
-  return error.message;
+function exitCode(error: unknown, io: CliIo): number {
+  if (error instanceof CliError) return error.exitCode;
+  if (io.signal?.aborted) return EXIT.interrupted;
+  if (isModelReferenceError(error) && USAGE_ERRORS.has(error.code)) return EXIT.usage;
+  return EXIT.failure;
 }

@@ -1,20 +1,16 @@
 import { assertCategory, CATEGORIES, type Category } from '../categories.js';
-import type { ModelReferenceManager } from '../manager.js';
 import type { ModelRecord } from '../schemas/index.js';
 import { downloadManifest } from '../worker/download-manifest.js';
-import type { CliArgs } from './args.js';
-import { loadAll } from './context.js';
-import { CliError, type CliIo, EXIT } from './io.js';
+import {
+  type CommandContext,
+  callOptions,
+  failuresExitCode,
+  printJson,
+} from './command-context.js';
+import { loadAll, reportProvenance } from './context.js';
+import { EXIT } from './io.js';
 import { age, bytes, table } from './table.js';
 
-/** What a command needs. */
-export interface CommandContext {
-  readonly args: CliArgs;
-  readonly io: CliIo;
-  readonly refs: ModelReferenceManager;
-}
-
-const json = (io: CliIo, value: unknown) => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
 const field = (record: ModelRecord, key: string) =>
   (record as unknown as Record<string, unknown>)[key];
 const modelRow = (record: ModelRecord) => [
@@ -25,14 +21,11 @@ const modelRow = (record: ModelRecord) => [
 ];
 const MODEL_HEADERS = ['name', 'baseline', 'nsfw', 'download'];
 
-function categoryArg({ args }: CommandContext): Category {
-  const [category] = args.positionals;
-  if (category === undefined)
-    throw new CliError(`${args.command} needs a category: ${CATEGORIES.join(', ')}`, EXIT.usage);
-  return assertCategory(category);
-}
+// Argument counts are checked by the parser; the category is checked here, before any request.
+const categoryArg = ({ args }: CommandContext): Category =>
+  assertCategory(args.positionals[0] ?? '');
 
-/** `categories`: every category with its record count, origin and freshness. */
+/** `categories`: every category with its record count, origin and staleness. */
 export async function categoriesCommand(context: CommandContext): Promise<number> {
   const { refs, io, args } = context;
   const failures = await loadAll(refs, io);
@@ -47,7 +40,7 @@ export async function categoriesCommand(context: CommandContext): Promise<number
       error: failures.get(category)?.message ?? null,
     };
   });
-  if (args.global.json) json(io, rows);
+  if (args.global.json) printJson(io, rows);
   else
     io.stdout(
       `${table(
@@ -55,20 +48,22 @@ export async function categoriesCommand(context: CommandContext): Promise<number
         rows.map((r) => [r.category, r.records, r.origin ?? 'unavailable', r.stale]),
       )}\n`,
     );
-  return failures.size === CATEGORIES.length ? EXIT.failure : EXIT.ok;
+  return failuresExitCode(context, failures, CATEGORIES.length);
 }
 
-/** `get <category> [name]`: the models of a category, or one model as JSON. */
+/** `get <category> [name]`: the models of a category as a table, or one model as JSON. */
 export async function getCommand(context: CommandContext): Promise<number> {
   const { refs, io, args } = context;
   const category = categoryArg(context);
   const name = args.positionals[1];
+  reportProvenance(refs, io, args.global.offline);
   if (name !== undefined) {
-    json(io, await refs.getModel(category, name));
+    // One record is nested data (config, files, metadata): JSON is its most readable form.
+    printJson(io, await refs.getModel(category, name, callOptions(io)));
     return EXIT.ok;
   }
-  const records = await refs.getCategory(category);
-  if (args.global.json) json(io, records);
+  const records = await refs.getCategory(category, callOptions(io));
+  if (args.global.json) printJson(io, records);
   else io.stdout(`${table(MODEL_HEADERS, Object.values(records).map(modelRow))}\n`);
   return EXIT.ok;
 }
@@ -76,9 +71,11 @@ export async function getCommand(context: CommandContext): Promise<number> {
 /** `search <category> [filters]`: one page of the server's search, answered locally. */
 export async function searchCommand(context: CommandContext): Promise<number> {
   const { refs, io, args } = context;
-  const page = await refs.search(categoryArg(context), args.search);
+  const category = categoryArg(context);
+  reportProvenance(refs, io, args.global.offline);
+  const page = await refs.search(category, args.search, callOptions(io));
   if (args.global.json) {
-    json(io, page);
+    printJson(io, page);
     return EXIT.ok;
   }
   const shown = page.results.length;
@@ -90,9 +87,11 @@ export async function searchCommand(context: CommandContext): Promise<number> {
 /** `stats <category>`: the server's statistics, computed locally. */
 export async function statsCommand(context: CommandContext): Promise<number> {
   const { refs, io, args } = context;
-  const stats = await refs.statistics(categoryArg(context));
+  const category = categoryArg(context);
+  reportProvenance(refs, io, args.global.offline);
+  const stats = await refs.statistics(category, callOptions(io));
   if (args.global.json) {
-    json(io, stats);
+    printJson(io, stats);
     return EXIT.ok;
   }
   const d = stats.download_stats;
@@ -127,27 +126,32 @@ export async function statusCommand(context: CommandContext): Promise<number> {
   const failures = await loadAll(refs, io);
   const status = refs.status();
   if (args.global.json) {
-    json(io, {
+    printJson(io, {
       ...status,
       unavailable: Object.fromEntries([...failures].map(([c, e]) => [c, e.message])),
     });
-    return EXIT.ok;
+  } else {
+    const categories = CATEGORIES.map((category) => {
+      const s = status.categories[category];
+      if (!s) return [category, 'unavailable', 0, '-', false, '-'];
+      // The category is on the line already; its error message repeats it.
+      const error = s.lastError?.replace(/^No source could provide category \S+\. Tried: /, '');
+      return [category, s.origin, s.records, age(s.ageMs), s.stale, clip(error)];
+    });
+    const sources = Object.entries(status.sources).map(([id, s]) => [
+      id,
+      s?.requests ?? 0,
+      s?.failures ?? 0,
+      s?.circuit.state ?? '-',
+      clip(s?.lastFailure?.reason),
+    ]);
+    const parts = [
+      table(['category', 'origin', 'records', 'age', 'stale', 'last error'], categories),
+    ];
+    // --offline has no sources at all: an empty table would only puzzle.
+    if (sources.length > 0)
+      parts.push(table(['source', 'requests', 'failures', 'circuit', 'last failure'], sources));
+    io.stdout(`${parts.join('\n\n')}\n`);
   }
-  const categories = CATEGORIES.map((category) => {
-    const s = status.categories[category];
-    if (!s)
-      return [category, 'unavailable', 0, '-', false, failures.get(category)?.message ?? null];
-    return [category, s.origin, s.records, age(s.ageMs), s.stale, clip(s.lastError)];
-  });
-  const sources = Object.entries(status.sources).map(([id, s]) => [
-    id,
-    s?.requests ?? 0,
-    s?.failures ?? 0,
-    s?.circuit.state ?? '-',
-    s?.lastFailure?.reason ?? null,
-  ]);
-  io.stdout(
-    `${table(['category', 'origin', 'records', 'age', 'stale', 'last error'], categories)}\n\n${table(['source', 'requests', 'failures', 'circuit', 'last failure'], sources)}\n`,
-  );
-  return EXIT.ok;
+  return failuresExitCode(context, failures, CATEGORIES.length);
 }

@@ -1,0 +1,42 @@
+import type { Category } from '../categories.js';
+import type { CallOptions, ModelReferenceManager } from '../manager.js';
+import type { CliArgs } from './args.js';
+import { describeFailures } from './describe-error.js';
+import { type CliIo, EXIT } from './io.js';
+
+/** What a command needs. */
+export interface CommandContext {
+  readonly args: CliArgs;
+  readonly io: CliIo;
+  readonly refs: ModelReferenceManager;
+  /** The cache folder in use (`--cache-dir` or the per-user default). */
+  readonly cacheDir: string;
+}
+
+/** The per-call options that let Ctrl-C abandon a read in flight. */
+export function callOptions(io: CliIo): CallOptions {
+  return io.signal ? { signal: io.signal } : {};
+}
+
+/** Writes `value` as indented JSON on stdout. */
+export function printJson(io: CliIo, value: unknown): void {
+  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * After loading every category: says on stderr which could not be loaded and why, and gives the
+ * exit code — a failure only when nothing at all could be loaded, since a partial answer (the
+ * GitHub fallback has no file for some categories) is still an answer.
+ */
+export function failuresExitCode(
+  context: CommandContext,
+  failures: ReadonlyMap<Category, Error>,
+  total: number,
+): number {
+  if (failures.size === 0) return EXIT.ok;
+  const { io, args, cacheDir } = context;
+  const all = failures.size === total;
+  const text = describeFailures(failures, total, { offline: args.global.offline, cacheDir });
+  io.stderr(`horde-model-reference: ${all ? '' : 'warning: '}${text}\n`);
+  return all ? EXIT.failure : EXIT.ok;
+}
