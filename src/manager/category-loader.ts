@@ -108,7 +108,12 @@ export class CategoryLoader {
       category,
       async (flightSignal) => {
         try {
-          const { result, attempts } = await this.#context.chain.load(category, flightSignal);
+          const known = this.store.lastKnownGood(category)?.result;
+          const { result, attempts } = await this.#context.chain.load(
+            category,
+            flightSignal,
+            known,
+          );
           if (attempts.length > 0) {
             this.#context.events.emit('fallback', { category, origin: result.origin, attempts });
           }

@@ -63,36 +63,12 @@ function filtersFor(params: SearchParams): Filter[] {
   return filters;
 }
 
-interface Keyed<R> {
-  readonly record: R;
-  readonly key: unknown;
-  /** A string without surrogates or U+E000..U+FFFF: native `<` is code-point order for it. */
-  readonly plain: boolean;
-}
-
-const NOT_PLAIN = /[\uD800-\uFFFF]/;
-const keyed = <R>(record: R, key: unknown): Keyed<R> => ({
-  record,
-  key,
-  plain: typeof key === 'string' && !NOT_PLAIN.test(key),
-});
-
 /**
  * The server's order: Python sorts `(1, "")` for None after `(0, value)`, then reverses the whole
  * list when descending, so nulls go last ascending and first descending; ties keep input order.
  */
-function byKey<R>(desc: boolean): (a: Keyed<R>, b: Keyed<R>) => number {
-  return (a, b) => {
-    if (a.plain && b.plain) {
-      const order = a.key === b.key ? 0 : (a.key as string) < (b.key as string) ? -1 : 1;
-      return desc ? -order : order;
-    }
-    const aNull = a.key === null || a.key === undefined;
-    const bNull = b.key === null || b.key === undefined;
-    if (aNull || bNull) return aNull === bNull ? 0 : (aNull ? 1 : -1) * (desc ? -1 : 1);
-    return desc ? compareNullable(b.key, a.key) : compareNullable(a.key, b.key);
-  };
-}
+const ascending = compareNullable;
+const descending = (a: unknown, b: unknown): number => compareNullable(b, a);
 
 /**
  * The server's pipeline over records already in order: filter, keep the first record of each
@@ -106,9 +82,9 @@ export function runSearch<R>(
   const filters = filtersFor(params);
   const seen = new Set<string>();
   const matches: R[] = [];
-  for (const record of records) {
+  next: for (const record of records) {
     const fields = record as Fields;
-    if (!filters.every((filter) => filter(fields))) continue;
+    for (const filter of filters) if (!filter(fields)) continue next;
     if (!uniqueNames) {
       const name = String(fields.name);
       if (seen.has(name)) continue;
@@ -119,10 +95,11 @@ export function runSearch<R>(
   const { sortPath, sortDesc, offset, limit } = params;
   const page = sortPath
     ? sortedPrefix(
-        matches.map((record) => keyed(record, readPath(record, sortPath))),
+        matches,
         offset + limit,
-        byKey(sortDesc),
-      ).map((entry) => entry.record)
+        (record) => readPath(record, sortPath),
+        sortDesc ? descending : ascending,
+      )
     : matches;
   return {
     results: page.slice(offset, offset + limit),

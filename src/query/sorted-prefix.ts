@@ -1,28 +1,42 @@
 /**
- * The first `count` items of `items` in stable `compare` order, without sorting the rest: a page
- * of 50 out of 70,000 records costs a pass plus a few insertions, not n log n.
+ * The first `count` items of `items` in stable order of their keys, without sorting the rest: a
+ * page of 50 out of 70,000 records costs one pass (one key read and mostly one comparison per
+ * item) plus a few insertions, not n log n. Each key is read once, and only the kept items are
+ * paired with theirs, so a large catalogue allocates nothing per record.
  */
-export function sortedPrefix<T>(
+export function sortedPrefix<T, K>(
   items: readonly T[],
   count: number,
-  compare: (a: T, b: T) => number,
+  keyOf: (item: T) => K,
+  compare: (a: K, b: K) => number,
 ): T[] {
   if (count <= 0) return [];
   // A large prefix gains nothing over the engine's (stable) sort.
-  if (count * 8 >= items.length) return [...items].sort(compare).slice(0, count);
-  const best: T[] = [];
+  if (count * 8 >= items.length)
+    return items
+      .map((item) => ({ item, key: keyOf(item) }))
+      .sort((a, b) => compare(a.key, b.key))
+      .slice(0, count)
+      .map((entry) => entry.item);
+  const keys: K[] = [];
+  const kept: T[] = [];
   for (const item of items) {
-    if (best.length === count && compare(item, best[count - 1] as T) >= 0) continue;
+    const key = keyOf(item);
+    if (kept.length === count && compare(key, keys[count - 1] as K) >= 0) continue;
     // After every equal item already kept: ties keep input order, as a stable sort would.
     let low = 0;
-    let high = best.length;
+    let high = kept.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (compare(item, best[middle] as T) < 0) high = middle;
+      if (compare(key, keys[middle] as K) < 0) high = middle;
       else low = middle + 1;
     }
-    best.splice(low, 0, item);
-    if (best.length > count) best.pop();
+    keys.splice(low, 0, key);
+    kept.splice(low, 0, item);
+    if (kept.length > count) {
+      keys.pop();
+      kept.pop();
+    }
   }
-  return best;
+  return kept;
 }

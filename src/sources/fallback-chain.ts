@@ -54,7 +54,8 @@ export class FallbackChain {
   }
 
   /**
-   * Reads `category` from the first source that answers.
+   * Reads `category` from the first source that answers. `known` (the cached result) is handed to
+   * each source, which returns it as is when its body has not changed.
    *
    * @throws {SourceUnavailableError} with one attempt per source when none answers.
    * @throws the abort reason when `signal` aborts; the chain stops there.
@@ -62,6 +63,7 @@ export class FallbackChain {
   async load<C extends Category>(
     category: C,
     signal: AbortSignal | undefined,
+    known?: CategoryResult<C>,
   ): Promise<ChainResult<C>> {
     const attempts: SourceAttempt[] = [];
     for (const source of this.#sources) {
@@ -74,7 +76,7 @@ export class FallbackChain {
       const stats = this.stats[source.id];
       stats.requests++;
       try {
-        const result = await source.fetch(category, signal);
+        const result = await source.fetch(category, signal, known);
         this.#breaker.succeed(hostKey(source));
         this.#breaker.succeed(sourceKey(source));
         stats.lastSuccessAt = this.#now();

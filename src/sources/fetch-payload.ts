@@ -1,10 +1,13 @@
 import type { KyInstance } from 'ky';
+import { contentHash } from '../util/hash.js';
 import { SourceFailure, toSourceFailure } from './source-failure.js';
 
-/** A response body, read whole, with the bytes it took. */
+/** A response body, read whole, with where it came from. */
 export interface Payload {
   readonly text: string;
   readonly url: string;
+  /** {@link contentHash} of `text`: tells an unchanged body without keeping the old one. */
+  readonly hash: string;
 }
 
 /**
@@ -26,7 +29,7 @@ export async function fetchText(
     if (type.includes('text/html') || /^\s*<(!doctype|html)/i.test(text)) {
       throw new SourceFailure('malformed', url, 'answered with an HTML page instead of data');
     }
-    return { text, url };
+    return { text, url, hash: contentHash(text) };
   } catch (error) {
     throw toSourceFailure(error, url, signal);
   }

@@ -3,7 +3,7 @@ import { CATEGORY_DESCRIPTORS, type Category } from '../categories.js';
 import { originOf } from '../http/http-client.js';
 import { convertLegacyFile } from '../legacy/convert.js';
 import { fetchText } from './fetch-payload.js';
-import { toCategoryResult } from './parse-payload.js';
+import { toCategoryResult, unchangedResult } from './parse-payload.js';
 import { convertOrFail } from './primary-sources.js';
 import type { CategoryResult, CategorySource } from './source.js';
 
@@ -50,8 +50,11 @@ export function githubSource(
     async fetch<C extends Category>(
       category: C,
       signal: AbortSignal | undefined,
+      known?: CategoryResult<C>,
     ): Promise<CategoryResult<C>> {
       const payload = await fetchText(http, githubFileUrl(category, options) ?? '', signal);
+      const same = unchangedResult('github', payload, known, now());
+      if (same) return same;
       const converted = convertOrFail(() => convertLegacyFile(category, payload.text), payload.url);
       return toCategoryResult(
         category,

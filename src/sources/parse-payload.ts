@@ -1,6 +1,5 @@
 import type { Category } from '../categories.js';
 import { parseCategoryRecords, type RecordIssue } from '../schemas/index.js';
-import { contentHash } from '../util/hash.js';
 import type { Payload } from './fetch-payload.js';
 import type { CategoryResult, SourceId } from './source.js';
 import { SourceFailure } from './source-failure.js';
@@ -32,6 +31,21 @@ export function toCategoryResult<C extends Category>(
     origin,
     url: payload.url,
     fetchedAt,
-    hash: contentHash(payload.text),
+    hash: payload.hash,
   };
+}
+
+/**
+ * `known` again, refetched now, when `origin` answered with the body it was made from. A worker
+ * refreshing every minute from GitHub would otherwise convert and validate the same file each
+ * time; this also keeps the records' identity, so caches kept beside them stay warm.
+ */
+export function unchangedResult<C extends Category>(
+  origin: SourceId,
+  payload: Payload,
+  known: CategoryResult<C> | undefined,
+  fetchedAt: number,
+): CategoryResult<C> | undefined {
+  if (known?.origin !== origin || known.hash !== payload.hash) return undefined;
+  return { ...known, url: payload.url, fetchedAt };
 }

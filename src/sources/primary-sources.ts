@@ -5,7 +5,7 @@ import { originOf } from '../http/http-client.js';
 import { primaryUrls } from '../http/primary-urls.js';
 import { convertLegacyJson } from '../legacy/convert.js';
 import { fetchText, parseJsonPayload } from './fetch-payload.js';
-import { toCategoryResult } from './parse-payload.js';
+import { toCategoryResult, unchangedResult } from './parse-payload.js';
 import type { CategoryResult, CategorySource } from './source.js';
 import { SourceFailure } from './source-failure.js';
 
@@ -22,8 +22,11 @@ export function v2Source(http: KyInstance, primaryUrl: string, now: () => number
     async fetch<C extends Category>(
       category: C,
       signal: AbortSignal | undefined,
+      known?: CategoryResult<C>,
     ): Promise<CategoryResult<C>> {
       const payload = await fetchText(http, urls.v2Category(category), signal);
+      const same = unchangedResult('v2', payload, known, now());
+      if (same) return same;
       return toCategoryResult(category, 'v2', payload, parseJsonPayload(payload), now());
     },
   };
@@ -44,8 +47,11 @@ export function v1Source(http: KyInstance, primaryUrl: string, now: () => number
     async fetch<C extends Category>(
       category: C,
       signal: AbortSignal | undefined,
+      known?: CategoryResult<C>,
     ): Promise<CategoryResult<C>> {
       const payload = await fetchText(http, urls.v1Category(category), signal);
+      const same = unchangedResult('v1', payload, known, now());
+      if (same) return same;
       const converted = convertOrFail(
         () => convertLegacyJson(category, parseJsonPayload(payload)),
         payload.url,

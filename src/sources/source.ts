@@ -32,12 +32,14 @@ export interface CategorySource {
   /** The URL it would read `category` from. */
   urlOf(category: Category): string;
   /**
-   * Fetches and validates `category`.
+   * Fetches and validates `category`. `known` is what the cache holds for it: when this source
+   * answers with the very body `known` was made from, `known` is returned as is (refetched now).
    *
    * @throws {SourceFailure} when the source gives no usable data.
    */
   fetch<C extends Category>(
     category: C,
     signal: AbortSignal | undefined,
+    known?: CategoryResult<C>,
   ): Promise<CategoryResult<C>>;
 }

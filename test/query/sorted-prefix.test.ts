@@ -21,14 +21,29 @@ describe('sortedPrefix', () => {
         index,
       }));
       const count = 1 + (random.next().value % 40);
+      const keyOf = (item: { key: number }) => item.key;
       const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key;
-      expect(sortedPrefix(items, count, byKey)).toEqual([...items].sort(byKey).slice(0, count));
+      expect(sortedPrefix(items, count, keyOf, (a, b) => a - b)).toEqual(
+        [...items].sort(byKey).slice(0, count),
+      );
     }
   });
 
+  it('reads each key once', () => {
+    const items = Array.from({ length: 1_000 }, (_, index) => (index * 7_919) % 1_000);
+    let reads = 0;
+    const keyOf = (value: number) => {
+      reads++;
+      return value;
+    };
+    expect(sortedPrefix(items, 5, keyOf, (a, b) => a - b)).toEqual([0, 1, 2, 3, 4]);
+    expect(reads).toBe(items.length);
+  });
+
   it('handles a count of zero, and more than there are items', () => {
+    const same = (value: number) => value;
     const byValue = (a: number, b: number) => a - b;
-    expect(sortedPrefix([3, 1, 2], 0, byValue)).toEqual([]);
-    expect(sortedPrefix([3, 1, 2], 10, byValue)).toEqual([1, 2, 3]);
+    expect(sortedPrefix([3, 1, 2], 0, same, byValue)).toEqual([]);
+    expect(sortedPrefix([3, 1, 2], 10, same, byValue)).toEqual([1, 2, 3]);
   });
 });
