@@ -3,7 +3,7 @@ import { defineConfig, type Options } from 'tsup';
 const config: Options | Options[] = defineConfig({
   entry: {
     index: 'src/index.ts',
-    api: 'src/api/index.ts',
+    api: 'src/api.ts',
     node: 'src/node.ts',
     testing: 'src/testing.ts',
     cli: 'src/cli.ts',

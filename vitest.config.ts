@@ -14,7 +14,7 @@ const config: ViteUserConfig = defineConfig({
   resolve: {
     alias: [
       { find: /^horde-model-reference$/, replacement: src('index.ts') },
-      { find: /^horde-model-reference\/api$/, replacement: src('api/index.ts') },
+      { find: /^horde-model-reference\/api$/, replacement: src('api.ts') },
       { find: /^horde-model-reference\/node$/, replacement: src('node.ts') },
       { find: /^horde-model-reference\/testing$/, replacement: src('testing.ts') },
     ],

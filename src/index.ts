@@ -1,4 +1,4 @@
-export * from './api/index.js';
+export * from './api.js';
 export { indexedDbStorage, localStorageStorage } from './cache/browser-storage.js';
 export type { CategorySnapshot, ManagerSnapshot } from './cache/snapshot.js';
 export { memoryStorage, type SnapshotStorage } from './cache/storage.js';
@@ -14,17 +14,12 @@ export {
   type LegacySource,
 } from './categories.js';
 export {
-  type CategoryChange,
-  type ChangedRecord,
-  diffCategoryRecords,
-  type RecordsDiff,
-} from './changes/diff-records.js';
-export {
   MIN_WATCH_INTERVAL_MS,
   type StopWatching,
   type WatchOptions,
 } from './changes/watch.js';
 export * from './errors/index.js';
+export type { ManagerEvents, Unsubscribe } from './events.js';
 export {
   createHttpClient,
   DEFAULT_CLIENT_AGENT,
@@ -47,15 +42,14 @@ export {
   parseTextModelName,
   stripBackendPrefix,
 } from './legacy/text-model-name.js';
-export type { ManagerEvents, Unsubscribe } from './manager/events.js';
-export { DEFAULT_PRIMARY_URL, type ModelReferenceManagerOptions } from './manager/options.js';
-export type { CategoryStatus, ManagerStatus, SourceStatus } from './manager/status.js';
 export {
   type AllCategories,
   type CallOptions,
   ModelReferenceManager,
   type SourceOptions,
-} from './manager.js';
+} from './manager/model-reference-manager.js';
+export { DEFAULT_PRIMARY_URL, type ModelReferenceManagerOptions } from './manager/options.js';
+export type { CategoryStatus, ManagerStatus, SourceStatus } from './manager/status.js';
 export {
   CANONICAL_SOURCE,
   type ModelProvider,
@@ -64,8 +58,6 @@ export {
   type SourceSelector,
 } from './providers/model-provider.js';
 export { type PendingProviderOptions, pendingProvider } from './providers/pending-provider.js';
-export { sourceOf } from './providers/provenance.js';
-export type { SourceLayer, SourceState } from './providers/provider-registry.js';
 export { staticProvider } from './providers/static-provider.js';
 export {
   ControlnetQuery,
@@ -102,6 +94,15 @@ export {
   type ParameterBucketStats,
   type TagStats,
 } from './query/statistics.js';
+export type { CategoryResult, Origin, SourceId } from './records/category-result.js';
+export {
+  type CategoryChange,
+  type ChangedRecord,
+  diffCategoryRecords,
+  type RecordsDiff,
+} from './records/diff-records.js';
+export { sourceOf } from './records/provenance.js';
+export type { SourceLayer, SourceState } from './records/source-layer.js';
 export * from './schemas/index.js';
 export type { CircuitBreakerOptions, CircuitState } from './sources/circuit-breaker.js';
 export type { SourceStats } from './sources/fallback-chain.js';
@@ -110,7 +111,6 @@ export {
   type GithubOptions,
   githubFileUrl,
 } from './sources/github-source.js';
-export type { CategoryResult, Origin, SourceId } from './sources/source.js';
 export { VERSION } from './version.js';
 export {
   type DownloadManifest,

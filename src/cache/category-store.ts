@@ -1,6 +1,6 @@
 import QuickLRU from 'quick-lru';
 import type { Category } from '../categories.js';
-import type { CategoryResult } from '../sources/source.js';
+import type { CategoryResult } from '../records/category-result.js';
 
 /** What the store holds for one category. */
 export interface StoredCategory {

@@ -1,18 +1,19 @@
 import type { KyInstance } from 'ky';
+import type { CategoryLoader } from '../cache/category-cache.js';
 import type { Category } from '../categories.js';
+import type { ManagerEvents } from '../events.js';
 import type { PrimaryUrls } from '../http/primary-urls.js';
-import type { CategoryLoader } from '../manager/category-loader.js';
-import type { Emitter, ManagerEvents } from '../manager/events.js';
+import type { CategoryChange } from '../records/diff-records.js';
 import {
   allMetadataSchema,
   type CategoryMetadata,
   lastUpdatedSchema,
-  parseRecord,
-  type RecordOf,
-  type Schema,
-} from '../schemas/index.js';
+} from '../schemas/metadata.js';
+import { parseRecord } from '../schemas/parse-records.js';
+import type { RecordOf } from '../schemas/record-schemas.js';
+import type { Schema } from '../schemas/shared.js';
 import { fetchText, parseJsonPayload } from '../sources/fetch-payload.js';
-import type { CategoryChange } from './diff-records.js';
+import type { Emitter } from '../util/emitter.js';
 
 /** What the detector needs from its manager. */
 export interface DetectorContext {
@@ -89,7 +90,9 @@ export class ChangeDetector {
     const loaded = [...loader.store.entries()].map(([category]) => category);
     if (loaded.length === 0) return [];
     const changes: CategoryChange[] = [];
-    const off = events.on('change', (change) => changes.push(change));
+    const off = events.on('change', (change) => {
+      changes.push(change);
+    });
     try {
       const metadata = await this.#metadata(loaded, signal);
       if (metadata === 'unchanged') {

@@ -1,5 +1,5 @@
 import type { Category } from '../categories.js';
-import type { CallOptions, ModelReferenceManager } from '../manager.js';
+import type { CallOptions, ModelReferenceManager } from '../manager/model-reference-manager.js';
 import type { CliArgs } from './args.js';
 import { describeFailures } from './describe-error.js';
 import { type CliIo, EXIT } from './io.js';

@@ -1,5 +1,5 @@
 import { assertCategory, CATEGORIES, type Category } from '../categories.js';
-import type { ModelRecord } from '../schemas/index.js';
+import type { ModelRecord } from '../schemas/record-schemas.js';
 import { downloadManifest } from '../worker/download-manifest.js';
 import {
   type CommandContext,

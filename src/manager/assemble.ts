@@ -1,14 +1,15 @@
+import { CategoryLoader } from '../cache/category-cache.js';
 import { fromSnapshot } from '../cache/snapshot.js';
 import { memoryStorage } from '../cache/storage.js';
 import { ChangeDetector } from '../changes/change-detector.js';
+import type { ManagerEvents } from '../events.js';
 import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../http/http-client.js';
 import { primaryUrls } from '../http/primary-urls.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import { CircuitBreaker } from '../sources/circuit-breaker.js';
 import { configuredSources } from '../sources/configured-sources.js';
 import { FallbackChain } from '../sources/fallback-chain.js';
-import { CategoryLoader } from './category-loader.js';
-import type { Emitter, ManagerEvents } from './events.js';
+import type { Emitter } from '../util/emitter.js';
 import { DEFAULT_PRIMARY_URL, type ModelReferenceManagerOptions } from './options.js';
 import { SourcedReads } from './sourced-reads.js';
 

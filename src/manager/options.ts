@@ -2,9 +2,9 @@ import type { ManagerSnapshot } from '../cache/snapshot.js';
 import type { SnapshotStorage } from '../cache/storage.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import type { RetryPolicy } from '../http/http-client.js';
+import type { SourceId } from '../records/category-result.js';
 import type { CircuitBreakerOptions } from '../sources/circuit-breaker.js';
 import type { GithubOptions } from '../sources/github-source.js';
-import type { SourceId } from '../sources/source.js';
 
 /** Options of `new ModelReferenceManager(options)`. Every one is optional. */
 export interface ModelReferenceManagerOptions {

@@ -1,3 +1,4 @@
+import type { CategoryLoader } from '../cache/category-cache.js';
 import { assertCategory, type Category } from '../categories.js';
 import { CANONICAL_SOURCE, type SourceSelector } from '../providers/model-provider.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
@@ -11,8 +12,7 @@ import {
   type SearchParams,
   validateSearchParams,
 } from '../query/search-params.js';
-import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/index.js';
-import type { CategoryLoader } from './category-loader.js';
+import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/record-schemas.js';
 
 /**
  * The manager's reads that may combine the canonical reference with providers. With the default

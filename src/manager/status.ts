@@ -1,8 +1,8 @@
 import type { CategoryStore } from '../cache/category-store.js';
 import type { Category } from '../categories.js';
+import type { Origin, SourceId } from '../records/category-result.js';
 import type { CircuitState } from '../sources/circuit-breaker.js';
 import type { FallbackChain, SourceStats } from '../sources/fallback-chain.js';
-import type { Origin, SourceId } from '../sources/source.js';
 
 /** The state of one loaded category. */
 export interface CategoryStatus {

@@ -1,8 +1,9 @@
 import type { StoredCategory } from '../cache/category-store.js';
 import type { Category } from '../categories.js';
-import type { CategoryRecords, RecordOf } from '../schemas/index.js';
+import type { SourceLayer, SourceState } from '../records/source-layer.js';
+import type { CategoryRecords, RecordOf } from '../schemas/record-schemas.js';
 import { CANONICAL_SOURCE } from './model-provider.js';
-import type { ProviderRegistry, SourceLayer, SourceState } from './provider-registry.js';
+import type { ProviderRegistry } from './provider-registry.js';
 
 /** A category read from several sources. */
 export interface SourcedCategory<R> {

@@ -1,8 +1,9 @@
 import type { KyInstance } from 'ky';
 import type { ModelReferenceManagerOptions } from '../manager/options.js';
+import type { SourceId } from '../records/category-result.js';
 import { githubSource } from './github-source.js';
 import { v1Source, v2Source } from './primary-sources.js';
-import type { CategorySource, SourceId } from './source.js';
+import type { CategorySource } from './source.js';
 
 /** The default order of the fallback chain. */
 export const DEFAULT_SOURCE_ORDER: readonly SourceId[] = ['v2', 'v1', 'github'];

@@ -1,7 +1,8 @@
 import type { Category } from '../categories.js';
 import { type SourceAttempt, SourceUnavailableError } from '../errors/source-unavailable-error.js';
+import type { CategoryResult, SourceId } from '../records/category-result.js';
 import type { CircuitBreaker, CircuitState } from './circuit-breaker.js';
-import type { CategoryResult, CategorySource, SourceId } from './source.js';
+import type { CategorySource } from './source.js';
 import { SourceFailure } from './source-failure.js';
 
 /** Counters of one source, for `status()`. */

@@ -2,10 +2,11 @@ import type { KyInstance } from 'ky';
 import { CATEGORY_DESCRIPTORS, type Category } from '../categories.js';
 import { originOf } from '../http/http-client.js';
 import { convertLegacyFile } from '../legacy/convert.js';
+import type { CategoryResult } from '../records/category-result.js';
 import { fetchText } from './fetch-payload.js';
 import { toCategoryResult, unchangedResult } from './parse-payload.js';
 import { convertOrFail } from './primary-sources.js';
-import type { CategoryResult, CategorySource } from './source.js';
+import type { CategorySource } from './source.js';
 
 /** Where the raw legacy files live. Point `rawBaseUrl` at a mirror or proxy to use one. */
 export interface GithubOptions {

@@ -1,7 +1,7 @@
 import type { Category } from '../categories.js';
-import { parseCategoryRecords, type RecordIssue } from '../schemas/index.js';
+import type { CategoryResult, SourceId } from '../records/category-result.js';
+import { parseCategoryRecords, type RecordIssue } from '../schemas/parse-records.js';
 import type { Payload } from './fetch-payload.js';
-import type { CategoryResult, SourceId } from './source.js';
 import { SourceFailure } from './source-failure.js';
 
 /**

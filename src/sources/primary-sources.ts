@@ -4,9 +4,10 @@ import { isLegacyFormatError } from '../errors/legacy-format-error.js';
 import { originOf } from '../http/http-client.js';
 import { primaryUrls } from '../http/primary-urls.js';
 import { convertLegacyJson } from '../legacy/convert.js';
+import type { CategoryResult } from '../records/category-result.js';
 import { fetchText, parseJsonPayload } from './fetch-payload.js';
 import { toCategoryResult, unchangedResult } from './parse-payload.js';
-import type { CategoryResult, CategorySource } from './source.js';
+import type { CategorySource } from './source.js';
 import { SourceFailure } from './source-failure.js';
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CategoryChange } from '../../src/index.js';
+import type { CategoryResult } from '../../src/records/category-result.js';
 import { unchangedResult } from '../../src/sources/parse-payload.js';
-import type { CategoryResult } from '../../src/sources/source.js';
 import { setup } from '../helpers/manager.js';
 
 afterEach(() => {

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { isApiError } from '../../errors/api-error.js';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
-import type { RecordIssue, RecordOf } from '../../schemas/index.js';
+import type { RecordIssue } from '../../schemas/parse-records.js';
+import type { RecordOf } from '../../schemas/record-schemas.js';
 import type { ApiCallOptions } from '../call-options.js';
 import type { ApiRoute } from '../route.js';
 import type { Call } from '../transport.js';

@@ -10,13 +10,11 @@ import {
   validateSearchParams,
 } from '../../query/search-params.js';
 import {
-  type ModelRecord,
   type ParsedCategory,
   parseCategoryRecords,
-  RECORD_SCHEMAS,
   type RecordIssue,
-  type RecordOf,
-} from '../../schemas/index.js';
+} from '../../schemas/parse-records.js';
+import { type ModelRecord, RECORD_SCHEMAS, type RecordOf } from '../../schemas/record-schemas.js';
 import type { ApiCallOptions } from '../call-options.js';
 import { type ApiRoute, read, V2, write } from '../route.js';
 import type { Call } from '../transport.js';

@@ -1,16 +1,17 @@
 import pRetry from 'p-retry';
-import { CategoryStore, type StoredCategory } from '../cache/category-store.js';
-import { SingleFlight } from '../cache/single-flight.js';
-import { parseStoredSnapshot, storageKey, toSnapshot } from '../cache/snapshot.js';
-import type { SnapshotStorage } from '../cache/storage.js';
 import type { Category } from '../categories.js';
-import { type CategoryChange, diffCategoryRecords, isEmptyDiff } from '../changes/diff-records.js';
+import type { ManagerEvents } from '../events.js';
 import { CANONICAL_SOURCE } from '../providers/model-provider.js';
-import { markSource } from '../providers/provenance.js';
-import type { CategoryRecords } from '../schemas/index.js';
+import type { CategoryResult } from '../records/category-result.js';
+import { type CategoryChange, diffCategoryRecords, isEmptyDiff } from '../records/diff-records.js';
+import { markSource } from '../records/provenance.js';
+import type { CategoryRecords } from '../schemas/record-schemas.js';
 import type { FallbackChain } from '../sources/fallback-chain.js';
-import type { CategoryResult } from '../sources/source.js';
-import type { Emitter, ManagerEvents } from './events.js';
+import type { Emitter } from '../util/emitter.js';
+import { CategoryStore, type StoredCategory } from './category-store.js';
+import { SingleFlight } from './single-flight.js';
+import { parseStoredSnapshot, storageKey, toSnapshot } from './snapshot.js';
+import type { SnapshotStorage } from './storage.js';
 
 /** What the loader needs from the manager that owns it. */
 export interface LoaderContext {

@@ -1,19 +1,20 @@
-import { type ManagerSnapshot, managerSnapshot } from './cache/snapshot.js';
-import type { Category } from './categories.js';
-import { assertCategory, CATEGORIES } from './categories.js';
-import type { CategoryChange } from './changes/diff-records.js';
-import { type StopWatching, startWatch, type WatchOptions } from './changes/watch.js';
-import { ModelNotFoundError } from './errors/model-not-found-error.js';
-import { assembleManager, type ManagerParts } from './manager/assemble.js';
-import { Emitter, type ManagerEvents, type Unsubscribe } from './manager/events.js';
-import { type ModelReferenceManagerOptions, validateOptions } from './manager/options.js';
-import { buildStatus, type ManagerStatus } from './manager/status.js';
-import type { ModelProvider, SourceSelector } from './providers/model-provider.js';
-import type { QueryOf } from './query/category-queries.js';
-import type { SearchPage } from './query/search.js';
-import type { SearchAllParams, SearchParams } from './query/search-params.js';
-import { type CategoryStatistics, computeCategoryStatistics } from './query/statistics.js';
-import type { CategoryRecords, ModelRecord, RecordOf } from './schemas/index.js';
+import { type ManagerSnapshot, managerSnapshot } from '../cache/snapshot.js';
+import type { Category } from '../categories.js';
+import { assertCategory, CATEGORIES } from '../categories.js';
+import { type StopWatching, startWatch, type WatchOptions } from '../changes/watch.js';
+import { ModelNotFoundError } from '../errors/model-not-found-error.js';
+import type { ManagerEvents } from '../events.js';
+import type { ModelProvider, SourceSelector } from '../providers/model-provider.js';
+import type { QueryOf } from '../query/category-queries.js';
+import type { SearchPage } from '../query/search.js';
+import type { SearchAllParams, SearchParams } from '../query/search-params.js';
+import { type CategoryStatistics, computeCategoryStatistics } from '../query/statistics.js';
+import type { CategoryChange } from '../records/diff-records.js';
+import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/record-schemas.js';
+import { Emitter, type Unsubscribe } from '../util/emitter.js';
+import { assembleManager, type ManagerParts } from './assemble.js';
+import { type ModelReferenceManagerOptions, validateOptions } from './options.js';
+import { buildStatus, type ManagerStatus } from './status.js';
 
 /** Per-call options of every async method. */
 export interface CallOptions {
