@@ -1,4 +1,4 @@
-// The typed client of every PRIMARY endpoint.
+// `horde-model-reference/api`: the typed client of every PRIMARY endpoint.
 export type { AuditArea, AuditOptions } from './api/areas/audit-area.js';
 export type { MetadataArea } from './api/areas/metadata-area.js';
 export type {
@@ -17,24 +17,40 @@ export type {
 export type { GroupCommonFields, TextUtilsArea } from './api/areas/text-utils-area.js';
 export type { V1Area, V1WriteResult } from './api/areas/v1-area.js';
 export type { ApiSearchPage, V2Area } from './api/areas/v2-area.js';
-export type { ApiCallOptions, VersionedCallOptions } from './api/call-options.js';
+export type { VersionedCallOptions } from './api/call.js';
 export {
   type ApiClient,
   type ApiClientOptions,
   createApiClient,
-  DEFAULT_API_BASE_URL,
   type UserArea,
 } from './api/client.js';
-export { API_ROUTES } from './api/registry.js';
-export type { ApiArea, ApiRole, ApiRoute, RegisteredApiRoute } from './api/route.js';
-export type * from './api/types/audit.js';
+export { API_ROUTES, type ApiArea, type RegisteredApiRoute } from './api/registry.js';
+export type {
+  AuditBatchDetail,
+  AuditBatchPage,
+  AuditCurrentResponse,
+  BatchNetChangeResponse,
+  PendingQueueAuditChange,
+} from './api/types/audit.js';
 export {
   type CategoryDeletionRiskResponse,
   DELETION_RISK_PRESETS,
   type DeletionRiskPreset,
   type ModelDeletionRiskInfo,
 } from './api/types/deletion-risk.js';
-export type * from './api/types/pending.js';
+export type {
+  ApplyPendingChangesResponse,
+  ApplySingleChangeResponse,
+  FieldDiff,
+  PendingBatchResult,
+  PendingChangeDiff,
+  PendingChangeDiffPage,
+  PendingChangeIdResponse,
+  PendingChangeRecord,
+  PendingChangeStatus,
+  PendingQueuePage,
+  PurgePendingChangesResponse,
+} from './api/types/pending.js';
 export type {
   BackendInfo,
   CategoryLastUpdatedResponse,
@@ -46,4 +62,37 @@ export type {
   SearchResponse,
   UserRolesResponse,
 } from './api/types/service.js';
-export type * from './api/types/text-utils.js';
+export type {
+  BatchUpdateResponse,
+  ComposeNameRequest,
+  ComposeNameResponse,
+  DetectFamiliesResponse,
+  GroupAliasResponse,
+  GroupFamilyResponse,
+  GroupHealthResponse,
+  GroupMembersResponse,
+  GroupNameSchemaResponse,
+  GroupsSummaryResponse,
+  ParsedNameResponse,
+  TextModelGroupNameSchema,
+} from './api/types/text-utils.js';
+// The errors a client call can throw, so `./api` alone is enough to handle them.
+export { ApiError, type ApiFieldIssue, isApiError } from './errors/api-error.js';
+export { ConnectionError, isConnectionError } from './errors/connection-error.js';
+export { InvalidOptionsError, isInvalidOptionsError } from './errors/invalid-options-error.js';
+export {
+  InvalidSearchParamsError,
+  isInvalidSearchParamsError,
+} from './errors/invalid-search-params-error.js';
+export {
+  isMalformedResponseError,
+  MalformedResponseError,
+} from './errors/malformed-response-error.js';
+export { isModelNotFoundError, ModelNotFoundError } from './errors/model-not-found-error.js';
+export { isModelReferenceError, ModelReferenceError } from './errors/model-reference-error.js';
+export { isTimeoutError, TimeoutError } from './errors/timeout-error.js';
+export { isUnknownCategoryError, UnknownCategoryError } from './errors/unknown-category-error.js';
+export type { ConnectionOptions, RetryOptions } from './http/connection-options.js';
+export { DEFAULT_PRIMARY_URL } from './http/defaults.js';
+export type { RequestOptions } from './http/request-options.js';
+export type { ApiRole, ApiRoute, HttpMethod } from './http/routes.js';

@@ -1,5 +1,5 @@
 import type { Category } from './categories.js';
-import type { SourceAttempt } from './errors/source-unavailable-error.js';
+import type { OriginAttempt } from './errors/source-unavailable-error.js';
 import type { Origin } from './records/category-result.js';
 import type { CategoryChange } from './records/diff-records.js';
 import type { RecordIssue } from './schemas/parse-records.js';
@@ -10,7 +10,7 @@ export interface ManagerEvents {
   fallback: {
     readonly category: Category;
     readonly origin: Origin;
-    readonly attempts: readonly SourceAttempt[];
+    readonly attempts: readonly OriginAttempt[];
   };
   /** A refresh failed; the last-known-good records are served, marked stale. */
   stale: { readonly category: Category; readonly since: number; readonly error: Error };

@@ -1,20 +1,20 @@
 import pRetry from 'p-retry';
 import type { Category } from '../categories.js';
 import type { ManagerEvents } from '../events.js';
-import { CANONICAL_SOURCE } from '../providers/model-provider.js';
+import type { RequestOptions } from '../http/request-options.js';
+import type { FallbackChain } from '../origins/fallback-chain.js';
 import type { CategoryResult } from '../records/category-result.js';
 import { type CategoryChange, diffCategoryRecords, isEmptyDiff } from '../records/diff-records.js';
-import { markSource } from '../records/provenance.js';
+import { CANONICAL_SOURCE, markSource } from '../records/provenance.js';
 import type { CategoryRecords } from '../schemas/record-schemas.js';
-import type { FallbackChain } from '../sources/fallback-chain.js';
 import type { Emitter } from '../util/emitter.js';
 import { CategoryStore, type StoredCategory } from './category-store.js';
 import { SingleFlight } from './single-flight.js';
 import { parseStoredSnapshot, storageKey, toSnapshot } from './snapshot.js';
 import type { SnapshotStorage } from './storage.js';
 
-/** What the loader needs from the manager that owns it. */
-export interface LoaderContext {
+/** What the cache needs from the manager that owns it. */
+export interface CacheContext {
   readonly chain: FallbackChain;
   readonly storage: SnapshotStorage;
   readonly events: Emitter<ManagerEvents>;
@@ -25,25 +25,43 @@ export interface LoaderContext {
   readonly now: () => number;
 }
 
+/** A loaded category as the rest of the manager sees it (status, change detection, providers). */
+export interface CachedCategory extends StoredCategory {
+  /** Within the TTL. */
+  readonly fresh: boolean;
+}
+
+/** What a refresh brought: the records now served, and what changed (`null`: nothing). */
+export interface Refreshed<C extends Category> {
+  readonly records: CategoryRecords<C>;
+  readonly change: CategoryChange | null;
+}
+
+interface Loaded {
+  readonly entry: StoredCategory;
+  readonly change: CategoryChange | null;
+}
+
 const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
 /**
- * The read path of one manager: fresh cache → last-known-good (served at once, refreshed in the
- * background) → persisted snapshot (warm start) → the fallback chain, with one request in flight
- * per category however many readers wait.
+ * The canonical records of one manager: fresh cache → last-known-good (served at once, refreshed
+ * in the background) → persisted snapshot (warm start) → the fallback chain, with one request in
+ * flight per category however many readers wait. Every swap is announced as `change` on the
+ * manager's events and returned to the caller that made it.
  */
-export class CategoryLoader {
-  readonly store: CategoryStore;
-  readonly #context: LoaderContext;
-  readonly #flights = new SingleFlight<Category, StoredCategory>();
+export class CategoryCache {
+  readonly #store: CategoryStore;
+  readonly #context: CacheContext;
+  readonly #flights = new SingleFlight<Category, Loaded>();
   readonly #storageChecked = new Set<Category>();
   readonly #writes = new Set<Promise<void>>();
   /** The hash of what storage holds per category: an unchanged refresh writes nothing. */
   readonly #persisted = new Map<Category, string>();
 
-  constructor(context: LoaderContext) {
+  constructor(context: CacheContext) {
     this.#context = context;
-    this.store = new CategoryStore(context.ttlMs);
+    this.#store = new CategoryStore(context.ttlMs);
     context.closed.addEventListener('abort', () => this.#flights.abortAll(context.closed.reason), {
       once: true,
     });
@@ -54,100 +72,136 @@ export class CategoryLoader {
     this.#accept(result);
   }
 
+  /** The categories holding data, in the order they were first loaded. */
+  loaded(): Category[] {
+    return [...this.#store.entries()].map(([category]) => category);
+  }
+
+  /** What is held for `category`, fresh or not. */
+  entry(category: Category): CachedCategory | undefined {
+    const entry = this.#store.lastKnownGood(category);
+    return entry && { ...entry, fresh: this.#store.fresh(category) !== undefined };
+  }
+
+  /**
+   * Starts a new TTL for data known to be unchanged (a change check found nothing), so a watched
+   * manager keeps serving from memory instead of re-downloading every TTL.
+   */
+  renew(category: Category): void {
+    this.#store.renew(category, this.#context.ttlMs);
+  }
+
   /**
    * The records of `category`, from the cheapest place that has them.
    *
-   * @throws {SourceUnavailableError} when no source answers and nothing is cached or stored.
+   * @throws {SourceUnavailableError} when no origin answers and nothing is cached or stored.
    */
-  async get<C extends Category>(category: C, signal?: AbortSignal): Promise<CategoryRecords<C>> {
-    const fresh = this.store.fresh(category);
+  async get<C extends Category>(
+    category: C,
+    request: RequestOptions = {},
+  ): Promise<CategoryRecords<C>> {
+    const fresh = this.#store.fresh(category);
     if (fresh) return fresh.result.records as CategoryRecords<C>;
-    const known = this.store.lastKnownGood(category) ?? (await this.#warmStart(category));
+    const known = this.#store.lastKnownGood(category) ?? (await this.#warmStart(category));
     if (known) {
       if (this.#context.staleWhileRevalidate) {
         this.#refreshInBackground(category);
         return known.result.records as CategoryRecords<C>;
       }
-      return (await this.#load(category, signal)).result.records as CategoryRecords<C>;
+      return (await this.#load(category, request)).result.records as CategoryRecords<C>;
     }
-    return (await this.#fetch(category, signal)).result.records as CategoryRecords<C>;
+    return (await this.#fetch(category, request)).entry.result.records as CategoryRecords<C>;
   }
 
   /**
    * Fetches `category` now, whatever the TTL says. On failure the last-known-good records stay
    * (marked stale) and the error is thrown to the caller.
    *
-   * @throws {SourceUnavailableError} when no source answers.
+   * @throws {SourceUnavailableError} when no origin answers.
    */
   async refresh<C extends Category>(
     category: C,
-    signal?: AbortSignal,
-  ): Promise<CategoryRecords<C>> {
-    return (await this.#fetch(category, signal)).result.records as CategoryRecords<C>;
+    request: RequestOptions = {},
+  ): Promise<Refreshed<C>> {
+    const { entry, change } = await this.#fetch(category, request);
+    return { records: entry.result.records as CategoryRecords<C>, change };
   }
 
   /** Swaps in records obtained elsewhere (delta sync), exactly as a fetch would. */
-  accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): StoredCategory {
-    const entry = this.#accept(result, via);
+  accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): CategoryChange | null {
+    const { change } = this.#accept(result, via);
     this.#persist(result);
-    return entry;
+    return change;
+  }
+
+  /** Every loaded category's result, for a snapshot. */
+  results(): CategoryResult[] {
+    return [...this.#store.entries()].map(([, entry]) => entry.result);
+  }
+
+  /** Waits for snapshot writes in progress, so a short-lived process does not lose them. */
+  async flush(): Promise<void> {
+    while (this.#writes.size > 0) await Promise.allSettled([...this.#writes]);
   }
 
   /** Like `refresh`, but a failure with last-known-good data returns that data instead of throwing. */
-  async #load(category: Category, signal?: AbortSignal): Promise<StoredCategory> {
+  async #load(category: Category, request: RequestOptions): Promise<StoredCategory> {
     try {
-      return await this.#fetch(category, signal);
+      return (await this.#fetch(category, request)).entry;
     } catch (error) {
-      const known = this.store.lastKnownGood(category);
-      if (!known || signal?.aborted) throw error;
+      const known = this.#store.lastKnownGood(category);
+      if (!known || request.signal?.aborted) throw error;
       return known;
     }
   }
 
-  #fetch(category: Category, signal?: AbortSignal): Promise<StoredCategory> {
+  #fetch(category: Category, request: RequestOptions): Promise<Loaded> {
     return this.#flights.run(
       category,
-      async (flightSignal) => {
+      async (signal) => {
         try {
-          const known = this.store.lastKnownGood(category)?.result;
+          const known = this.#store.lastKnownGood(category)?.result;
           const { result, attempts } = await this.#context.chain.load(
             category,
-            flightSignal,
+            { signal, timeoutMs: request.timeoutMs },
             known,
           );
           if (attempts.length > 0) {
             this.#context.events.emit('fallback', { category, origin: result.origin, attempts });
           }
-          const entry = this.#accept(result);
+          const loaded = this.#accept(result);
           this.#persist(result);
-          return entry;
+          return loaded;
         } catch (error) {
-          if (!flightSignal.aborted) this.#markStale(category, toError(error));
+          if (!signal.aborted) this.#markStale(category, toError(error));
           throw error;
         }
       },
-      signal,
+      request.signal,
     );
   }
 
-  #accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): StoredCategory {
+  #accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): Loaded {
     Object.freeze(result.records);
     markSource(result.records, CANONICAL_SOURCE);
     for (const issue of result.issues) this.#context.events.emit('invalid-record', issue);
-    const before = this.store.lastKnownGood(result.category)?.result;
-    const entry = this.store.put(result, this.#context.ttlMs, this.#context.now());
+    const before = this.#store.lastKnownGood(result.category)?.result;
+    const entry = this.#store.put(result, this.#context.ttlMs, this.#context.now());
+    let change: CategoryChange | null = null;
     // Announced after the swap, so a listener reading the manager sees the new records.
     if (before && before.hash !== result.hash) {
       const diff = diffCategoryRecords(before.records, result.records);
-      if (!isEmptyDiff(diff))
-        this.#context.events.emit('change', { category: result.category, via, ...diff });
+      if (!isEmptyDiff(diff)) {
+        change = { category: result.category, via, ...diff };
+        this.#context.events.emit('change', change);
+      }
     }
-    return entry;
+    return { entry, change };
   }
 
   #markStale(category: Category, error: Error): void {
-    const before = this.store.lastKnownGood(category);
-    const entry = this.store.markStale(category, error.message, this.#context.now());
+    const before = this.#store.lastKnownGood(category);
+    const entry = this.#store.markStale(category, error.message, this.#context.now());
     if (entry && before?.staleSince === null) {
       this.#context.events.emit('stale', {
         category,
@@ -159,9 +213,9 @@ export class CategoryLoader {
 
   #refreshInBackground(category: Category): void {
     if (this.#flights.has(category) || this.#context.closed.aborted) return;
-    // Every source failing is retried as a whole with backoff; sources in cool-down are skipped
+    // Every origin failing is retried as a whole with backoff; origins in cool-down are skipped
     // inside each attempt, so this costs no extra timeouts.
-    pRetry(() => this.#fetch(category, this.#context.closed), {
+    pRetry(() => this.#fetch(category, { signal: this.#context.closed }), {
       retries: 2,
       minTimeout: 1_000,
       factor: 4,
@@ -179,19 +233,14 @@ export class CategoryLoader {
     this.#storageChecked.add(category);
     try {
       const result = parseStoredSnapshot(await this.#context.storage.get(storageKey(category)));
-      if (result && result.category === category && !this.store.lastKnownGood(category)) {
+      if (result && result.category === category && !this.#store.lastKnownGood(category)) {
         this.#persisted.set(category, result.hash);
-        return this.#accept(result);
+        return this.#accept(result).entry;
       }
     } catch (error) {
       this.#context.events.emit('error', { category, error: toError(error) });
     }
-    return this.store.lastKnownGood(category);
-  }
-
-  /** Waits for snapshot writes in progress, so a short-lived process does not lose them. */
-  async flush(): Promise<void> {
-    while (this.#writes.size > 0) await Promise.allSettled([...this.#writes]);
+    return this.#store.lastKnownGood(category);
   }
 
   #persist(result: CategoryResult): void {

@@ -4,6 +4,7 @@ import { assertCategory, CATEGORIES } from '../categories.js';
 import { type StopWatching, startWatch, type WatchOptions } from '../changes/watch.js';
 import { ModelNotFoundError } from '../errors/model-not-found-error.js';
 import type { ManagerEvents } from '../events.js';
+import type { RequestOptions } from '../http/request-options.js';
 import type { ModelProvider, SourceSelector } from '../providers/model-provider.js';
 import type { QueryOf } from '../query/category-queries.js';
 import type { SearchPage } from '../query/search.js';
@@ -11,19 +12,13 @@ import type { SearchAllParams, SearchParams } from '../query/search-params.js';
 import { type CategoryStatistics, computeCategoryStatistics } from '../query/statistics.js';
 import type { CategoryChange } from '../records/diff-records.js';
 import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/record-schemas.js';
-import { Emitter, type Unsubscribe } from '../util/emitter.js';
+import { Emitter, type Listener, type Unsubscribe } from '../util/emitter.js';
 import { assembleManager, type ManagerParts } from './assemble.js';
-import { type ModelReferenceManagerOptions, validateOptions } from './options.js';
+import { type ModelReferenceManagerOptions, resolveManagerOptions } from './options.js';
 import { buildStatus, type ManagerStatus } from './status.js';
 
-/** Per-call options of every async method. */
-export interface CallOptions {
-  /** Aborts the call; an abort never falls through to the next source. */
-  readonly signal?: AbortSignal | undefined;
-}
-
-/** Per-call options of reads that can combine sources. */
-export interface SourceOptions extends CallOptions {
+/** Per-call options of reads that can combine the canonical reference with providers. */
+export interface ReadOptions extends RequestOptions {
   /**
    * `'horde'` (canonical), `'any'`, a provider id, or an ordered list; the first listed wins a
    * name collision.
@@ -59,8 +54,11 @@ export class ModelReferenceManager implements AsyncDisposable {
    * @throws {InvalidOptionsError} when an option is unknown or out of range.
    */
   constructor(options: ModelReferenceManagerOptions = {}) {
-    validateOptions(options);
-    this.#parts = assembleManager(options, this.#events, this.#closing.signal);
+    this.#parts = assembleManager(
+      resolveManagerOptions(options),
+      this.#events,
+      this.#closing.signal,
+    );
   }
 
   /**
@@ -77,9 +75,9 @@ export class ModelReferenceManager implements AsyncDisposable {
    */
   async getCategory<C extends Category>(
     category: C,
-    options: SourceOptions = {},
+    options: ReadOptions = {},
   ): Promise<CategoryRecords<C>> {
-    return this.#parts.reads.get(category, options.source, options.signal);
+    return this.#parts.reads.get(category, options.source, options);
   }
 
   /**
@@ -91,7 +89,7 @@ export class ModelReferenceManager implements AsyncDisposable {
   async getModel<C extends Category>(
     category: C,
     name: string,
-    options: SourceOptions = {},
+    options: ReadOptions = {},
   ): Promise<RecordOf<C>> {
     const record = await this.findModel(category, name, options);
     if (!record) throw new ModelNotFoundError(category, name);
@@ -106,7 +104,7 @@ export class ModelReferenceManager implements AsyncDisposable {
   async findModel<C extends Category>(
     category: C,
     name: string,
-    options: SourceOptions = {},
+    options: ReadOptions = {},
   ): Promise<RecordOf<C> | undefined> {
     const records = await this.getCategory(category, options);
     return Object.hasOwn(records, name) ? records[name] : undefined;
@@ -116,7 +114,7 @@ export class ModelReferenceManager implements AsyncDisposable {
    * Every category, read concurrently. A category no source could provide is reported in
    * `errors`; it never fails the others.
    */
-  async getAll(options: SourceOptions = {}): Promise<AllCategories> {
+  async getAll(options: ReadOptions = {}): Promise<AllCategories> {
     const settled = await Promise.allSettled(CATEGORIES.map((c) => this.getCategory(c, options)));
     const categories: Record<string, unknown> = {};
     const errors: Partial<Record<Category, Error>> = {};
@@ -139,9 +137,9 @@ export class ModelReferenceManager implements AsyncDisposable {
    */
   async refresh<C extends Category>(
     category: C,
-    options: CallOptions = {},
+    options: RequestOptions = {},
   ): Promise<CategoryRecords<C>> {
-    return this.#parts.loader.refresh(assertCategory(category) as C, options.signal);
+    return (await this.#parts.cache.refresh(assertCategory(category) as C, options)).records;
   }
 
   /**
@@ -157,9 +155,9 @@ export class ModelReferenceManager implements AsyncDisposable {
   async search<C extends Category>(
     category: C,
     params: SearchParams = {},
-    options: CallOptions = {},
+    options: RequestOptions = {},
   ): Promise<SearchPage<RecordOf<C>>> {
-    return this.#parts.reads.search(category, params, options.signal);
+    return this.#parts.reads.search(category, params, options);
   }
 
   /**
@@ -170,9 +168,9 @@ export class ModelReferenceManager implements AsyncDisposable {
    */
   async searchAll(
     params: SearchAllParams = {},
-    options: CallOptions = {},
+    options: RequestOptions = {},
   ): Promise<SearchPage<ModelRecord>> {
-    return this.#parts.reads.searchAll(params, options.signal);
+    return this.#parts.reads.searchAll(params, options);
   }
 
   /**
@@ -185,14 +183,14 @@ export class ModelReferenceManager implements AsyncDisposable {
    * q.quantized(false).where('parameters', 'gte', 7e9).orderBy('name').limit(5).toArray();
    * ```
    */
-  async query<C extends Category>(category: C, options: SourceOptions = {}): Promise<QueryOf<C>> {
-    return this.#parts.reads.query(category, options.source, options.signal);
+  async query<C extends Category>(category: C, options: ReadOptions = {}): Promise<QueryOf<C>> {
+    return this.#parts.reads.query(category, options.source, options);
   }
 
   /** The server's `CategoryStatistics` for a category, computed locally. */
   async statistics<C extends Category>(
     category: C,
-    options: SourceOptions = {},
+    options: ReadOptions = {},
   ): Promise<CategoryStatistics> {
     return computeCategoryStatistics(category, await this.getCategory(category, options));
   }
@@ -228,16 +226,13 @@ export class ModelReferenceManager implements AsyncDisposable {
    * off();
    * ```
    */
-  on<E extends keyof ManagerEvents>(
-    event: E,
-    listener: (payload: ManagerEvents[E]) => void,
-  ): Unsubscribe {
+  on<E extends keyof ManagerEvents>(event: E, listener: Listener<ManagerEvents[E]>): Unsubscribe {
     return this.#events.on(event, listener);
   }
 
   /** Where each loaded category came from and how old it is, and each source's counters. */
   status(): ManagerStatus {
-    return buildStatus(this.#parts.loader.store, this.#parts.chain, Date.now());
+    return buildStatus(this.#parts.cache, this.#parts.chain, Date.now());
   }
 
   /**
@@ -253,8 +248,8 @@ export class ModelReferenceManager implements AsyncDisposable {
    * }
    * ```
    */
-  async checkForUpdates(options: CallOptions = {}): Promise<CategoryChange[]> {
-    return this.#parts.detector.check(options.signal);
+  async checkForUpdates(options: RequestOptions = {}): Promise<CategoryChange[]> {
+    return this.#parts.detector.check(options);
   }
 
   /**
@@ -266,12 +261,13 @@ export class ModelReferenceManager implements AsyncDisposable {
    * refs.on('change', ({ category, added }) => console.log(category, 'added', added));
    * const stop = refs.watch({ intervalMs: 30_000 });
    * ```
-   * @throws {InvalidOptionsError} when `intervalMs` is below 100.
+   * @throws {InvalidOptionsError} for an unknown option, an `intervalMs` outside 100 to 2^31−1,
+   * or a `signal` that is not an AbortSignal.
    */
   watch(options: WatchOptions = {}): StopWatching {
     return startWatch(
       {
-        check: (signal) => this.#parts.detector.check(signal),
+        check: (signal) => this.#parts.detector.check({ signal }),
         onError: (error) =>
           this.#events.emit('error', {
             error: error instanceof Error ? error : new Error(String(error)),
@@ -287,8 +283,7 @@ export class ModelReferenceManager implements AsyncDisposable {
    * option to start another manager with no network at all.
    */
   async exportSnapshot(): Promise<ManagerSnapshot> {
-    const results = [...this.#parts.loader.store.entries()].map(([, entry]) => entry.result);
-    return managerSnapshot(results, Date.now());
+    return managerSnapshot(this.#parts.cache.results(), Date.now());
   }
 
   /**
@@ -297,7 +292,7 @@ export class ModelReferenceManager implements AsyncDisposable {
    */
   async close(): Promise<void> {
     this.#closing.abort(new DOMException('The manager was closed', 'AbortError'));
-    await this.#parts.loader.flush();
+    await this.#parts.cache.flush();
   }
 
   /** `await using refs = new ModelReferenceManager()` closes it at the end of the scope. */

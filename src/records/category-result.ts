@@ -3,10 +3,10 @@ import type { RecordIssue } from '../schemas/parse-records.js';
 import type { CategoryRecords } from '../schemas/record-schemas.js';
 
 /** A network source of the fallback chain. */
-export type SourceId = 'v2' | 'v1' | 'github';
+export type NetworkOrigin = 'v2' | 'v1' | 'github';
 
 /** Where a category's records came from: a network source, or the stored snapshot. */
-export type Origin = SourceId | 'snapshot';
+export type Origin = NetworkOrigin | 'snapshot';
 
 /** Validated v2 records of one category, with their provenance. */
 export interface CategoryResult<C extends Category = Category> {

@@ -1,3 +1,6 @@
+/** The canonical reference's source id. */
+export const CANONICAL_SOURCE = 'horde';
+
 // Which source gave a record, kept beside the record instead of in it: records stay exactly the
 // data's shape, and a frozen record can still be labelled.
 const SOURCES = new WeakMap<object, string>();

@@ -2,10 +2,11 @@
 export type Unsubscribe = () => void;
 
 /**
- * A listener. It may be `async`: a promise it returns is watched, and a rejection is reported as
- * an `error` event like a synchronous throw, never left as an unhandled rejection.
+ * A listener. It may be `async`: a promise (any thenable) it returns is watched, and a rejection
+ * is reported as an `error` event like a synchronous throw, never left as an unhandled rejection.
+ * Any other return value is ignored.
  */
-export type Listener<T> = (payload: T) => void | Promise<void>;
+export type Listener<T> = (payload: T) => unknown;
 
 const toError = (error: unknown): Error =>
   error instanceof Error ? error : new Error(String(error));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CircuitBreaker } from '../../src/sources/circuit-breaker.js';
+import { CircuitBreaker, DEFAULT_CIRCUIT_BREAKER } from '../../src/origins/circuit-breaker.js';
 import { setup } from '../helpers/manager.js';
 
 describe('CircuitBreaker', () => {
@@ -36,7 +36,7 @@ describe('CircuitBreaker', () => {
   });
 
   it('opens at once for host-level failures', () => {
-    const breaker = new CircuitBreaker({ coolDownMs: 500 }, () => 0);
+    const breaker = new CircuitBreaker({ ...DEFAULT_CIRCUIT_BREAKER, coolDownMs: 500 }, () => 0);
     breaker.fail('host', true);
     expect(breaker.state('host').state).toBe('open');
   });
@@ -52,8 +52,8 @@ describe('circuit breaking in the manager', () => {
     expect(standIn.count('v2')).toBe(1);
     expect(standIn.count('v1')).toBe(0);
     expect(standIn.count('github')).toBe(3);
-    expect(refs.status().sources.v2?.circuit.state).toBe('open');
-    expect(refs.status().sources.v1?.circuit.state).toBe('open');
+    expect(refs.status().chain.v2?.circuit.state).toBe('open');
+    expect(refs.status().chain.v1?.circuit.state).toBe('open');
   });
 
   it('an HTTP error on v2 does not condemn v1', async () => {
@@ -64,8 +64,8 @@ describe('circuit breaking in the manager', () => {
     await refs.getCategory('clip');
     await refs.getCategory('esrgan');
     expect(refs.status().categories.esrgan?.origin).toBe('v1');
-    expect(refs.status().sources.v2?.circuit.state).toBe('open');
-    expect(refs.status().sources.v1?.circuit.state).toBe('closed');
+    expect(refs.status().chain.v2?.circuit.state).toBe('open');
+    expect(refs.status().chain.v1?.circuit.state).toBe('closed');
     expect(standIn.count('github')).toBe(0);
   });
 
@@ -75,6 +75,6 @@ describe('circuit breaking in the manager', () => {
     await refs.getCategory('clip');
     await refs.getCategory('blip');
     expect(standIn.count('v2')).toBe(2);
-    expect(refs.status().sources.v2?.circuit.state).toBe('closed');
+    expect(refs.status().chain.v2?.circuit.state).toBe('closed');
   });
 });

@@ -5,18 +5,28 @@ export interface CircuitBreakerOptions {
    * connections) open it at once: each one costs a full timeout, so a second try is no cheaper.
    * @default 3
    */
-  readonly failureThreshold?: number;
+  readonly failureThreshold?: number | undefined;
   /**
    * How long an open circuit is skipped before one probe request is let through.
    * @default 30_000
    */
-  readonly coolDownMs?: number;
+  readonly coolDownMs?: number | undefined;
   /**
    * Each failed probe doubles the cool-down, up to this.
    * @default 300_000
    */
-  readonly maxCoolDownMs?: number;
+  readonly maxCoolDownMs?: number | undefined;
 }
+
+/** {@link CircuitBreakerOptions}, resolved. */
+export type CircuitBreakerPolicy = { readonly [K in keyof CircuitBreakerOptions]-?: number };
+
+/** The breaker's defaults. */
+export const DEFAULT_CIRCUIT_BREAKER: CircuitBreakerPolicy = {
+  failureThreshold: 3,
+  coolDownMs: 30_000,
+  maxCoolDownMs: 300_000,
+};
 
 /** The state of one circuit, as `status()` reports it. */
 export interface CircuitState {
@@ -44,10 +54,10 @@ export class CircuitBreaker {
   readonly #now: () => number;
   readonly #circuits = new Map<string, Circuit>();
 
-  constructor(options: CircuitBreakerOptions = {}, now: () => number = Date.now) {
-    this.#threshold = options.failureThreshold ?? 3;
-    this.#coolDownMs = options.coolDownMs ?? 30_000;
-    this.#maxCoolDownMs = options.maxCoolDownMs ?? 300_000;
+  constructor(policy: CircuitBreakerPolicy, now: () => number = Date.now) {
+    this.#threshold = policy.failureThreshold;
+    this.#coolDownMs = policy.coolDownMs;
+    this.#maxCoolDownMs = policy.maxCoolDownMs;
     this.#now = now;
   }
 

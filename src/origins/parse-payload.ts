@@ -1,18 +1,18 @@
 import type { Category } from '../categories.js';
-import type { CategoryResult, SourceId } from '../records/category-result.js';
+import { MalformedResponseError } from '../errors/malformed-response-error.js';
+import type { CategoryResult, NetworkOrigin } from '../records/category-result.js';
 import { parseCategoryRecords, type RecordIssue } from '../schemas/parse-records.js';
 import type { Payload } from './fetch-payload.js';
-import { SourceFailure } from './source-failure.js';
 
 /**
  * Validates the v2 records a source produced from `payload` and wraps them with provenance.
- * "Not an object of records at all" becomes a failed source.
+ * "Not an object of records at all" becomes a failed origin.
  *
- * @throws {SourceFailure} of kind `malformed`.
+ * @throws {MalformedResponseError} when `data` is not an object of records.
  */
 export function toCategoryResult<C extends Category>(
   category: C,
-  origin: SourceId,
+  origin: NetworkOrigin,
   payload: Payload,
   data: unknown,
   fetchedAt: number,
@@ -22,7 +22,11 @@ export function toCategoryResult<C extends Category>(
   try {
     parsed = parseCategoryRecords(category, data);
   } catch (error) {
-    throw new SourceFailure('malformed', payload.url, (error as Error).message, { cause: error });
+    const { method, url } = payload;
+    throw new MalformedResponseError(
+      { method, url, reason: (error as Error).message },
+      { cause: error },
+    );
   }
   return {
     category,
@@ -41,7 +45,7 @@ export function toCategoryResult<C extends Category>(
  * time; this also keeps the records' identity, so caches kept beside them stay warm.
  */
 export function unchangedResult<C extends Category>(
-  origin: SourceId,
+  origin: NetworkOrigin,
   payload: Payload,
   known: CategoryResult<C> | undefined,
   fetchedAt: number,

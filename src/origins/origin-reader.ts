@@ -1,9 +1,11 @@
 import type { Category } from '../categories.js';
-import type { CategoryResult, SourceId } from '../records/category-result.js';
+import type { ModelReferenceError } from '../errors/model-reference-error.js';
+import type { RequestOptions } from '../http/request-options.js';
+import type { CategoryResult, NetworkOrigin } from '../records/category-result.js';
 
 /** One source of the chain: fetches one category and returns validated v2 records. */
-export interface CategorySource {
-  readonly id: SourceId;
+export interface OriginReader {
+  readonly id: NetworkOrigin;
   /** Origin of the host it talks to; connection failures cool down every source on a host. */
   readonly host: string;
   /** Why this source cannot serve `category` at all (e.g. no legacy format), or `null`. */
@@ -14,11 +16,15 @@ export interface CategorySource {
    * Fetches and validates `category`. `known` is what the cache holds for it: when this source
    * answers with the very body `known` was made from, `known` is returned as is (refetched now).
    *
-   * @throws {SourceFailure} when the source gives no usable data.
+   * @throws a {@link ModelReferenceError} when the origin gives no usable data; the caller's
+   *   abort reason when it aborts.
    */
   fetch<C extends Category>(
     category: C,
-    signal: AbortSignal | undefined,
+    request: OriginRequest,
     known?: CategoryResult<C>,
   ): Promise<CategoryResult<C>>;
 }
+
+/** How one fetch of an origin is bounded: the caller's signal and deadline. */
+export type OriginRequest = RequestOptions;

@@ -1,9 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import packageJson from '../package.json' with { type: 'json' };
-import { createHttpClient, DEFAULT_CLIENT_AGENT } from '../src/http/http-client.js';
-import { VERSION } from '../src/version.js';
+import packageJson from '../../package.json' with { type: 'json' };
+import { resolveConnectionOptions } from '../../src/http/connection-options.js';
+import { DEFAULT_CLIENT_AGENT } from '../../src/http/defaults.js';
+import { createTransport } from '../../src/http/transport.js';
+import { VERSION } from '../../src/version.js';
 
 interface Seen {
   url: string;
@@ -21,7 +23,10 @@ async function listen(handler: (url: string, res: import('node:http').ServerResp
   return { seen, server, base: `http://127.0.0.1:${port}` };
 }
 
-describe('createHttpClient', () => {
+const transportFor = (primaryUrl: string, options: Record<string, unknown> = {}) =>
+  createTransport(resolveConnectionOptions(options, primaryUrl));
+
+describe('createTransport', () => {
   let primary: Awaited<ReturnType<typeof listen>>;
   let other: Awaited<ReturnType<typeof listen>>;
   let flaky = 0;
@@ -60,9 +65,9 @@ describe('createHttpClient', () => {
   });
 
   it('sends the API key and Client-Agent to the PRIMARY origin only', async () => {
-    const http = createHttpClient({ primaryUrl: `${primary.base}/api`, apiKey: 'secret-key' });
-    await http.get(`${primary.base}/api/model_references/v2/clip`).json();
-    await http.get(`${other.base}/raw/clip.json`, { headers: { apikey: 'leak?' } }).json();
+    const http = transportFor(`${primary.base}/api`, { apiKey: 'secret-key' });
+    await http.request({ url: `${primary.base}/api/model_references/v2/clip` });
+    await http.request({ url: `${other.base}/raw/clip.json`, headers: { apikey: 'leak?' } });
     expect(primary.seen.at(-1)?.headers.apikey).toBe('secret-key');
     expect(primary.seen.at(-1)?.headers['client-agent']).toBe(DEFAULT_CLIENT_AGENT);
     expect(other.seen.at(-1)?.headers.apikey).toBeUndefined();
@@ -70,21 +75,20 @@ describe('createHttpClient', () => {
   });
 
   it('refuses to follow a redirect while carrying the API key', async () => {
-    const http = createHttpClient({
-      primaryUrl: `${primary.base}/api`,
-      apiKey: 'secret-key',
-      retry: 0,
-    });
+    const http = transportFor(`${primary.base}/api`, { apiKey: 'secret-key', retry: 0 });
     const before = other.seen.length;
-    await expect(http.get(`${primary.base}/api/redirect`).json()).rejects.toThrow();
+    await expect(http.request({ url: `${primary.base}/api/redirect` })).rejects.toThrow(
+      /redirect, which is refused/,
+    );
     expect(other.seen.length).toBe(before);
   });
 
   it('retries 503 honouring Retry-After, then succeeds', async () => {
     flaky = 0;
-    const http = createHttpClient({ primaryUrl: `${primary.base}/api` });
+    const http = transportFor(`${primary.base}/api`);
     const before = primary.seen.length;
-    await expect(http.get(`${primary.base}/api/flaky`).json()).resolves.toEqual({ ok: true });
+    const answer = await http.request({ url: `${primary.base}/api/flaky` });
+    expect(JSON.parse(answer.text)).toEqual({ ok: true });
     expect(primary.seen.length - before).toBe(3);
   });
 });

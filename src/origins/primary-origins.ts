@@ -1,34 +1,39 @@
-import type { KyInstance } from 'ky';
 import { CATEGORY_DESCRIPTORS, type Category } from '../categories.js';
 import { isLegacyFormatError } from '../errors/legacy-format-error.js';
-import { originOf } from '../http/http-client.js';
+import { MalformedResponseError } from '../errors/malformed-response-error.js';
+import { parseJsonBody } from '../http/json-body.js';
 import { primaryUrls } from '../http/primary-urls.js';
+import type { Transport } from '../http/transport.js';
+import { urlOrigin } from '../http/url.js';
 import { convertLegacyJson } from '../legacy/convert.js';
 import type { CategoryResult } from '../records/category-result.js';
-import { fetchText, parseJsonPayload } from './fetch-payload.js';
+import { fetchPayload, type Payload } from './fetch-payload.js';
+import type { OriginReader, OriginRequest } from './origin-reader.js';
 import { toCategoryResult, unchangedResult } from './parse-payload.js';
-import type { CategorySource } from './source.js';
-import { SourceFailure } from './source-failure.js';
 
 /**
  * The PRIMARY's v2 API: `GET {primaryUrl}/model_references/v2/{category}`, validated as is.
  */
-export function v2Source(http: KyInstance, primaryUrl: string, now: () => number): CategorySource {
+export function v2Origin(
+  transport: Transport,
+  primaryUrl: string,
+  now: () => number,
+): OriginReader {
   const urls = primaryUrls(primaryUrl);
   return {
     id: 'v2',
-    host: originOf(primaryUrl) ?? primaryUrl,
+    host: urlOrigin(primaryUrl) ?? primaryUrl,
     unsupported: () => null,
     urlOf: (category) => urls.v2Category(category),
     async fetch<C extends Category>(
       category: C,
-      signal: AbortSignal | undefined,
+      request: OriginRequest,
       known?: CategoryResult<C>,
     ): Promise<CategoryResult<C>> {
-      const payload = await fetchText(http, urls.v2Category(category), signal);
+      const payload = await fetchPayload(transport, urls.v2Category(category), request);
       const same = unchangedResult('v2', payload, known, now());
       if (same) return same;
-      return toCategoryResult(category, 'v2', payload, parseJsonPayload(payload), now());
+      return toCategoryResult(category, 'v2', payload, parseJsonBody(payload), now());
     },
   };
 }
@@ -37,38 +42,42 @@ export function v2Source(http: KyInstance, primaryUrl: string, now: () => number
  * The PRIMARY's legacy v1 API: `GET {primaryUrl}/model_references/v1/{category}`, converted to
  * v2 locally. Categories without a legacy format are not asked for.
  */
-export function v1Source(http: KyInstance, primaryUrl: string, now: () => number): CategorySource {
+export function v1Origin(
+  transport: Transport,
+  primaryUrl: string,
+  now: () => number,
+): OriginReader {
   const urls = primaryUrls(primaryUrl);
   return {
     id: 'v1',
-    host: originOf(primaryUrl) ?? primaryUrl,
+    host: urlOrigin(primaryUrl) ?? primaryUrl,
     unsupported: (category) =>
       CATEGORY_DESCRIPTORS[category].legacy ? null : `${category} has no legacy format`,
     urlOf: (category) => urls.v1Category(category),
     async fetch<C extends Category>(
       category: C,
-      signal: AbortSignal | undefined,
+      request: OriginRequest,
       known?: CategoryResult<C>,
     ): Promise<CategoryResult<C>> {
-      const payload = await fetchText(http, urls.v1Category(category), signal);
+      const payload = await fetchPayload(transport, urls.v1Category(category), request);
       const same = unchangedResult('v1', payload, known, now());
       if (same) return same;
       const converted = convertOrFail(
-        () => convertLegacyJson(category, parseJsonPayload(payload)),
-        payload.url,
+        () => convertLegacyJson(category, parseJsonBody(payload)),
+        payload,
       );
       return toCategoryResult(category, 'v1', payload, converted.records, now(), converted.issues);
     },
   };
 }
 
-/** Runs a legacy conversion, turning an unreadable legacy payload into a failed source. */
-export function convertOrFail<T>(convert: () => T, url: string): T {
+/** Runs a legacy conversion, turning an unreadable legacy payload into an unusable answer. */
+export function convertOrFail<T>(convert: () => T, payload: Payload): T {
   try {
     return convert();
   } catch (error) {
-    if (isLegacyFormatError(error))
-      throw new SourceFailure('malformed', url, error.message, { cause: error });
-    throw error;
+    if (!isLegacyFormatError(error)) throw error;
+    const { method, url } = payload;
+    throw new MalformedResponseError({ method, url, reason: error.message }, { cause: error });
   }
 }
