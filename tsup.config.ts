@@ -4,6 +4,7 @@ const config: Options | Options[] = defineConfig({
   entry: {
     index: 'src/index.ts',
     api: 'src/api.ts',
+    schemas: 'src/schemas.ts',
     node: 'src/node.ts',
     testing: 'src/testing.ts',
     cli: 'src/cli.ts',

@@ -5,6 +5,7 @@ import { type PathParams, type Query, routeUrl } from '../http/route-url.js';
 import type { ApiRoute } from '../http/routes.js';
 import type { Transport } from '../http/transport.js';
 import type { Schema } from '../schemas/shared.js';
+import { statusHint } from './status-hints.js';
 
 /** Per-call options of the routes mounted under both v1 and v2 (metadata, pending queue, audit). */
 export interface VersionedCallOptions extends RequestOptions {
@@ -40,7 +41,7 @@ export function createCall(transport: Transport, base: string, signal?: AbortSig
     const response = await transport.request({
       method: route.method,
       url,
-      route,
+      hintFor: statusHint(route),
       ...(call.body === undefined ? {} : { json: call.body }),
       signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
       timeoutMs: call.options?.timeoutMs,

@@ -1,4 +1,3 @@
-import pRetry from 'p-retry';
 import type { Category } from '../categories.js';
 import type { ManagerEvents } from '../events.js';
 import type { RequestOptions } from '../http/request-options.js';
@@ -7,6 +6,7 @@ import type { CategoryResult } from '../records/category-result.js';
 import { type CategoryChange, diffCategoryRecords, isEmptyDiff } from '../records/diff-records.js';
 import { CANONICAL_SOURCE, markSource } from '../records/provenance.js';
 import type { CategoryRecords } from '../schemas/record-schemas.js';
+import { delay } from '../util/delay.js';
 import type { Emitter } from '../util/emitter.js';
 import { CategoryStore, type StoredCategory } from './category-store.js';
 import { SingleFlight } from './single-flight.js';
@@ -61,7 +61,7 @@ export class CategoryCache {
 
   constructor(context: CacheContext) {
     this.#context = context;
-    this.#store = new CategoryStore(context.ttlMs);
+    this.#store = new CategoryStore(context.now);
     context.closed.addEventListener('abort', () => this.#flights.abortAll(context.closed.reason), {
       once: true,
     });
@@ -212,19 +212,24 @@ export class CategoryCache {
   }
 
   #refreshInBackground(category: Category): void {
-    if (this.#flights.has(category) || this.#context.closed.aborted) return;
-    // Every origin failing is retried as a whole with backoff; origins in cool-down are skipped
-    // inside each attempt, so this costs no extra timeouts.
-    pRetry(() => this.#fetch(category, { signal: this.#context.closed }), {
-      retries: 2,
-      minTimeout: 1_000,
-      factor: 4,
-      randomize: true,
-      signal: this.#context.closed,
-      unref: true,
-    }).catch((error: unknown) => {
-      if (!this.#context.closed.aborted)
-        this.#context.events.emit('error', { category, error: toError(error) });
+    const { closed, events } = this.#context;
+    if (this.#flights.has(category) || closed.aborted) return;
+    // Every origin failing is retried as a whole, after about 1 s and then 4 s; origins in
+    // cool-down are skipped inside each attempt, so this costs no extra timeouts. The waits never
+    // keep a process alive.
+    const attempt = async (): Promise<void> => {
+      for (let retry = 0; ; retry++) {
+        try {
+          await this.#fetch(category, { signal: closed });
+          return;
+        } catch (error) {
+          if (retry === 2 || closed.aborted) throw error;
+          await delay(1_000 * 4 ** retry * (0.5 + Math.random()), closed, true);
+        }
+      }
+    };
+    attempt().catch((error: unknown) => {
+      if (!closed.aborted) events.emit('error', { category, error: toError(error) });
     });
   }
 

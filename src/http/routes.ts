@@ -22,26 +22,28 @@ export interface ApiRoute {
 /** A table of routes keyed by the client method that calls each. */
 export type RouteTable<K extends string> = { readonly [P in K]: ApiRoute };
 
-const read = (path: string, role?: ApiRole): ApiRoute => ({
+// Pure, so a bundle keeps only the tables it uses (the manager needs four of nine).
+const read = /* @__NO_SIDE_EFFECTS__ */ (path: string, role?: ApiRole): ApiRoute => ({
   method: 'GET',
   path,
   ...(role ? { role } : {}),
 });
 
-const write = (method: HttpMethod, path: string, role: ApiRole): ApiRoute => ({
+const write = /* @__NO_SIDE_EFFECTS__ */ (
+  method: HttpMethod,
+  path: string,
+  role: ApiRole,
+): ApiRoute => ({
   method,
   path,
   role,
   write: true,
 });
 
-const V2 = '/model_references/v2';
-const V1 = '/model_references/v1';
-/** Routes mounted identically under v1 and v2. */
-const VERSIONED = '/model_references/{version}';
-
 // The one route table of the PRIMARY: the API client calls these, and the manager derives every
-// URL it reads from them (see primary-urls.ts), so a path is written down exactly once.
+// URL it reads from them (see primary-urls.ts), so a path is written down exactly once. Paths are
+// plain literals, so they can be searched for, and a bundle keeps only the tables it uses.
+// `{version}` is `v1` or `v2` for the routes mounted identically under both.
 
 /** The service's top-level routes. */
 export const ROOT_ROUTES: RouteTable<'info' | 'heartbeat' | 'replicateMode'> = {
@@ -65,52 +67,50 @@ export const V2_ROUTES: RouteTable<
   | 'searchAll'
   | 'popular'
 > = {
-  info: read(`${V2}/info`),
-  categories: read(`${V2}/model_categories`),
-  getCategory: read(`${V2}/{category}`),
-  getModel: read(`${V2}/{category}/model/{name}`),
-  pending: read(`${V2}/{category}/pending`, 'reader'),
-  create: write('POST', `${V2}/{category}`, 'requestor'),
-  add: write('POST', `${V2}/{category}/add`, 'requestor'),
-  update: write('PUT', `${V2}/{category}/model/{name}`, 'requestor'),
-  delete: write('DELETE', `${V2}/{category}/model/{name}`, 'requestor'),
-  search: read(`${V2}/{category}/search`),
-  searchAll: read(`${V2}/search`),
-  popular: read(`${V2}/{category}/popular`),
+  info: read('/model_references/v2/info'),
+  categories: read('/model_references/v2/model_categories'),
+  getCategory: read('/model_references/v2/{category}'),
+  getModel: read('/model_references/v2/{category}/model/{name}'),
+  pending: read('/model_references/v2/{category}/pending', 'reader'),
+  create: write('POST', '/model_references/v2/{category}', 'requestor'),
+  add: write('POST', '/model_references/v2/{category}/add', 'requestor'),
+  update: write('PUT', '/model_references/v2/{category}/model/{name}', 'requestor'),
+  delete: write('DELETE', '/model_references/v2/{category}/model/{name}', 'requestor'),
+  search: read('/model_references/v2/{category}/search'),
+  searchAll: read('/model_references/v2/search'),
+  popular: read('/model_references/v2/{category}/popular'),
 };
 
 /** The legacy v1 API. */
 export const V1_ROUTES: RouteTable<
   'info' | 'categories' | 'getCategory' | 'textGeneration' | 'create' | 'update' | 'delete'
 > = {
-  info: read(`${V1}/info`),
-  categories: read(`${V1}/model_categories`),
-  getCategory: read(`${V1}/{category}`),
-  textGeneration: read(`${V1}/text_generation`),
-  create: write('POST', `${V1}/{category}`, 'requestor'),
-  update: write('PUT', `${V1}/{category}`, 'requestor'),
-  delete: write('DELETE', `${V1}/{category}/model/{name}`, 'requestor'),
+  info: read('/model_references/v1/info'),
+  categories: read('/model_references/v1/model_categories'),
+  getCategory: read('/model_references/v1/{category}'),
+  textGeneration: read('/model_references/v1/text_generation'),
+  create: write('POST', '/model_references/v1/{category}', 'requestor'),
+  update: write('PUT', '/model_references/v1/{category}', 'requestor'),
+  delete: write('DELETE', '/model_references/v1/{category}/model/{name}', 'requestor'),
 };
 
 /** Change tracking, mounted under v1 and v2 (`{version}`). */
 export const METADATA_ROUTES: RouteTable<
   'lastUpdated' | 'all' | 'category' | 'categoryLastUpdated'
 > = {
-  lastUpdated: read(`${VERSIONED}/metadata/last_updated`),
-  all: read(`${VERSIONED}/metadata/metadata`),
-  category: read(`${VERSIONED}/metadata/{category}`),
-  categoryLastUpdated: read(`${VERSIONED}/metadata/{category}/last_updated`),
+  lastUpdated: read('/model_references/{version}/metadata/last_updated'),
+  all: read('/model_references/{version}/metadata/metadata'),
+  category: read('/model_references/{version}/metadata/{category}'),
+  categoryLastUpdated: read('/model_references/{version}/metadata/{category}/last_updated'),
 };
 
-const STATS = '/model_references/statistics/{category}';
 /** Statistics, usage joins and deletion risk. */
 export const STATISTICS_ROUTES: RouteTable<'category' | 'withStats' | 'deletionRisk'> = {
-  category: read(STATS),
-  withStats: read(`${STATS}/with-stats`),
-  deletionRisk: read(`${STATS}/deletion-risk`),
+  category: read('/model_references/statistics/{category}'),
+  withStats: read('/model_references/statistics/{category}/with-stats'),
+  deletionRisk: read('/model_references/statistics/{category}/deletion-risk'),
 };
 
-const T = `${V2}/text_generation`;
 /** Text model names, groups, aliases and families. */
 export const TEXT_UTILS_ROUTES: RouteTable<
   | 'parseName'
@@ -139,34 +139,73 @@ export const TEXT_UTILS_ROUTES: RouteTable<
   | 'addToFamily'
   | 'removeFromFamily'
 > = {
-  parseName: read(`${T}/parse_name`),
-  composeName: { method: 'POST', path: `${T}/compose_name` },
-  distinctBaselines: read(`${T}/distinct_baselines`),
-  groups: read(`${T}/groups`),
-  groupsSummary: read(`${T}/groups/summary`),
-  groupsHealth: read(`${T}/groups/health`),
-  group: read(`${T}/group`),
-  updateGroupCommonFields: write('PUT', `${T}/group/common_fields`, 'requestor'),
-  groupNameSchema: read(`${T}/group/name_schema`),
-  updateGroupNameSchema: write('PUT', `${T}/group/name_schema`, 'requestor'),
-  deleteGroupNameSchema: write('DELETE', `${T}/group/name_schema`, 'requestor'),
-  setNameException: write('PUT', `${T}/{name*}/name_exception`, 'requestor'),
-  aliases: read(`${T}/aliases`),
-  alias: read(`${T}/aliases/{canonical}`),
-  setAlias: write('PUT', `${T}/aliases/{canonical}`, 'requestor'),
-  deleteAlias: write('DELETE', `${T}/aliases/{canonical}`, 'requestor'),
-  addAlias: write('POST', `${T}/aliases/{canonical}/add`, 'requestor'),
-  removeAlias: write('POST', `${T}/aliases/{canonical}/remove`, 'requestor'),
-  families: read(`${T}/families`),
-  detectFamilies: read(`${T}/families/detect`),
-  family: read(`${T}/families/{family}`),
-  setFamily: write('PUT', `${T}/families/{family}`, 'requestor'),
-  deleteFamily: write('DELETE', `${T}/families/{family}`, 'requestor'),
-  addToFamily: write('POST', `${T}/families/{family}/add`, 'requestor'),
-  removeFromFamily: write('POST', `${T}/families/{family}/remove`, 'requestor'),
+  parseName: read('/model_references/v2/text_generation/parse_name'),
+  composeName: { method: 'POST', path: '/model_references/v2/text_generation/compose_name' },
+  distinctBaselines: read('/model_references/v2/text_generation/distinct_baselines'),
+  groups: read('/model_references/v2/text_generation/groups'),
+  groupsSummary: read('/model_references/v2/text_generation/groups/summary'),
+  groupsHealth: read('/model_references/v2/text_generation/groups/health'),
+  group: read('/model_references/v2/text_generation/group'),
+  updateGroupCommonFields: write(
+    'PUT',
+    '/model_references/v2/text_generation/group/common_fields',
+    'requestor',
+  ),
+  groupNameSchema: read('/model_references/v2/text_generation/group/name_schema'),
+  updateGroupNameSchema: write(
+    'PUT',
+    '/model_references/v2/text_generation/group/name_schema',
+    'requestor',
+  ),
+  deleteGroupNameSchema: write(
+    'DELETE',
+    '/model_references/v2/text_generation/group/name_schema',
+    'requestor',
+  ),
+  setNameException: write(
+    'PUT',
+    '/model_references/v2/text_generation/{name*}/name_exception',
+    'requestor',
+  ),
+  aliases: read('/model_references/v2/text_generation/aliases'),
+  alias: read('/model_references/v2/text_generation/aliases/{canonical}'),
+  setAlias: write('PUT', '/model_references/v2/text_generation/aliases/{canonical}', 'requestor'),
+  deleteAlias: write(
+    'DELETE',
+    '/model_references/v2/text_generation/aliases/{canonical}',
+    'requestor',
+  ),
+  addAlias: write(
+    'POST',
+    '/model_references/v2/text_generation/aliases/{canonical}/add',
+    'requestor',
+  ),
+  removeAlias: write(
+    'POST',
+    '/model_references/v2/text_generation/aliases/{canonical}/remove',
+    'requestor',
+  ),
+  families: read('/model_references/v2/text_generation/families'),
+  detectFamilies: read('/model_references/v2/text_generation/families/detect'),
+  family: read('/model_references/v2/text_generation/families/{family}'),
+  setFamily: write('PUT', '/model_references/v2/text_generation/families/{family}', 'requestor'),
+  deleteFamily: write(
+    'DELETE',
+    '/model_references/v2/text_generation/families/{family}',
+    'requestor',
+  ),
+  addToFamily: write(
+    'POST',
+    '/model_references/v2/text_generation/families/{family}/add',
+    'requestor',
+  ),
+  removeFromFamily: write(
+    'POST',
+    '/model_references/v2/text_generation/families/{family}/remove',
+    'requestor',
+  ),
 };
 
-const Q = `${VERSIONED}/pending_queue`;
 /** The review queue every write goes through (v1 and v2). */
 export const PENDING_QUEUE_ROUTES: RouteTable<
   | 'changes'
@@ -180,28 +219,38 @@ export const PENDING_QUEUE_ROUTES: RouteTable<
   | 'apply'
   | 'applyBatch'
 > = {
-  changes: read(`${Q}/changes`, 'reader'),
-  myChanges: read(`${Q}/my_changes`, 'requestor'),
-  change: read(`${Q}/changes/{id}`, 'reader'),
-  diff: read(`${Q}/changes/{id}/diff`, 'reader'),
-  diffs: read(`${Q}/diffs`, 'reader'),
-  batch: write('POST', `${Q}/batches`, 'approver'),
-  purge: write('POST', `${Q}/purge`, 'approver'),
-  applyChange: write('POST', `${Q}/changes/{id}/apply`, 'approver'),
-  apply: write('POST', `${Q}/apply`, 'approver'),
-  applyBatch: write('POST', `${Q}/apply_batch/{id}`, 'approver'),
+  changes: read('/model_references/{version}/pending_queue/changes', 'reader'),
+  myChanges: read('/model_references/{version}/pending_queue/my_changes', 'requestor'),
+  change: read('/model_references/{version}/pending_queue/changes/{id}', 'reader'),
+  diff: read('/model_references/{version}/pending_queue/changes/{id}/diff', 'reader'),
+  diffs: read('/model_references/{version}/pending_queue/diffs', 'reader'),
+  batch: write('POST', '/model_references/{version}/pending_queue/batches', 'approver'),
+  purge: write('POST', '/model_references/{version}/pending_queue/purge', 'approver'),
+  applyChange: write(
+    'POST',
+    '/model_references/{version}/pending_queue/changes/{id}/apply',
+    'approver',
+  ),
+  apply: write('POST', '/model_references/{version}/pending_queue/apply', 'approver'),
+  applyBatch: write(
+    'POST',
+    '/model_references/{version}/pending_queue/apply_batch/{id}',
+    'approver',
+  ),
 };
 
-const A = `${VERSIONED}/pending_queue/audit`;
 /** The queue's history (v1 and v2). */
 export const AUDIT_ROUTES: RouteTable<'current' | 'batches' | 'batch' | 'netChanges'> = {
-  current: read(`${A}/current`, 'reader'),
-  batches: read(`${A}/batches`, 'reader'),
-  batch: read(`${A}/batches/{id}`, 'reader'),
-  netChanges: read(`${A}/batches/{id}/net_changes`, 'reader'),
+  current: read('/model_references/{version}/pending_queue/audit/current', 'reader'),
+  batches: read('/model_references/{version}/pending_queue/audit/batches', 'reader'),
+  batch: read('/model_references/{version}/pending_queue/audit/batches/{id}', 'reader'),
+  netChanges: read(
+    '/model_references/{version}/pending_queue/audit/batches/{id}/net_changes',
+    'reader',
+  ),
 };
 
 /** The caller's roles. */
 export const USER_ROUTES: RouteTable<'roles'> = {
-  roles: read(`${V2}/me/roles`, 'reader'),
+  roles: read('/model_references/v2/me/roles', 'reader'),
 };

@@ -1,10 +1,10 @@
-import ky, { HTTPError } from 'ky';
 import { MalformedResponseError } from '../errors/malformed-response-error.js';
 import { isModelReferenceError } from '../errors/model-reference-error.js';
 import { type AttemptBounds, boundedFetch } from './bounded-fetch.js';
 import { connectionFailure, isRetryableNetworkError } from './network-failure.js';
 import type { RequestOptions } from './request-options.js';
-import type { ApiRoute, HttpMethod } from './routes.js';
+import { withRetries } from './retry.js';
+import type { HttpMethod } from './routes.js';
 import { statusError } from './status-error.js';
 import { hostOf, redactUrl, urlOrigin } from './url.js';
 
@@ -42,8 +42,8 @@ export interface HttpRequest extends RequestOptions {
   /** Sent as a JSON body. */
   readonly json?: unknown;
   readonly headers?: Readonly<Record<string, string>> | undefined;
-  /** The route, when the URL is one: its role explains 401/403/503 answers. */
-  readonly route?: ApiRoute | undefined;
+  /** A hint for an error status (what the API client knows about the route's role and mode). */
+  readonly hintFor?: ((status: number) => string | undefined) | undefined;
 }
 
 /** A complete answer with a status below 400 (2xx, or 304 to a conditional request). */
@@ -72,60 +72,45 @@ export interface Transport {
   request(request: HttpRequest): Promise<HttpResponse>;
 }
 
-const RETRY_STATUS_CODES = [408, 429, 500, 502, 503, 504];
 const HTML = /^\s*<(!doctype|html)/i;
 const decoder = new TextDecoder();
 
 /**
- * Builds the transport every request of a manager or API client goes through (one ky instance):
+ * Builds the transport every request of a manager or API client goes through:
  *
  * - A deadline per attempt over the whole response, and a size limit on the decoded body.
- * - Retries of 408/429/5xx and dropped connections with short exponential backoff and jitter,
- *   honouring `Retry-After` up to a cap. A timeout, a refused connection or an unknown host is not
- *   retried: the caller has a fallback to move on to, and a host that hangs once hangs again.
- * - `apikey` and `Client-Agent` go to the PRIMARY's origin only, and a request carrying the key
+ * - GETs retried after 408/429/5xx and dropped connections, with short exponential backoff and
+ *   jitter, honouring `Retry-After` up to a cap. A timeout, a refused connection or an unknown
+ *   host is not retried: the caller has a fallback to move on to, and a host that hangs once
+ *   hangs again.
+ * - `apikey` and `Client-Agent` go to the PRIMARY's host only, and a request carrying the key
  *   refuses redirects: `fetch` would forward the header to wherever a redirect points. Text taken
  *   from errors and answers is scrubbed of the key.
  * - One classification of failures into typed errors (see {@link Transport.request}).
  */
 export function createTransport(options: TransportOptions): Transport {
   const primaryOrigin = urlOrigin(options.primaryUrl);
-  const { apiKey, retry } = options;
+  const { apiKey } = options;
   const scrub = (text: string) => (apiKey ? text.replaceAll(apiKey, '[api key]') : text);
-  const http = ky.create({
-    timeout: false,
-    throwHttpErrors: (status) => status >= 400,
-    retry: {
-      limit: retry.limit,
-      methods: ['get'],
-      statusCodes: RETRY_STATUS_CODES,
-      afterStatusCodes: [429, 503],
-      maxRetryAfter: retry.maxRetryAfterMs,
-      backoffLimit: retry.backoffLimitMs,
-      delay: (attempt) => 150 * 2 ** (attempt - 1),
-      jitter: (delay) => Math.min(retry.backoffLimitMs, delay * (0.5 + Math.random() / 2)),
-      retryOnTimeout: false,
-      // Our own errors (timeouts, oversized bodies) are final; network errors by their kind.
-      shouldRetry: ({ error }) =>
-        isModelReferenceError(error) || !isRetryableNetworkError(error) ? false : undefined,
-    },
-    hooks: {
-      beforeRequest: [
-        (request) => {
-          if (primaryOrigin === null || urlOrigin(request.url) !== primaryOrigin) {
-            request.headers.delete('apikey');
-            return;
-          }
-          request.headers.set('Client-Agent', options.clientAgent);
-          if (apiKey) {
-            request.headers.set('apikey', apiKey);
-            return new Request(request, { redirect: 'error' });
-          }
-          return;
-        },
-      ],
-    },
-  });
+
+  /** The request as it goes on the wire: credentials only for the PRIMARY. */
+  const build = (request: HttpRequest, method: HttpMethod): Request => {
+    const headers = new Headers(request.headers);
+    headers.delete('apikey');
+    const toPrimary = primaryOrigin !== null && urlOrigin(request.url) === primaryOrigin;
+    if (toPrimary) {
+      headers.set('Client-Agent', options.clientAgent);
+      if (apiKey) headers.set('apikey', apiKey);
+    }
+    if (request.json !== undefined) headers.set('content-type', 'application/json');
+    return new Request(request.url, {
+      method,
+      headers,
+      ...(request.json === undefined ? {} : { body: JSON.stringify(request.json) }),
+      ...(request.signal ? { signal: request.signal } : {}),
+      redirect: toPrimary && apiKey ? 'error' : 'follow',
+    });
+  };
 
   return {
     primaryUrl: options.primaryUrl,
@@ -141,25 +126,27 @@ export function createTransport(options: TransportOptions): Transport {
       };
       let response: Response;
       try {
-        response = await http(request.url, {
-          method,
-          ...(request.json === undefined ? {} : { json: request.json }),
-          ...(request.headers ? { headers: request.headers } : {}),
-          ...(request.signal ? { signal: request.signal } : {}),
-          fetch: (input) => boundedFetch(options.fetch, input as Request, bounds),
-        });
+        response = await withRetries(
+          () => boundedFetch(options.fetch, build(request, method), bounds),
+          {
+            method,
+            policy: options.retry,
+            // Our own errors (timeouts, oversized bodies) are final; network errors by their kind.
+            retryable: (error) => !isModelReferenceError(error) && isRetryableNetworkError(error),
+            signal: request.signal,
+          },
+        );
       } catch (error) {
         if (request.signal?.aborted) throw request.signal.reason;
-        if (error instanceof HTTPError) {
-          const { status, statusText } = error.response;
-          const text = await error.response.text().catch(() => '');
-          throw statusError({ status, statusText, text, method, url }, request.route, scrub);
-        }
         if (isModelReferenceError(error)) throw error;
         const redirectRefused = apiKey !== null && urlOrigin(request.url) === primaryOrigin;
         throw connectionFailure(error, { method, url, host: bounds.host, redirectRefused }, scrub);
       }
       const text = decoder.decode(await response.arrayBuffer());
+      if (response.status >= 400) {
+        const { status, statusText } = response;
+        throw statusError({ status, statusText, text, method, url }, request.hintFor, scrub);
+      }
       if (response.status < 300 && isHtml(response.headers, text))
         throw new MalformedResponseError({ method, url, reason: 'an HTML page instead of data' });
       return { method, url, status: response.status, headers: response.headers, text };

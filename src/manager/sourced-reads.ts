@@ -40,6 +40,8 @@ export class SourcedReads {
     source: SourceSelector | undefined,
     request: RequestOptions,
   ): Promise<CategoryRecords<C>> {
+    // The common read (no source named) goes straight to the cache.
+    if (source === undefined) return this.#cache.get(assertCategory(category) as C, request);
     const ids = this.sources(category, source);
     if (ids.length === 1 && ids[0] === CANONICAL_SOURCE) return this.#cache.get(category, request);
     return (await this.read(category, ids, request)).records as CategoryRecords<C>;

@@ -1,6 +1,6 @@
 import type { RequestOptions } from '../http/request-options.js';
 import type { HttpResponse, Transport } from '../http/transport.js';
-import { contentHash } from '../util/hash.js';
+import { contentHash } from './content-hash.js';
 
 /** A complete answer with the hash of its body. */
 export interface Payload extends HttpResponse {
