@@ -1,12 +1,8 @@
 import { CATEGORY_DESCRIPTORS, type Category } from '../categories.js';
 import type { Transport } from '../http/transport.js';
-import { urlOrigin } from '../http/url.js';
 import { convertLegacyFile } from '../legacy/convert.js';
-import type { CategoryResult } from '../records/category-result.js';
-import { fetchPayload } from './fetch-payload.js';
-import type { OriginReader, OriginRequest } from './origin-reader.js';
-import { toCategoryResult, unchangedResult } from './parse-payload.js';
-import { convertOrFail } from './primary-origins.js';
+import { convertOrFail, httpOrigin } from './http-origin.js';
+import type { OriginReader } from './origin-reader.js';
 
 /** Where the raw legacy files live. Point `rawBaseUrl` at a mirror or proxy to use one. */
 export interface GithubOptions {
@@ -48,34 +44,17 @@ export function githubOrigin(
   location: GithubLocation,
   now: () => number,
 ): OriginReader {
-  const base = location.rawBaseUrl;
-  return {
-    id: 'github',
-    host: urlOrigin(base) ?? base,
-    unsupported: (category) =>
-      CATEGORY_DESCRIPTORS[category].legacy ? null : `${category} has no legacy file on GitHub`,
-    urlOf: (category) => githubFileUrl(category, location) ?? '',
-    async fetch<C extends Category>(
-      category: C,
-      request: OriginRequest,
-      known?: CategoryResult<C>,
-    ): Promise<CategoryResult<C>> {
-      const payload = await fetchPayload(
-        transport,
-        githubFileUrl(category, location) ?? '',
-        request,
-      );
-      const same = unchangedResult('github', payload, known, now());
-      if (same) return same;
-      const converted = convertOrFail(() => convertLegacyFile(category, payload.text), payload);
-      return toCategoryResult(
-        category,
-        'github',
-        payload,
-        converted.records,
-        now(),
-        converted.issues,
-      );
+  return httpOrigin(
+    {
+      id: 'github',
+      base: location.rawBaseUrl,
+      unsupported: (category) =>
+        CATEGORY_DESCRIPTORS[category].legacy ? null : `${category} has no legacy file on GitHub`,
+      urlOf: (category) => githubFileUrl(category, location) ?? '',
+      decode: (category, payload) =>
+        convertOrFail(() => convertLegacyFile(category, payload.text), payload),
     },
-  };
+    transport,
+    now,
+  );
 }
