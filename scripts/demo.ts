@@ -9,13 +9,19 @@ import { createStandInPrimary } from '../src/testing.js';
 
 const server = await startStandInServer(createStandInPrimary);
 const cacheDir = await mkdtemp(join(tmpdir(), 'horde-model-reference-demo-'));
+const newMachine = await mkdtemp(join(tmpdir(), 'horde-model-reference-demo-new-'));
 const where = ['--primary-url', server.primaryUrl, '--github-raw-url', server.githubRawUrl];
 
 /** Runs one CLI command, echoing it first as a user would type it. */
 async function cli(...argv: string[]): Promise<void> {
+  await cliIn(cacheDir, ...argv);
+}
+
+/** The same, with another cache folder (another machine). */
+async function cliIn(cache: string, ...argv: string[]): Promise<void> {
   const shown = argv.map((a) => (/[\s()]/.test(a) ? `'${a}'` : a)).join(' ');
   console.log(`\n$ horde-model-reference ${shown}`);
-  const code = await main([...argv, ...where, '--cache-dir', cacheDir, '--timeout-ms', '1000'], {
+  const code = await main([...argv, ...where, '--cache-dir', cache, '--timeout-ms', '1000'], {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stdout.write(text),
     isTTY: false,
@@ -39,9 +45,12 @@ await cli(
 );
 await cli('stats', 'text_generation');
 
-say('The PRIMARY goes down (connections refused): every category now comes from GitHub');
+say('The PRIMARY goes down (connections refused)');
 server.standIn.setFault('primary', 'refuse');
+say('A machine that has the PRIMARY’s data (fetched a minute ago) keeps it: GitHub lags behind');
 await cli('status');
+say('A new machine with an empty cache: every category comes from GitHub');
+await cliIn(newMachine, 'status');
 
 say('GitHub goes down too: the last-known-good data in the cache folder is served');
 server.standIn.setFault('github', 'refuse');
@@ -54,4 +63,5 @@ await cli('get', 'image_generation', 'Ghibli Style', '--offline');
 
 await server.close();
 await rm(cacheDir, { recursive: true, force: true });
+await rm(newMachine, { recursive: true, force: true });
 console.log('\nDone.');

@@ -18,8 +18,16 @@ export interface ManagerEvents {
   'invalid-record': RecordIssue;
   /** A category's records changed; fired after the new records are swapped in. */
   change: CategoryChange;
-  /** Something failed in the background (a refresh, persisting a snapshot, a listener). */
-  error: { readonly category?: Category; readonly source?: string; readonly error: Error };
+  /**
+   * Something failed in the background: a refresh, a provider (`source` is its id), storage
+   * (`origin: 'storage'`: an unreadable snapshot, a failed or stuck write), a listener.
+   */
+  error: {
+    readonly category?: Category;
+    readonly source?: string;
+    readonly origin?: 'storage';
+    readonly error: Error;
+  };
 }
 
 export type { Unsubscribe } from './util/emitter.js';

@@ -20,6 +20,7 @@ export {
   isMalformedResponseError,
   MalformedResponseError,
 } from './errors/malformed-response-error.js';
+export { isManagerClosedError, ManagerClosedError } from './errors/manager-closed-error.js';
 export { isModelNotFoundError, ModelNotFoundError } from './errors/model-not-found-error.js';
 export {
   isModelReferenceError,
@@ -31,12 +32,15 @@ export {
   type OriginAttempt,
   SourceUnavailableError,
 } from './errors/source-unavailable-error.js';
+export { isStorageError, StorageError } from './errors/storage-error.js';
+export { isSuspectAnswerError, SuspectAnswerError } from './errors/suspect-answer-error.js';
 export { isTimeoutError, TimeoutError } from './errors/timeout-error.js';
 export { isUnknownCategoryError, UnknownCategoryError } from './errors/unknown-category-error.js';
 export { isUnknownSourceError, UnknownSourceError } from './errors/unknown-source-error.js';
 export type { ManagerEvents } from './events.js';
 export type { RetryOptions } from './http/connection-options.js';
 export type { RequestOptions } from './http/request-options.js';
+export type { RefreshOptions } from './manager/call-options.js';
 export {
   type AllCategories,
   ModelReferenceManager,
@@ -66,6 +70,7 @@ export {
 } from './records/diff-records.js';
 export { sourceOf } from './records/provenance.js';
 export type { SourceState } from './records/source-layer.js';
+export type { SuspectAnswerPolicy } from './records/suspect-answer.js';
 export type { ImageGenerationRecord } from './schemas/image-generation-record.js';
 export type { RecordIssue } from './schemas/parse-records.js';
 export type {

@@ -1,7 +1,8 @@
 import type { Category } from '../categories.js';
+import { type OriginAttempt, SourceUnavailableError } from '../errors/source-unavailable-error.js';
+import { StorageError } from '../errors/storage-error.js';
 import type { ManagerEvents } from '../events.js';
-import type { RequestOptions } from '../http/request-options.js';
-import type { FallbackChain } from '../origins/fallback-chain.js';
+import type { ChainRequest, FallbackChain } from '../origins/fallback-chain.js';
 import type { CategoryResult } from '../records/category-result.js';
 import { type CategoryChange, diffCategoryRecords, isEmptyDiff } from '../records/diff-records.js';
 import { CANONICAL_SOURCE, markSource } from '../records/provenance.js';
@@ -12,6 +13,7 @@ import { CategoryStore, type StoredCategory } from './category-store.js';
 import { SingleFlight } from './single-flight.js';
 import { parseStoredSnapshot, storageKey, toSnapshot } from './snapshot.js';
 import type { SnapshotStorage } from './storage.js';
+import { bounded } from './storage-calls.js';
 
 /** What the cache needs from the manager that owns it. */
 export interface CacheContext {
@@ -20,6 +22,10 @@ export interface CacheContext {
   readonly events: Emitter<ManagerEvents>;
   readonly ttlMs: number;
   readonly staleWhileRevalidate: boolean;
+  /** Data older than this is not served before the network had its say. */
+  readonly maxStalenessMs: number;
+  /** The longest any storage call may take before it is reported and bypassed. */
+  readonly storageTimeoutMs: number;
   /** Aborted on `close()`: stops background work. */
   readonly closed: AbortSignal;
   readonly now: () => number;
@@ -49,15 +55,21 @@ const toError = (error: unknown) => (error instanceof Error ? error : new Error(
  * in the background) → persisted snapshot (warm start) → the fallback chain, with one request in
  * flight per category however many readers wait. Every swap is announced as `change` on the
  * manager's events and returned to the caller that made it.
+ *
+ * Every result carries the order in which its request started; one older than what is held is
+ * dropped, so no reader ever sees a record go back to an older version.
  */
 export class CategoryCache {
   readonly #store: CategoryStore;
   readonly #context: CacheContext;
-  readonly #flights = new SingleFlight<Category, Loaded>();
+  readonly #flights = new SingleFlight<string, Loaded>();
   readonly #storageChecked = new Set<Category>();
+  /** Why a category's stored snapshot could not be read, until a good answer replaces it. */
+  readonly #storageProblems = new Map<Category, StorageError>();
   readonly #writes = new Set<Promise<void>>();
   /** The hash of what storage holds per category: an unchanged refresh writes nothing. */
   readonly #persisted = new Map<Category, string>();
+  #sequence = 0;
 
   constructor(context: CacheContext) {
     this.#context = context;
@@ -67,9 +79,14 @@ export class CategoryCache {
     });
   }
 
+  /** The order number of a request starting now (delta sync takes one before it asks). */
+  begin(): number {
+    return ++this.#sequence;
+  }
+
   /** Seeds last-known-good data (from the `snapshot` option); it is served until refreshed. */
   seed(result: CategoryResult): void {
-    this.#accept(result);
+    this.#accept({ ...result, fetchedAt: Math.min(result.fetchedAt, this.#context.now()) });
   }
 
   /** The categories holding data, in the order they were first loaded. */
@@ -83,6 +100,11 @@ export class CategoryCache {
     return entry && { ...entry, fresh: this.#store.fresh(category) !== undefined };
   }
 
+  /** Whether `result` is older than the maximum staleness. */
+  isOld(result: CategoryResult): boolean {
+    return this.#context.now() - result.fetchedAt > this.#context.maxStalenessMs;
+  }
+
   /**
    * Starts a new TTL for data known to be unchanged (a change check found nothing), so a watched
    * manager keeps serving from memory instead of re-downloading every TTL.
@@ -92,19 +114,20 @@ export class CategoryCache {
   }
 
   /**
-   * The records of `category`, from the cheapest place that has them.
+   * The records of `category`, from the cheapest place that has them. Data older than the
+   * maximum staleness (a snapshot stored days ago) is served only after the network had its say.
    *
    * @throws {SourceUnavailableError} when no origin answers and nothing is cached or stored.
    */
   async get<C extends Category>(
     category: C,
-    request: RequestOptions = {},
+    request: ChainRequest = {},
   ): Promise<CategoryRecords<C>> {
     const fresh = this.#store.fresh(category);
     if (fresh) return fresh.result.records as CategoryRecords<C>;
     const known = this.#store.lastKnownGood(category) ?? (await this.#warmStart(category));
     if (known) {
-      if (this.#context.staleWhileRevalidate) {
+      if (this.#context.staleWhileRevalidate && !this.isOld(known.result)) {
         this.#refreshInBackground(category);
         return known.result.records as CategoryRecords<C>;
       }
@@ -121,17 +144,20 @@ export class CategoryCache {
    */
   async refresh<C extends Category>(
     category: C,
-    request: RequestOptions = {},
+    request: ChainRequest = {},
   ): Promise<Refreshed<C>> {
     const { entry, change } = await this.#fetch(category, request);
     return { records: entry.result.records as CategoryRecords<C>, change };
   }
 
-  /** Swaps in records obtained elsewhere (delta sync), exactly as a fetch would. */
+  /**
+   * Swaps in records obtained elsewhere (delta sync), exactly as a fetch would, unless a newer
+   * result was swapped in since `result.sequence` was taken.
+   */
   accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): CategoryChange | null {
-    const { change } = this.#accept(result, via);
-    this.#persist(result);
-    return change;
+    const loaded = this.#accept(result, via);
+    if (loaded.entry.result === result) this.#persist(result);
+    return loaded.change;
   }
 
   /** Every loaded category's result, for a snapshot. */
@@ -139,13 +165,16 @@ export class CategoryCache {
     return [...this.#store.entries()].map(([, entry]) => entry.result);
   }
 
-  /** Waits for snapshot writes in progress, so a short-lived process does not lose them. */
+  /**
+   * Waits for snapshot writes in progress, so a short-lived process does not lose them; a store
+   * that does not answer is given up on after its deadline.
+   */
   async flush(): Promise<void> {
     while (this.#writes.size > 0) await Promise.allSettled([...this.#writes]);
   }
 
   /** Like `refresh`, but a failure with last-known-good data returns that data instead of throwing. */
-  async #load(category: Category, request: RequestOptions): Promise<StoredCategory> {
+  async #load(category: Category, request: ChainRequest): Promise<StoredCategory> {
     try {
       return (await this.#fetch(category, request)).entry;
     } catch (error) {
@@ -155,22 +184,26 @@ export class CategoryCache {
     }
   }
 
-  #fetch(category: Category, request: RequestOptions): Promise<Loaded> {
+  #fetch(category: Category, request: ChainRequest): Promise<Loaded> {
+    // An explicit acceptance never rides on a read that would refuse what it accepts.
+    const key = request.acceptSuspect ? `${category} accept` : category;
     return this.#flights.run(
-      category,
+      key,
       async (signal) => {
+        const sequence = this.begin();
         try {
           const known = this.#store.lastKnownGood(category)?.result;
-          const { result, attempts } = await this.#context.chain.load(
-            category,
-            { signal, timeoutMs: request.timeoutMs },
-            known,
-          );
+          const { result, attempts } = await this.#context.chain
+            .load(category, { ...request, signal }, known)
+            .catch((error: unknown) => {
+              throw this.#withStorageAttempt(category, error);
+            });
           if (attempts.length > 0) {
             this.#context.events.emit('fallback', { category, origin: result.origin, attempts });
           }
-          const loaded = this.#accept(result);
-          this.#persist(result);
+          const tagged = { ...result, sequence };
+          const loaded = this.#accept(tagged);
+          if (loaded.entry.result === tagged) this.#persist(tagged);
           return loaded;
         } catch (error) {
           if (!signal.aborted) this.#markStale(category, toError(error));
@@ -181,16 +214,36 @@ export class CategoryCache {
     );
   }
 
+  /** A failed read of a category whose stored snapshot was unreadable says so in its attempts. */
+  #withStorageAttempt(category: Category, error: unknown): unknown {
+    const problem = this.#storageProblems.get(category);
+    if (!problem || !(error instanceof SourceUnavailableError)) return error;
+    const stored: OriginAttempt = {
+      origin: 'storage',
+      url: null,
+      outcome: 'failed',
+      reason: problem.message,
+      cause: problem,
+    };
+    return new SourceUnavailableError(category, [...error.attempts, stored], error.source);
+  }
+
   #accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): Loaded {
+    const held = this.#store.lastKnownGood(result.category);
+    // A request that started before the one whose answer is held brings older data: drop it.
+    if (held && result.sequence < held.result.sequence) return { entry: held, change: null };
     Object.freeze(result.records);
     markSource(result.records, CANONICAL_SOURCE);
     for (const issue of result.issues) this.#context.events.emit('invalid-record', issue);
-    const before = this.#store.lastKnownGood(result.category)?.result;
+    const before = held?.result;
     const entry = this.#store.put(result, this.#context.ttlMs, this.#context.now());
     let change: CategoryChange | null = null;
     // Announced after the swap, so a listener reading the manager sees the new records.
     if (before && before.hash !== result.hash) {
-      const diff = diffCategoryRecords(before.records, result.records);
+      // Across kinds of origin (the PRIMARY's v2 against converted legacy data), a field only one
+      // kind can carry (v2's metadata stamps) is not a change.
+      const sameKind = (before.fetchedFrom === 'v2') === (result.fetchedFrom === 'v2');
+      const diff = diffCategoryRecords(before.records, result.records, { sameKind });
       if (!isEmptyDiff(diff)) {
         change = { category: result.category, via, ...diff };
         this.#context.events.emit('change', change);
@@ -236,14 +289,32 @@ export class CategoryCache {
   async #warmStart(category: Category): Promise<StoredCategory | undefined> {
     if (this.#storageChecked.has(category)) return undefined;
     this.#storageChecked.add(category);
+    const key = storageKey(category);
     try {
-      const result = parseStoredSnapshot(await this.#context.storage.get(storageKey(category)));
-      if (result && result.category === category && !this.#store.lastKnownGood(category)) {
-        this.#persisted.set(category, result.hash);
-        return this.#accept(result).entry;
+      const { storage, storageTimeoutMs, now } = this.#context;
+      const stored = parseStoredSnapshot(
+        await bounded(storage, 'get', key, storageTimeoutMs),
+        now(),
+      );
+      if (stored.kind === 'unreadable')
+        throw new StorageError('get', key, `the stored snapshot is unreadable: ${stored.reason}`);
+      if (
+        stored.kind === 'ok' &&
+        stored.result.category === category &&
+        !this.#store.lastKnownGood(category)
+      ) {
+        // Only a copy read back whole counts as persisted: a damaged one is rewritten by the next
+        // good answer, even when that answer's body is the same.
+        if (stored.result.issues.length === 0) this.#persisted.set(category, stored.result.hash);
+        return this.#accept(stored.result).entry;
       }
     } catch (error) {
-      this.#context.events.emit('error', { category, error: toError(error) });
+      const problem =
+        error instanceof StorageError
+          ? error
+          : new StorageError('get', key, toError(error).message, { cause: error });
+      this.#storageProblems.set(category, problem);
+      this.#context.events.emit('error', { category, origin: 'storage', error: problem });
     }
     return this.#store.lastKnownGood(category);
   }
@@ -252,11 +323,23 @@ export class CategoryCache {
     // A worker refreshing every minute would otherwise rewrite the same megabyte each time.
     if (this.#persisted.get(result.category) === result.hash) return;
     this.#persisted.set(result.category, result.hash);
-    const write = this.#context.storage
-      .set(storageKey(result.category), JSON.stringify(toSnapshot(result)))
+    const key = storageKey(result.category);
+    const write = (async () => {
+      const { storage, storageTimeoutMs } = this.#context;
+      await bounded(storage, 'set', key, storageTimeoutMs, JSON.stringify(toSnapshot(result)));
+      this.#storageProblems.delete(result.category);
+    })()
       .catch((error: unknown) => {
         this.#persisted.delete(result.category);
-        this.#context.events.emit('error', { category: result.category, error: toError(error) });
+        const problem =
+          error instanceof StorageError
+            ? error
+            : new StorageError('set', key, toError(error).message, { cause: error });
+        this.#context.events.emit('error', {
+          category: result.category,
+          origin: 'storage',
+          error: problem,
+        });
       })
       .finally(() => this.#writes.delete(write));
     this.#writes.add(write);

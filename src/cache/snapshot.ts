@@ -1,11 +1,11 @@
 import { type Category, isCategory } from '../categories.js';
-import type { CategoryResult, Origin } from '../records/category-result.js';
+import type { CategoryResult, NetworkOrigin, Origin } from '../records/category-result.js';
 import { parseCategoryRecords } from '../schemas/parse-records.js';
 
 /** One category as stored or exported: its raw records and where they came from. */
 export interface CategorySnapshot {
   readonly category: Category;
-  /** The source that served the data originally (`v2`, `v1`, `github`, or `snapshot`). */
+  /** The origin that served the data originally (`v2`, `v1`, `github`; `snapshot` when unknown). */
   readonly origin: Origin;
   readonly url: string;
   /** Epoch ms when the data was fetched from its source. */
@@ -40,18 +40,21 @@ export function managerSnapshot(results: Iterable<CategoryResult>, now: number):
 
 /** A category result as a snapshot. */
 export function toSnapshot(result: CategoryResult): CategorySnapshot {
-  const { category, origin, url, fetchedAt, hash, records } = result;
-  return { category, origin, url, fetchedAt, hash, records };
+  const { category, url, fetchedAt, hash, records } = result;
+  return { category, origin: result.fetchedFrom ?? result.origin, url, fetchedAt, hash, records };
 }
+
+const NETWORK_ORIGINS: readonly string[] = ['v2', 'v1', 'github'];
 
 /**
  * Reads a stored or shipped category snapshot back into validated records, served as
  * `origin: 'snapshot'`. The records are validated again: a snapshot from an older version, or an
- * edited file, gets the same per-record checks as network data.
+ * edited file, gets the same per-record checks as network data. A `fetchedAt` in the future (a
+ * clock that was ahead) is brought back to `now`, so it can never pass for fresh data.
  *
  * @returns `null` when `value` is not a category snapshot at all.
  */
-export function fromSnapshot(value: unknown): CategoryResult | null {
+export function fromSnapshot(value: unknown, now: number = Date.now()): CategoryResult | null {
   if (typeof value !== 'object' || value === null) return null;
   const snapshot = value as Partial<CategorySnapshot>;
   if (
@@ -69,17 +72,33 @@ export function fromSnapshot(value: unknown): CategoryResult | null {
     issues,
     origin: 'snapshot',
     url: typeof snapshot.url === 'string' ? snapshot.url : '',
-    fetchedAt: snapshot.fetchedAt,
+    fetchedAt: Math.min(snapshot.fetchedAt, now),
     hash: typeof snapshot.hash === 'string' ? snapshot.hash : '',
+    fetchedFrom: NETWORK_ORIGINS.includes(snapshot.origin as string)
+      ? (snapshot.origin as NetworkOrigin)
+      : null,
+    sequence: 0,
   };
 }
 
-/** Parses a stored JSON string into a category result, or `null` when it is not one. */
-export function parseStoredSnapshot(text: string | null | undefined): CategoryResult | null {
-  if (!text) return null;
+/** What storage held for a category: nothing, a readable snapshot, or something unreadable. */
+export type StoredSnapshot =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'ok'; readonly result: CategoryResult }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+/** Reads a stored JSON string back into a category result, saying why when it cannot. */
+export function parseStoredSnapshot(text: unknown, now: number): StoredSnapshot {
+  if (text === null || text === undefined) return { kind: 'absent' };
+  if (typeof text !== 'string') return { kind: 'unreadable', reason: `a ${typeof text}, not text` };
+  let value: unknown;
   try {
-    return fromSnapshot(JSON.parse(text));
-  } catch {
-    return null;
+    value = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'unreadable', reason: `not JSON (${(error as Error).message})` };
   }
+  const result = fromSnapshot(value, now);
+  return result
+    ? { kind: 'ok', result }
+    : { kind: 'unreadable', reason: 'JSON that is not a category snapshot' };
 }

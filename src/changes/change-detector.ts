@@ -4,6 +4,7 @@ import { parseJsonBody } from '../http/json-body.js';
 import type { PrimaryUrls } from '../http/primary-urls.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { Transport } from '../http/transport.js';
+import type { ChainRequest } from '../origins/fallback-chain.js';
 import type { CategoryChange } from '../records/diff-records.js';
 import {
   allMetadataSchema,
@@ -177,7 +178,10 @@ export class ChangeDetector {
       previous && canonical && writesBetween(previous, token) === 1
         ? await this.#delta(category, meta, request)
         : false;
-    const outcome = delta === false ? await this.#download(category, request) : delta;
+    // Deletions the PRIMARY counted since the data held: an answer removing that many is expected.
+    const confirmedRemovals = previous ? Math.max(0, token[3] - previous[3]) : 0;
+    const outcome =
+      delta === false ? await this.#download(category, { ...request, confirmedRemovals }) : delta;
     if (outcome !== false) this.#tokens.set(category, token);
     return outcome || null;
   }
@@ -193,6 +197,8 @@ export class ChangeDetector {
   ): Promise<CategoryChange | null | false> {
     const { cache, urls, now, transport } = this.#context;
     const name = meta.last_operation_model;
+    // Taken before asking: if a download that started later lands first, this older answer loses.
+    const sequence = cache.begin();
     const entry = cache.entry(category);
     // The server's model route cannot address names containing `/` (they are path separators).
     if (!urls || !entry || typeof name !== 'string' || name.includes('/')) return false;
@@ -218,7 +224,14 @@ export class ChangeDetector {
     }
     const issues = entry.result.issues.filter((i) => i.key !== name && i.name !== name);
     return cache.accept(
-      { ...entry.result, records: after, issues, fetchedAt: now(), hash: `delta:${tokenOf(meta)}` },
+      {
+        ...entry.result,
+        records: after,
+        issues,
+        fetchedAt: now(),
+        hash: `delta:${tokenOf(meta)}`,
+        sequence,
+      },
       'delta',
     );
   }
@@ -229,7 +242,7 @@ export class ChangeDetector {
    */
   async #download(
     category: Category,
-    request: RequestOptions,
+    request: ChainRequest,
   ): Promise<CategoryChange | null | false> {
     try {
       return (await this.#context.cache.refresh(category, request)).change;

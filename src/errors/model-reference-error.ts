@@ -10,7 +10,10 @@ export type ModelReferenceErrorCode =
   | 'INVALID_OPTIONS'
   | 'CONNECTION_FAILED'
   | 'TIMEOUT'
-  | 'UNKNOWN_SOURCE';
+  | 'UNKNOWN_SOURCE'
+  | 'SUSPECT_ANSWER'
+  | 'CLOSED'
+  | 'STORAGE_FAILED';
 
 /** Marks our errors so guards work across realms (iframes, workers, duplicated bundles). */
 const BRAND = Symbol.for('horde-model-reference.error');

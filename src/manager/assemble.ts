@@ -34,13 +34,17 @@ export function assembleManager(
   const transport = createTransport(options.transport);
   const { primaryUrl } = options.transport;
   const origins = configuredOrigins(options.chain, transport, options.github, now);
-  const chain = new FallbackChain(origins, new CircuitBreaker(options.circuitBreaker, now), now);
+  const breaker = new CircuitBreaker(options.circuitBreaker, now);
+  const { suspectAnswers: suspect, maxStalenessMs } = options;
+  const chain = new FallbackChain(origins, breaker, { suspect, maxStalenessMs }, now);
   const cache = new CategoryCache({
     chain,
     storage: options.storage,
     events,
     ttlMs: options.ttlMs,
     staleWhileRevalidate: options.staleWhileRevalidate,
+    maxStalenessMs,
+    storageTimeoutMs: options.transport.timeoutMs,
     closed,
     now,
   });

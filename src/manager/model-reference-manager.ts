@@ -2,6 +2,7 @@ import { type ManagerSnapshot, managerSnapshot } from '../cache/snapshot.js';
 import type { Category } from '../categories.js';
 import { assertCategory, CATEGORIES } from '../categories.js';
 import { type StopWatching, startWatch, type WatchOptions } from '../changes/watch.js';
+import { ManagerClosedError } from '../errors/manager-closed-error.js';
 import { ModelNotFoundError } from '../errors/model-not-found-error.js';
 import type { ManagerEvents } from '../events.js';
 import type { RequestOptions } from '../http/request-options.js';
@@ -14,6 +15,7 @@ import type { CategoryChange } from '../records/diff-records.js';
 import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/record-schemas.js';
 import { Emitter, type Listener, type Unsubscribe } from '../util/emitter.js';
 import { assembleManager, type ManagerParts } from './assemble.js';
+import { type CheckedCallOptions, checkCallOptions, type RefreshOptions } from './call-options.js';
 import { type ModelReferenceManagerOptions, resolveManagerOptions } from './options.js';
 import { buildStatus, type ManagerStatus } from './status.js';
 
@@ -70,14 +72,16 @@ export class ModelReferenceManager implements AsyncDisposable {
    * const beta = await refs.getCategory('image_generation', { source: ['pending', 'horde'] });
    * ```
    * @throws {UnknownCategoryError} before any request, for a name that is not a category.
-   * @throws {InvalidSearchParamsError} before any request, for an unknown `source`.
-   * @throws {SourceUnavailableError} when no source answers and no last-known-good data exists.
+   * @throws {UnknownSourceError} before any request, for a `source` that is not registered.
+   * @throws {SourceUnavailableError} when no origin answers and no last-known-good data exists.
+   * @throws {ManagerClosedError} after `close()`; {InvalidOptionsError} for invalid `options`.
    */
   async getCategory<C extends Category>(
     category: C,
     options: ReadOptions = {},
   ): Promise<CategoryRecords<C>> {
-    return this.#parts.reads.get(category, options.source, options);
+    const checked = this.#open('getCategory', options, ['source']);
+    return this.#parts.reads.get(category, checked.source as SourceSelector | undefined, checked);
   }
 
   /**
@@ -91,6 +95,7 @@ export class ModelReferenceManager implements AsyncDisposable {
     name: string,
     options: ReadOptions = {},
   ): Promise<RecordOf<C>> {
+    this.#open('getModel', options, ['source']);
     const record = await this.findModel(category, name, options);
     if (!record) throw new ModelNotFoundError(category, name);
     return record;
@@ -106,6 +111,7 @@ export class ModelReferenceManager implements AsyncDisposable {
     name: string,
     options: ReadOptions = {},
   ): Promise<RecordOf<C> | undefined> {
+    this.#open('findModel', options, ['source']);
     const records = await this.getCategory(category, options);
     return Object.hasOwn(records, name) ? records[name] : undefined;
   }
@@ -115,6 +121,7 @@ export class ModelReferenceManager implements AsyncDisposable {
    * `errors`; it never fails the others.
    */
   async getAll(options: ReadOptions = {}): Promise<AllCategories> {
+    this.#open('getAll', options, ['source']);
     const settled = await Promise.allSettled(CATEGORIES.map((c) => this.getCategory(c, options)));
     const categories: Record<string, unknown> = {};
     const errors: Partial<Record<Category, Error>> = {};
@@ -131,15 +138,21 @@ export class ModelReferenceManager implements AsyncDisposable {
 
   /**
    * Fetches a category now, ignoring the TTL. On failure the last-known-good records are kept
-   * (marked stale) and the error is thrown.
+   * (marked stale) and the error is thrown. An answer that would empty or gut the category is a
+   * failure too (`SuspectAnswerError` in the attempts) unless `acceptSuspect` is set.
    *
-   * @throws {UnknownCategoryError} | {SourceUnavailableError}
+   * @example
+   * ```ts
+   * await refs.refresh('clip', { acceptSuspect: true }); // after a deliberate mass deletion
+   * ```
+   * @throws {UnknownCategoryError} | {SourceUnavailableError} | {ManagerClosedError}
    */
   async refresh<C extends Category>(
     category: C,
-    options: RequestOptions = {},
+    options: RefreshOptions = {},
   ): Promise<CategoryRecords<C>> {
-    return (await this.#parts.cache.refresh(assertCategory(category) as C, options)).records;
+    const checked = this.#open('refresh', options, ['acceptSuspect']);
+    return (await this.#parts.cache.refresh(assertCategory(category) as C, checked)).records;
   }
 
   /**
@@ -157,7 +170,7 @@ export class ModelReferenceManager implements AsyncDisposable {
     params: SearchParams = {},
     options: RequestOptions = {},
   ): Promise<SearchPage<RecordOf<C>>> {
-    return this.#parts.reads.search(category, params, options);
+    return this.#parts.reads.search(category, params, this.#open('search', options));
   }
 
   /**
@@ -170,7 +183,7 @@ export class ModelReferenceManager implements AsyncDisposable {
     params: SearchAllParams = {},
     options: RequestOptions = {},
   ): Promise<SearchPage<ModelRecord>> {
-    return this.#parts.reads.searchAll(params, options);
+    return this.#parts.reads.searchAll(params, this.#open('searchAll', options));
   }
 
   /**
@@ -184,7 +197,8 @@ export class ModelReferenceManager implements AsyncDisposable {
    * ```
    */
   async query<C extends Category>(category: C, options: ReadOptions = {}): Promise<QueryOf<C>> {
-    return this.#parts.reads.query(category, options.source, options);
+    const checked = this.#open('query', options, ['source']);
+    return this.#parts.reads.query(category, checked.source as SourceSelector | undefined, checked);
   }
 
   /** The server's `CategoryStatistics` for a category, computed locally. */
@@ -192,6 +206,7 @@ export class ModelReferenceManager implements AsyncDisposable {
     category: C,
     options: ReadOptions = {},
   ): Promise<CategoryStatistics> {
+    this.#open('statistics', options, ['source']);
     return computeCategoryStatistics(category, await this.getCategory(category, options));
   }
 
@@ -249,7 +264,7 @@ export class ModelReferenceManager implements AsyncDisposable {
    * ```
    */
   async checkForUpdates(options: RequestOptions = {}): Promise<CategoryChange[]> {
-    return this.#parts.detector.check(options);
+    return this.#parts.detector.check(this.#open('checkForUpdates', options));
   }
 
   /**
@@ -265,6 +280,7 @@ export class ModelReferenceManager implements AsyncDisposable {
    * or a `signal` that is not an AbortSignal.
    */
   watch(options: WatchOptions = {}): StopWatching {
+    this.#open('watch', undefined);
     return startWatch(
       {
         check: (signal) => this.#parts.detector.check({ signal }),
@@ -293,6 +309,17 @@ export class ModelReferenceManager implements AsyncDisposable {
   async close(): Promise<void> {
     this.#closing.abort(new DOMException('The manager was closed', 'AbortError'));
     await this.#parts.cache.flush();
+  }
+
+  /**
+   * Checks that the manager is open and that `options` are per-call options of `method`.
+   *
+   * @throws {ManagerClosedError} after `close()`.
+   * @throws {InvalidOptionsError} for options that are not an object of known, valid options.
+   */
+  #open(method: string, options: unknown, extra: readonly string[] = []): CheckedCallOptions {
+    if (this.#closing.signal.aborted) throw new ManagerClosedError(method);
+    return checkCallOptions(options, extra);
   }
 
   /** `await using refs = new ModelReferenceManager()` closes it at the end of the scope. */

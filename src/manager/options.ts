@@ -20,6 +20,7 @@ import {
   type GithubOptions,
 } from '../origins/github-origin.js';
 import type { CategoryResult, NetworkOrigin } from '../records/category-result.js';
+import type { SuspectAnswerPolicy } from '../records/suspect-answer.js';
 import {
   checkBoolean,
   checkDuration,
@@ -70,6 +71,22 @@ export interface ModelReferenceManagerOptions extends ConnectionOptions {
   readonly storage?: SnapshotStorage | undefined;
   /** A snapshot (from `exportSnapshot()`) to start from, with no network at all. */
   readonly snapshot?: ManagerSnapshot | undefined;
+  /**
+   * How long data keeps a lower origin of the chain from replacing it (the PRIMARY's data is not
+   * swapped for GitHub's lagging copy during a short outage), and how old stored data may be and
+   * still be served before the network is asked (a restart after days offline asks first).
+   * @default 86_400_000 (24 h)
+   */
+  readonly maxStalenessMs?: number | undefined;
+  /**
+   * When an answer that would gut a category is not taken: more than `maxRemovedShare` of the
+   * records held gone (an empty `{}` removes them all), or more than `maxInvalidShare` of its
+   * records invalid. Such an answer counts as a failed origin and the data held is kept (stale,
+   * with the reason), unless the PRIMARY's metadata confirms the deletions. `false` takes every
+   * answer; `refresh(category, { acceptSuspect: true })` takes one.
+   * @default { maxRemovedShare: 0.5, maxInvalidShare: 0.5 }
+   */
+  readonly suspectAnswers?: Partial<SuspectAnswerPolicy> | false | undefined;
 }
 
 /** Every option, validated and defaulted: what the rest of the manager is built from. */
@@ -83,6 +100,9 @@ export interface ResolvedManagerOptions {
   readonly storage: SnapshotStorage;
   /** The seed's categories, already validated. */
   readonly seed: readonly CategoryResult[];
+  readonly maxStalenessMs: number;
+  /** `null`: every answer is taken. */
+  readonly suspectAnswers: SuspectAnswerPolicy | null;
   /** How requests are made (the PRIMARY, key, fetch, deadline, retries, size limit). */
   readonly transport: TransportOptions;
 }
@@ -96,6 +116,8 @@ const KNOWN = [
   'circuitBreaker',
   'storage',
   'snapshot',
+  'maxStalenessMs',
+  'suspectAnswers',
   ...CONNECTION_OPTION_KEYS,
 ];
 
@@ -187,6 +209,26 @@ function resolveCircuitBreaker(value: unknown): CircuitBreakerPolicy {
   };
 }
 
+function resolveShare(path: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+    throw new InvalidOptionsError(
+      path,
+      `expected a share from 0 to 1, got ${describeValue(value)}`,
+    );
+  return value;
+}
+
+function resolveSuspect(value: unknown): SuspectAnswerPolicy | null {
+  if (value === false) return null;
+  const given = checkObject('suspectAnswers', value);
+  checkKeys('suspectAnswers', given, ['maxRemovedShare', 'maxInvalidShare']);
+  return {
+    maxRemovedShare: resolveShare('suspectAnswers.maxRemovedShare', given.maxRemovedShare, 0.5),
+    maxInvalidShare: resolveShare('suspectAnswers.maxInvalidShare', given.maxInvalidShare, 0.5),
+  };
+}
+
 function resolveStorage(value: unknown): SnapshotStorage {
   if (value === undefined) return memoryStorage();
   const storage = checkObject('storage', value);
@@ -243,6 +285,8 @@ export function resolveManagerOptions(options: unknown = {}): ResolvedManagerOpt
     circuitBreaker: resolveCircuitBreaker(given.circuitBreaker),
     storage: resolveStorage(given.storage),
     seed: resolveSeed(given.snapshot),
+    maxStalenessMs: checkDuration('maxStalenessMs', given.maxStalenessMs, 86_400_000),
+    suspectAnswers: resolveSuspect(given.suspectAnswers),
     transport: resolveConnectionOptions(given, primaryUrl),
   };
 }

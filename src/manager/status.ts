@@ -14,8 +14,13 @@ export interface CategoryStatus {
   readonly ageMs: number;
   /** Within the TTL. */
   readonly fresh: boolean;
-  /** A refresh failed and these are the last-known-good records. */
+  /** A refresh failed and these are the last-known-good records (see `lastError`). */
   readonly stale: boolean;
+  /**
+   * Older than `maxStalenessMs`, whatever the last refresh did: a snapshot stored days ago, or an
+   * outage that lasted that long. Old data is served only after the network had its say.
+   */
+  readonly old: boolean;
   readonly staleSince: number | null;
   readonly lastError: string | null;
   /** Number of valid records served. */
@@ -54,6 +59,7 @@ export function buildStatus(
       ageMs: now - result.fetchedAt,
       fresh: entry.fresh,
       stale: entry.staleSince !== null,
+      old: cache.isOld(result),
       staleSince: entry.staleSince,
       lastError: entry.lastError,
       records: Object.keys(result.records).length,

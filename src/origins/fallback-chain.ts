@@ -1,6 +1,8 @@
 import type { Category } from '../categories.js';
 import { type OriginAttempt, SourceUnavailableError } from '../errors/source-unavailable-error.js';
+import { SuspectAnswerError } from '../errors/suspect-answer-error.js';
 import type { CategoryResult, NetworkOrigin } from '../records/category-result.js';
+import { type SuspectAnswerPolicy, suspectReason } from '../records/suspect-answer.js';
 import type { CircuitBreaker, CircuitState } from './circuit-breaker.js';
 import {
   asOriginFailure,
@@ -17,6 +19,22 @@ export interface OriginStats {
   failures: number;
   lastFailure: { readonly at: number; readonly category: Category; readonly reason: string } | null;
   lastSuccessAt: number | null;
+}
+
+/** What the chain trusts, resolved from the manager's options. */
+export interface ChainPolicy {
+  /** `null`: every answer is taken as it is. */
+  readonly suspect: SuspectAnswerPolicy | null;
+  /** How long data keeps lower-ranked origins from replacing it. */
+  readonly maxStalenessMs: number;
+}
+
+/** One read through the chain. */
+export interface ChainRequest extends OriginRequest {
+  /** Take an answer even when it would gut the category. */
+  readonly acceptSuspect?: boolean | undefined;
+  /** Removals the PRIMARY's metadata confirms since the data held was read. */
+  readonly confirmedRemovals?: number | undefined;
 }
 
 /** A successful read through the chain: the data and what was tried before it. */
@@ -38,10 +56,17 @@ export class FallbackChain {
   readonly #origins: readonly OriginReader[];
   readonly #breaker: CircuitBreaker;
   readonly #now: () => number;
+  readonly #policy: ChainPolicy;
   readonly stats: Readonly<Record<NetworkOrigin, OriginStats>>;
 
-  constructor(origins: readonly OriginReader[], breaker: CircuitBreaker, now: () => number) {
+  constructor(
+    origins: readonly OriginReader[],
+    breaker: CircuitBreaker,
+    policy: ChainPolicy,
+    now: () => number,
+  ) {
     this.#origins = origins;
+    this.#policy = policy;
     this.#breaker = breaker;
     this.#now = now;
     const stats = {} as Record<NetworkOrigin, OriginStats>;
@@ -61,22 +86,27 @@ export class FallbackChain {
   }
 
   /**
-   * Reads `category` from the first origin that answers. `known` (the cached result) is handed to
-   * each origin, which returns it as is when its body has not changed.
+   * Reads `category` from the first origin that answers with data it can take. `known` (the
+   * cached result) is handed to each origin, which returns it as is when its body has not
+   * changed. While `known` is younger than `maxStalenessMs`, origins ranked below the one it came
+   * from are not asked (a lagging GitHub never replaces the PRIMARY's data). An answer that would
+   * gut the category is a failure of that origin ({@link SuspectAnswerError}) unless accepted.
    *
    * @throws {SourceUnavailableError} with one attempt per origin when none answers.
    * @throws the abort reason when `request.signal` aborts; the chain stops there.
    */
   async load<C extends Category>(
     category: C,
-    request: OriginRequest,
+    request: ChainRequest,
     known?: CategoryResult<C>,
   ): Promise<ChainResult<C>> {
     const { signal } = request;
     const attempts: OriginAttempt[] = [];
-    for (const origin of this.#origins) {
+    const floor = this.#lowestAllowed(known);
+    for (const [rank, origin] of this.#origins.entries()) {
       signal?.throwIfAborted();
-      const skip = origin.unsupported(category) ?? this.#acquire(origin);
+      const skip =
+        origin.unsupported(category) ?? (rank > floor.rank ? floor.reason : this.#acquire(origin));
       if (skip !== null) {
         attempts.push({ origin: origin.id, url: null, outcome: 'skipped', reason: skip });
         continue;
@@ -85,6 +115,7 @@ export class FallbackChain {
       stats.requests++;
       try {
         const result = await origin.fetch(category, request, known);
+        if (result !== known) this.#checkSuspect(result, known, request);
         this.#breaker.succeed(hostKey(origin));
         this.#breaker.succeed(originKey(origin));
         stats.lastSuccessAt = this.#now();
@@ -110,6 +141,35 @@ export class FallbackChain {
       }
     }
     throw new SourceUnavailableError(category, attempts);
+  }
+
+  /** The lowest-ranked origin that may replace `known` now, and why lower ones may not. */
+  #lowestAllowed(known: CategoryResult | undefined): { rank: number; reason: string } {
+    const none = { rank: Number.POSITIVE_INFINITY, reason: '' };
+    if (!known?.fetchedFrom) return none;
+    const rank = this.#origins.findIndex((origin) => origin.id === known.fetchedFrom);
+    const ageMs = this.#now() - known.fetchedAt;
+    if (rank < 0 || ageMs >= this.#policy.maxStalenessMs) return none;
+    return {
+      rank,
+      reason: `the data held came from ${known.fetchedFrom} ${Math.round(ageMs / 60_000)} min ago, within maxStalenessMs (${Math.round(this.#policy.maxStalenessMs / 60_000)} min): a lower origin does not replace it`,
+    };
+  }
+
+  /** @throws {SuspectAnswerError} when the answer would gut the category and is not accepted. */
+  #checkSuspect(result: CategoryResult, known: CategoryResult | undefined, request: ChainRequest) {
+    const policy = this.#policy.suspect;
+    if (!policy || request.acceptSuspect) return;
+    const reason = suspectReason(
+      {
+        held: known ? Object.keys(known.records) : [],
+        answered: result.records,
+        invalid: result.issues.length,
+        confirmedRemovals: request.confirmedRemovals ?? 0,
+      },
+      policy,
+    );
+    if (reason) throw new SuspectAnswerError(result.url, reason);
   }
 
   #acquire(origin: OriginReader): string | null {

@@ -36,6 +36,8 @@ export function toCategoryResult<C extends Category>(
     url: payload.url,
     fetchedAt,
     hash: payload.hash,
+    fetchedFrom: origin,
+    sequence: 0,
   };
 }
 

@@ -21,4 +21,15 @@ export interface CategoryResult<C extends Category = Category> {
   readonly fetchedAt: number;
   /** Hash of the source's body, to tell whether anything changed between two fetches. */
   readonly hash: string;
+  /**
+   * The network origin the data was fetched from in the first place, also for data read back
+   * from storage (`origin: 'snapshot'`); `null` when a stored snapshot does not say. It ranks the
+   * data against the chain: a lower origin never replaces it while it is young.
+   */
+  readonly fetchedFrom: NetworkOrigin | null;
+  /**
+   * When the request that produced this data started, in the manager's own order (0 for seeded
+   * and stored data). A result whose request started before the one held is older and dropped.
+   */
+  readonly sequence: number;
 }

@@ -25,21 +25,42 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Collects the paths where `a` and `b` differ (leaves, or whole values when types differ). */
-function diffValues(a: unknown, b: unknown, path: string, out: string[]): void {
+/**
+ * Collects the paths where `a` and `b` differ (leaves, or whole values when types differ). With
+ * `onlyShared`, a field present on one side only is not a difference.
+ */
+function diffValues(
+  a: unknown,
+  b: unknown,
+  path: string,
+  out: string[],
+  onlyShared: boolean,
+): void {
   if (Object.is(a, b)) return;
   if (Array.isArray(a) && Array.isArray(b)) {
     for (let i = 0; i < Math.max(a.length, b.length); i++)
-      diffValues(a[i], b[i], path ? `${path}.${i}` : String(i), out);
+      diffValues(a[i], b[i], path ? `${path}.${i}` : String(i), out, onlyShared);
     return;
   }
   if (isPlainObject(a) && isPlainObject(b)) {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      diffValues(a[key], b[key], path ? `${path}.${key}` : key, out);
+      diffValues(a[key], b[key], path ? `${path}.${key}` : key, out, onlyShared);
     }
     return;
   }
+  if (onlyShared && (a === undefined || b === undefined)) return;
   out.push(path || '(record)');
+}
+
+/** Options of {@link diffCategoryRecords}. */
+export interface DiffOptions {
+  /**
+   * Whether both versions come from the same kind of origin. When one is the PRIMARY's v2 data
+   * and the other converted legacy data (v1, GitHub), a field only one kind can carry (v2's
+   * `metadata.created_at`, ...) is not reported: it says nothing about the model.
+   * @default true
+   */
+  readonly sameKind?: boolean | undefined;
 }
 
 /**
@@ -54,7 +75,9 @@ function diffValues(a: unknown, b: unknown, path: string, out: string[]): void {
 export function diffCategoryRecords(
   before: Readonly<Record<string, unknown>>,
   after: Readonly<Record<string, unknown>>,
+  options: DiffOptions = {},
 ): RecordsDiff {
+  const onlyShared = options.sameKind === false;
   const added: string[] = [];
   const removed: string[] = [];
   const changed: ChangedRecord[] = [];
@@ -65,7 +88,7 @@ export function diffCategoryRecords(
       continue;
     }
     const fields: string[] = [];
-    diffValues(before[name], after[name], '', fields);
+    diffValues(before[name], after[name], '', fields, onlyShared);
     if (fields.length > 0) changed.push({ name, fields });
   }
   return { added, removed, changed };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ModelReferenceManager, memoryStorage } from '../../src/index.js';
+import { ManagerClosedError, ModelReferenceManager, memoryStorage } from '../../src/index.js';
 import { createStandInPrimary } from '../../src/testing.js';
 import { setup } from '../helpers/manager.js';
 
@@ -47,9 +47,9 @@ describe('TTL cache', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const { refs, standIn } = setup({ ttlMs: 1_000, staleWhileRevalidate: false });
     await refs.getCategory('gfpgan');
-    standIn.data.delete('gfpgan', 'GFPGAN');
+    standIn.data.create('gfpgan', { name: 'GFPGAN 2' });
     vi.advanceTimersByTime(1_001);
-    expect(Object.keys(await refs.getCategory('gfpgan'))).toEqual([]);
+    expect(Object.keys(await refs.getCategory('gfpgan'))).toEqual(['GFPGAN', 'GFPGAN 2']);
   });
 
   it('a failed background refresh keeps the last-known-good data and emits stale once', async () => {
@@ -179,13 +179,13 @@ describe('snapshots and persistence', () => {
     expect(refs.status().categories.clip?.origin).toBe('v2');
   });
 
-  it('close() stops background refreshes', async () => {
+  it('close() stops background refreshes, and later reads are refused before any request', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const { refs, standIn } = setup({ ttlMs: 1_000 });
     await refs.getCategory('clip');
     await refs.close();
     vi.advanceTimersByTime(1_001);
-    await refs.getCategory('clip');
+    await expect(refs.getCategory('clip')).rejects.toThrow(ManagerClosedError);
     await flush();
     expect(standIn.count('v2')).toBe(1);
   });

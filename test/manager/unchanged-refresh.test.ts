@@ -54,6 +54,8 @@ describe('a refresh that brings the same body', () => {
       url: 'http://127.0.0.1/v2/clip',
       fetchedAt: 0,
       hash: 'abc',
+      fetchedFrom: 'v2',
+      sequence: 1,
     };
     const body = {
       method: 'GET',
