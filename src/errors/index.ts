@@ -21,4 +21,5 @@ export {
   type SourceAttempt,
   SourceUnavailableError,
 } from './source-unavailable-error.js';
+export { isStorageError, StorageError, type StorageOperation } from './storage-error.js';
 export { isUnknownCategoryError, UnknownCategoryError } from './unknown-category-error.js';
