@@ -111,6 +111,7 @@ export {
   githubFileUrl,
 } from './sources/github-source.js';
 export type { CategoryResult, Origin, SourceId } from './sources/source.js';
+export type { DeepReadonly } from './util/deep-readonly.js';
 export { VERSION } from './version.js';
 export {
   type DownloadManifest,

@@ -10,10 +10,10 @@ import {
   validateSearchParams,
 } from '../../query/search-params.js';
 import {
+  frozenRecordSchema,
   type ModelRecord,
   type ParsedCategory,
   parseCategoryRecords,
-  RECORD_SCHEMAS,
   type RecordIssue,
   type RecordOf,
 } from '../../schemas/index.js';
@@ -219,7 +219,7 @@ export function v2Area(
         // A record that fails its schema is a MalformedResponseError (with the URL) from the call.
         return await call(routes.getModel, {
           params: { category, name },
-          schema: RECORD_SCHEMAS[category],
+          schema: frozenRecordSchema(category),
           signal: signal(options),
         });
       } catch (error) {
