@@ -1,58 +1,90 @@
-import type { Category } from '../categories.js';
+import { assertCategory, type Category } from '../categories.js';
 import { backendPrefixOf, getBaseModelName } from '../legacy/text-model-name.js';
 import type { SourceLayer } from '../providers/provider-registry.js';
-import type {
-  CategoryRecords,
-  ControlnetRecord,
-  ImageGenerationRecord,
-  RecordOf,
-  TextBackend,
-  TextGenerationRecord,
+import {
+  type CategoryRecords,
+  type ControlnetRecord,
+  type ImageGenerationRecord,
+  type RecordOf,
+  TEXT_BACKENDS,
+  type TextBackend,
 } from '../schemas/index.js';
+import { checkRecordsArgument } from './check-records.js';
 import { ModelQuery } from './model-query.js';
+import { checkKind, checkOneOf } from './query-arguments.js';
 import { recordList } from './record-list.js';
 import { isQuantizedRecord } from './text-traits.js';
 
 /** Queries over image_generation records, with shortcuts for the usual filters. */
-export class ImageQuery extends ModelQuery<ImageGenerationRecord> {
-  /** Exact, case-sensitive baseline. */
+export class ImageQuery extends ModelQuery<RecordOf<'image_generation'>> {
+  /**
+   * Exact, case-sensitive baseline.
+   *
+   * @throws {InvalidSearchParamsError} when `baseline` is not a string.
+   */
   baseline(baseline: ImageGenerationRecord['baseline']): this {
+    checkKind('baseline', baseline, 'string');
     return this.where('baseline', 'eq', baseline);
   }
 
-  /** NSFW models only (`true`) or SFW only (`false`). */
+  /**
+   * NSFW models only (`true`) or SFW only (`false`).
+   *
+   * @throws {InvalidSearchParamsError} when `nsfw` is not a boolean.
+   */
   nsfw(nsfw: boolean): this {
+    checkKind('nsfw', nsfw, 'boolean');
     return this.where('nsfw', 'eq', nsfw);
   }
 
-  /** Inpainting models only (`true`) or non-inpainting only (`false`; an explicit `null` is neither). */
+  /**
+   * Inpainting models only (`true`) or non-inpainting only (`false`; an explicit `null` is neither).
+   *
+   * @throws {InvalidSearchParamsError} when `inpainting` is not a boolean.
+   */
   inpainting(inpainting: boolean): this {
+    checkKind('inpainting', inpainting, 'boolean');
     return this.where('inpainting', 'eq', inpainting);
   }
 }
 
 /** Queries over text_generation records. */
-export class TextQuery extends ModelQuery<TextGenerationRecord> {
-  /** Names with this backend prefix (`koboldcpp/...`); canonical v2 data has none. */
+export class TextQuery extends ModelQuery<RecordOf<'text_generation'>> {
+  /**
+   * Names with this backend prefix (`koboldcpp/...`); canonical v2 data has none.
+   *
+   * @throws {InvalidSearchParamsError} for a backend that is not `aphrodite` or `koboldcpp`.
+   */
   backend(backend: TextBackend): this {
+    checkOneOf('backend', backend, TEXT_BACKENDS);
     return this.filter((r) => backendPrefixOf(r.name) === backend);
   }
 
-  /** Names with (`true`) or without (`false`) a quantisation marker, as the server decides it. */
+  /**
+   * Names with (`true`) or without (`false`) a quantisation marker, as the server decides it.
+   *
+   * @throws {InvalidSearchParamsError} when `quantized` is not a boolean.
+   */
   quantized(quantized: boolean): this {
+    checkKind('quantized', quantized, 'boolean');
     return this.filter((r) => isQuantizedRecord(r) === quantized);
   }
 
   /** The results grouped by base model (the server's `text_model_group` rule). */
-  groupByBaseModel(): Map<string, TextGenerationRecord[]> {
+  groupByBaseModel(): Map<string, RecordOf<'text_generation'>[]> {
     return this.groupByKey((r) => getBaseModelName(r.name));
   }
 }
 
 /** Queries over controlnet records. */
-export class ControlnetQuery extends ModelQuery<ControlnetRecord> {
-  /** Exact ControlNet style (`control_canny`, ...). */
+export class ControlnetQuery extends ModelQuery<RecordOf<'controlnet'>> {
+  /**
+   * Exact ControlNet style (`control_canny`, ...).
+   *
+   * @throws {InvalidSearchParamsError} when `style` is not a string.
+   */
   style(style: NonNullable<ControlnetRecord['controlnet_style']>): this {
+    checkKind('style', style, 'string');
     return this.where('controlnet_style', 'eq', style);
   }
 }
@@ -73,12 +105,16 @@ export type QueryOf<C extends Category> = C extends 'image_generation'
  * ```ts
  * createQuery('text_generation', records).quantized(false).orderBy('parameters', { direction: 'desc' }).first();
  * ```
+ * @throws {UnknownCategoryError} for a name that is not a category.
+ * @throws {InvalidOptionsError} when `records` is not an object of records.
  */
 export function createQuery<C extends Category>(
   category: C,
   records: CategoryRecords<C>,
   layers: readonly SourceLayer<RecordOf<C>>[] = [],
 ): QueryOf<C> {
+  assertCategory(category);
+  checkRecordsArgument(records);
   const list = recordList(records);
   const Query =
     category === 'image_generation'

@@ -1,6 +1,7 @@
-import type { Category } from '../categories.js';
+import { assertCategory, type Category } from '../categories.js';
 import type { CategoryRecords } from '../schemas/index.js';
 import { roundTo2 } from '../util/python-round.js';
+import { checkRecordsArgument, refuseRecord } from './check-records.js';
 import { recordList } from './record-list.js';
 
 /** Count and share of one baseline. */
@@ -100,12 +101,16 @@ const share = (count: number, total: number) => roundTo2((count / total) * 100);
  * const stats = computeCategoryStatistics('image_generation', await refs.getCategory('image_generation'));
  * stats.baseline_distribution.stable_diffusion_xl?.count;
  * ```
+ * @throws {UnknownCategoryError} for a name that is not a category.
+ * @throws {InvalidOptionsError} when `records` is not an object of records.
  */
 export function computeCategoryStatistics<C extends Category>(
   category: C,
   records: CategoryRecords<C>,
   now: number = Date.now(),
 ): CategoryStatistics {
+  assertCategory(category);
+  checkRecordsArgument(records);
   const models = recordList(records) as unknown as Record<string, unknown>[];
   const total = models.length;
   const baselines = new Map<string, number>();
@@ -124,6 +129,7 @@ export function computeCategoryStatistics<C extends Category>(
   let withRequirements = 0;
   let withShowcases = 0;
   for (const model of models) {
+    if (typeof model !== 'object' || model === null) refuseRecord(model);
     if (model.nsfw) nsfw++;
     if (model.baseline) bump(baselines, String(model.baseline));
     const downloads = (model.config as { download?: unknown } | undefined)?.download;
@@ -131,7 +137,7 @@ export function computeCategoryStatistics<C extends Category>(
       withDownloads++;
       downloadEntries += downloads.length;
       for (const download of downloads) {
-        const host = netloc(String((download as { file_url?: unknown }).file_url ?? ''));
+        const host = netloc(String((download as { file_url?: unknown } | null)?.file_url ?? ''));
         if (host) bump(hosts, host);
       }
     }
