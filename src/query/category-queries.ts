@@ -9,7 +9,7 @@ import {
   TEXT_BACKENDS,
   type TextBackend,
 } from '../schemas/index.js';
-import { checkRecordsArgument } from './check-records.js';
+import { checkRecordsArgument, refuseRecord } from './check-records.js';
 import { ModelQuery } from './model-query.js';
 import { checkKind, checkOneOf } from './query-arguments.js';
 import { recordList } from './record-list.js';
@@ -116,6 +116,8 @@ export function createQuery<C extends Category>(
   assertCategory(category);
   checkRecordsArgument(records);
   const list = recordList(records);
+  for (const record of list)
+    if (typeof record !== 'object' || record === null) refuseRecord(record);
   const Query =
     category === 'image_generation'
       ? ImageQuery
