@@ -1,5 +1,9 @@
 export * from './api/index.js';
-export { indexedDbStorage, localStorageStorage } from './cache/browser-storage.js';
+export {
+  type IndexedDbStorageOptions,
+  indexedDbStorage,
+  localStorageStorage,
+} from './cache/browser-storage.js';
 export type { CategorySnapshot, ManagerSnapshot } from './cache/snapshot.js';
 export { memoryStorage, type SnapshotStorage } from './cache/storage.js';
 export {
