@@ -5,26 +5,13 @@ const STORE = 'snapshots';
 
 function storageFailure(operation: StorageOperation, key: string, error: unknown): StorageError {
   if (error instanceof StorageError) return error;
-  const name = (error as { name?: unknown } | null)?.name;
-  const message = error instanceof Error ? error.message : String(error);
-  return new StorageError(
-    operation,
-    key,
-    `${typeof name === 'string' ? `${name}: ` : ''}${message}`,
-    {
-      errno: typeof name === 'string' ? name : undefined,
-      cause: error,
-    },
-  );
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  const errno = typeof name === 'string' ? name : undefined;
+  return new StorageError(operation, key, `${errno ?? 'Error'}: ${String(message ?? error)}`, {
+    errno,
+    cause: error,
+  });
 }
-
-const unavailable = (operation: StorageOperation, key: string, detail: string) =>
-  new StorageError(
-    operation,
-    key,
-    `IndexedDB is not available here (${detail}); use localStorageStorage() or memoryStorage()`,
-    { errno: 'IndexedDBUnavailable' },
-  );
 
 /** Settles with a request's result, or rejects with its error or its transaction's abort. */
 function settle<T>(request: IDBRequest<T>, transaction: IDBTransaction): Promise<T> {
@@ -32,7 +19,7 @@ function settle<T>(request: IDBRequest<T>, transaction: IDBTransaction): Promise
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
     transaction.onabort = () =>
-      reject(transaction.error ?? new DOMException('The transaction was aborted', 'AbortError'));
+      reject(transaction.error ?? new DOMException('Aborted', 'AbortError'));
   });
 }
 
@@ -73,8 +60,7 @@ export function indexedDbStorage(options: IndexedDbStorageOptions = {}): Snapsho
   };
   const openVersion = (factory: IDBFactory, version?: number) =>
     new Promise<IDBDatabase>((resolve, reject) => {
-      const request =
-        version === undefined ? factory.open(databaseName) : factory.open(databaseName, version);
+      const request = factory.open(databaseName, version);
       request.onupgradeneeded = () => {
         if (!request.result.objectStoreNames.contains(STORE))
           request.result.createObjectStore(STORE);
@@ -82,28 +68,21 @@ export function indexedDbStorage(options: IndexedDbStorageOptions = {}): Snapsho
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
       request.onblocked = () =>
-        reject(
-          new DOMException(
-            'Another tab keeps an older version of the database open',
-            'BlockedError',
-          ),
-        );
+        reject(new DOMException('Another tab holds the database open', 'BlockedError'));
     });
-  const connect = async (operation: StorageOperation, key: string): Promise<IDBDatabase> => {
-    let factory: IDBFactory | undefined;
-    try {
-      factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-    } catch (error) {
-      throw unavailable(operation, key, error instanceof Error ? error.message : 'access denied');
-    }
-    if (!factory) throw unavailable(operation, key, 'no indexedDB in this environment');
+  const connect = async (): Promise<IDBDatabase> => {
+    const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+    if (!factory)
+      throw new DOMException(
+        'IndexedDB is not available here; use localStorageStorage() or memoryStorage()',
+        'IndexedDBUnavailable',
+      );
     // The current version, whatever it is; if it lacks the store (deleted, or upgraded by other
     // code), one version more to add it.
     let db = await openVersion(factory);
     if (!db.objectStoreNames.contains(STORE)) {
-      const next = db.version + 1;
       db.close();
-      db = await openVersion(factory, next);
+      db = await openVersion(factory, db.version + 1);
     }
     db.onversionchange = () => {
       db.close();
@@ -113,8 +92,8 @@ export function indexedDbStorage(options: IndexedDbStorageOptions = {}): Snapsho
     current = db;
     return db;
   };
-  const database = (operation: StorageOperation, key: string) => {
-    connection ??= connect(operation, key).catch((error: unknown) => {
+  const database = () => {
+    connection ??= connect().catch((error: unknown) => {
       connection = undefined; // tried again by the next call
       throw error;
     });
@@ -128,7 +107,7 @@ export function indexedDbStorage(options: IndexedDbStorageOptions = {}): Snapsho
   ): Promise<T> => {
     try {
       for (let attempt = 0; ; attempt++) {
-        const db = await database(operation, key);
+        const db = await database();
         let transaction: IDBTransaction;
         try {
           transaction = db.transaction(STORE, mode);
@@ -172,21 +151,16 @@ export function indexedDbStorage(options: IndexedDbStorageOptions = {}): Snapsho
  */
 export function localStorageStorage(storage?: Storage): SnapshotStorage {
   // Read at each call: merely touching `localStorage` throws in some sandboxed frames.
-  const target = (operation: StorageOperation, key: string): Storage => {
-    const found = storage ?? (globalThis as { localStorage?: Storage }).localStorage;
-    if (!found)
-      throw new StorageError(operation, key, 'localStorage is not available here', {
-        errno: 'LocalStorageUnavailable',
-      });
-    return found;
-  };
   const attempt = async <T>(
     operation: StorageOperation,
     key: string,
     action: (s: Storage) => T,
   ) => {
     try {
-      return action(target(operation, key));
+      const target = storage ?? (globalThis as { localStorage?: Storage }).localStorage;
+      if (!target)
+        throw new DOMException('localStorage is not available here', 'LocalStorageUnavailable');
+      return action(target);
     } catch (error) {
       throw storageFailure(operation, key, error);
     }

@@ -11,7 +11,7 @@ import {
 } from '../schemas/index.js';
 import { checkRecordsArgument, refuseRecord } from './check-records.js';
 import { ModelQuery } from './model-query.js';
-import { checkKind, checkOneOf } from './query-arguments.js';
+import { expectArgument } from './query-arguments.js';
 import { recordList } from './record-list.js';
 import { isQuantizedRecord } from './text-traits.js';
 
@@ -23,7 +23,7 @@ export class ImageQuery extends ModelQuery<RecordOf<'image_generation'>> {
    * @throws {InvalidSearchParamsError} when `baseline` is not a string.
    */
   baseline(baseline: ImageGenerationRecord['baseline']): this {
-    checkKind('baseline', baseline, 'string');
+    expectArgument(typeof baseline === 'string', 'baseline', baseline, 'a string');
     return this.where('baseline', 'eq', baseline);
   }
 
@@ -33,7 +33,7 @@ export class ImageQuery extends ModelQuery<RecordOf<'image_generation'>> {
    * @throws {InvalidSearchParamsError} when `nsfw` is not a boolean.
    */
   nsfw(nsfw: boolean): this {
-    checkKind('nsfw', nsfw, 'boolean');
+    expectArgument(typeof nsfw === 'boolean', 'nsfw', nsfw, 'a boolean');
     return this.where('nsfw', 'eq', nsfw);
   }
 
@@ -43,7 +43,7 @@ export class ImageQuery extends ModelQuery<RecordOf<'image_generation'>> {
    * @throws {InvalidSearchParamsError} when `inpainting` is not a boolean.
    */
   inpainting(inpainting: boolean): this {
-    checkKind('inpainting', inpainting, 'boolean');
+    expectArgument(typeof inpainting === 'boolean', 'inpainting', inpainting, 'a boolean');
     return this.where('inpainting', 'eq', inpainting);
   }
 }
@@ -56,7 +56,7 @@ export class TextQuery extends ModelQuery<RecordOf<'text_generation'>> {
    * @throws {InvalidSearchParamsError} for a backend that is not `aphrodite` or `koboldcpp`.
    */
   backend(backend: TextBackend): this {
-    checkOneOf('backend', backend, TEXT_BACKENDS);
+    expectArgument(TEXT_BACKENDS.includes(backend), 'backend', backend, 'a backend', TEXT_BACKENDS);
     return this.filter((r) => backendPrefixOf(r.name) === backend);
   }
 
@@ -66,7 +66,7 @@ export class TextQuery extends ModelQuery<RecordOf<'text_generation'>> {
    * @throws {InvalidSearchParamsError} when `quantized` is not a boolean.
    */
   quantized(quantized: boolean): this {
-    checkKind('quantized', quantized, 'boolean');
+    expectArgument(typeof quantized === 'boolean', 'quantized', quantized, 'a boolean');
     return this.filter((r) => isQuantizedRecord(r) === quantized);
   }
 
@@ -84,7 +84,7 @@ export class ControlnetQuery extends ModelQuery<RecordOf<'controlnet'>> {
    * @throws {InvalidSearchParamsError} when `style` is not a string.
    */
   style(style: NonNullable<ControlnetRecord['controlnet_style']>): this {
-    checkKind('style', style, 'string');
+    expectArgument(typeof style === 'string', 'style', style, 'a string');
     return this.where('controlnet_style', 'eq', style);
   }
 }

@@ -9,8 +9,8 @@ import {
   checkCount,
   checkOperand,
   checkOrderOptions,
-  checkPredicate,
   checkStrings,
+  expectArgument,
   fieldPath,
 } from './query-arguments.js';
 import type { SearchPage } from './search.js';
@@ -105,7 +105,7 @@ export class ModelQuery<R extends object> implements Iterable<R> {
    * @throws {InvalidSearchParamsError} when `predicate` is not a function.
    */
   filter(predicate: (record: R) => boolean): this {
-    checkPredicate(predicate);
+    expectArgument(typeof predicate === 'function', 'predicate', predicate, 'a function');
     return this.with({ predicates: [...this.state.predicates, predicate] });
   }
 

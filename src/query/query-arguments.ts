@@ -19,8 +19,26 @@ export const OPERATORS: readonly string[] = [
   'contains',
 ];
 
-function refuse(param: string, message: string, allowed?: readonly string[]): never {
-  throw new InvalidSearchParamsError([{ param, message, ...(allowed ? { allowed } : {}) }]);
+/**
+ * Throws an {@link InvalidSearchParamsError} for `param` unless `ok`: "expected `expected`, got …".
+ *
+ * @throws {InvalidSearchParamsError}
+ */
+export function expectArgument(
+  ok: boolean,
+  param: string,
+  value: unknown,
+  expected: string,
+  allowed?: readonly string[],
+): void {
+  if (!ok)
+    throw new InvalidSearchParamsError([
+      {
+        param,
+        message: `expected ${expected}, got ${describeValue(value)}`,
+        ...(allowed ? { allowed } : {}),
+      },
+    ]);
 }
 
 /**
@@ -29,11 +47,13 @@ function refuse(param: string, message: string, allowed?: readonly string[]): ne
  * @throws {InvalidSearchParamsError} for anything but a non-empty string with non-empty segments.
  */
 export function fieldPath(field: unknown): readonly string[] {
-  if (typeof field !== 'string' || field === '')
-    return refuse('field', `expected a field name, got ${describeValue(field)}`);
-  const segments = field.split('__');
-  if (segments.some((segment) => segment === ''))
-    return refuse('field', `${describeValue(field)} has an empty segment between "__"`);
+  const segments = typeof field === 'string' ? field.split('__') : [''];
+  expectArgument(
+    !segments.includes(''),
+    'field',
+    field,
+    'a field name (nested keys joined by "__", none empty)',
+  );
   return segments.map((segment, i) => (i === 0 ? canonicalField(segment) : segment));
 }
 
@@ -44,17 +64,20 @@ export function fieldPath(field: unknown): readonly string[] {
  * ordering operator without a number or a string.
  */
 export function checkOperand(operator: unknown, value: unknown): void {
-  if (typeof operator !== 'string' || !OPERATORS.includes(operator))
-    refuse('operator', `${describeValue(operator)} is not an operator`, OPERATORS);
-  if (operator === 'in' && !Array.isArray(value))
-    refuse('value', `"in" takes a list of values, got ${describeValue(value)}`);
-  if (
-    (operator === 'lt' || operator === 'lte' || operator === 'gt' || operator === 'gte') &&
-    !(typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value)))
-  )
-    refuse(
+  expectArgument(
+    OPERATORS.includes(operator as string),
+    'operator',
+    operator,
+    'an operator',
+    OPERATORS,
+  );
+  if (operator === 'in') expectArgument(Array.isArray(value), 'value', value, 'a list for "in"');
+  else if (operator !== 'eq' && operator !== 'ne' && operator !== 'contains')
+    expectArgument(
+      typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value)),
       'value',
-      `"${operator}" compares with a number or a string, got ${describeValue(value)}`,
+      value,
+      `a number or a string for "${operator}"`,
     );
 }
 
@@ -64,9 +87,13 @@ export function checkOperand(operator: unknown, value: unknown): void {
  * @throws {InvalidSearchParamsError}
  */
 export function checkCount(param: 'limit' | 'offset', count: unknown): void {
-  if (param === 'limit' && count === undefined) return;
-  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0)
-    refuse(param, `expected a whole number >= 0, got ${describeValue(count)}`, ['an integer >= 0']);
+  expectArgument(
+    (param === 'limit' && count === undefined) ||
+      (Number.isSafeInteger(count) && (count as number) >= 0),
+    param,
+    count,
+    'a whole number >= 0',
+  );
 }
 
 /**
@@ -75,13 +102,29 @@ export function checkCount(param: 'limit' | 'offset', count: unknown): void {
  * @throws {InvalidSearchParamsError} for options that are not an object, or unknown values.
  */
 export function checkOrderOptions(options: unknown): void {
-  if (typeof options !== 'object' || options === null || Array.isArray(options))
-    refuse('options', `expected { direction?, nulls? }, got ${describeValue(options)}`);
-  const { direction, nulls } = options as { direction?: unknown; nulls?: unknown };
-  if (direction !== undefined && direction !== 'asc' && direction !== 'desc')
-    refuse('direction', `${describeValue(direction)} is not a direction`, ['asc', 'desc']);
-  if (nulls !== undefined && nulls !== 'first' && nulls !== 'last')
-    refuse('nulls', `${describeValue(nulls)} is not a place for nulls`, ['first', 'last']);
+  const { direction, nulls } = (options ?? {}) as { direction?: unknown; nulls?: unknown };
+  expectArgument(
+    typeof options === 'object' && options !== null,
+    'options',
+    options,
+    '{ direction?, nulls? }',
+  );
+  const directions = ['asc', 'desc'];
+  const places = ['first', 'last'];
+  expectArgument(
+    direction === undefined || directions.includes(direction as string),
+    'direction',
+    direction,
+    'a direction',
+    directions,
+  );
+  expectArgument(
+    nulls === undefined || places.includes(nulls as string),
+    'nulls',
+    nulls,
+    'a place for nulls',
+    places,
+  );
 }
 
 /**
@@ -90,35 +133,5 @@ export function checkOrderOptions(options: unknown): void {
  * @throws {InvalidSearchParamsError}
  */
 export function checkStrings(param: string, values: readonly unknown[]): void {
-  const index = values.findIndex((value) => typeof value !== 'string');
-  if (index >= 0) refuse(param, `expected strings, got ${describeValue(values[index])}`);
-}
-
-/**
- * A value that must be of one kind (`nsfw(true)`, `baseline('flux_1')`, ...).
- *
- * @throws {InvalidSearchParamsError}
- */
-export function checkKind(param: string, value: unknown, kind: 'boolean' | 'string'): void {
-  if (typeof value !== kind) refuse(param, `expected a ${kind}, got ${describeValue(value)}`);
-}
-
-/**
- * One of a fixed list of strings (`backend('koboldcpp')`).
- *
- * @throws {InvalidSearchParamsError}
- */
-export function checkOneOf(param: string, value: unknown, allowed: readonly string[]): void {
-  if (typeof value !== 'string' || !allowed.includes(value))
-    refuse(param, `${describeValue(value)} is not allowed`, allowed);
-}
-
-/**
- * `filter(predicate)`: a function.
- *
- * @throws {InvalidSearchParamsError}
- */
-export function checkPredicate(predicate: unknown): void {
-  if (typeof predicate !== 'function')
-    refuse('predicate', `expected a function, got ${describeValue(predicate)}`);
+  for (const value of values) expectArgument(typeof value === 'string', param, value, 'strings');
 }
