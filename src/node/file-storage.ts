@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SnapshotStorage } from '../cache/storage.js';
@@ -16,6 +17,7 @@ const EXPLAINED: Readonly<Record<string, string>> = {
   EPERM: 'operation not permitted',
   EROFS: 'the file system is read-only',
   EISDIR: 'a directory is in the place of the file',
+  ENOTREG: 'something other than a file (a FIFO, a device) is in its place',
   ENOTDIR: 'a part of the folder path is a file, not a directory',
   EEXIST: 'the folder path exists and is not a directory',
   EMFILE: 'too many open files',
@@ -48,6 +50,24 @@ async function renameOver(fs: FileSystem, from: string, to: string): Promise<voi
 }
 
 /**
+ * Reads `path` only if it is a regular file. Opened non-blocking, then checked: a FIFO (or a
+ * device) in the file's place would otherwise block the read, and the process, forever.
+ */
+async function readRegularFile(fs: FileSystem, path: string): Promise<string> {
+  const handle = await fs.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile())
+      throw Object.assign(new Error(`${path} is not a regular file`), {
+        code: stats.isDirectory() ? 'EISDIR' : 'ENOTREG',
+      });
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * {@link fileStorage} over any implementation of the few `fs/promises` functions it uses: the
  * seam the fault tests use to simulate a full disk or a read-only file system.
  *
@@ -73,7 +93,7 @@ export function createFileStorage(directory: string, fs: FileSystem): SnapshotSt
       await start();
       const path = join(directory, fileName(key));
       try {
-        return await fs.readFile(path, 'utf8');
+        return await readRegularFile(fs, path);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw failure('get', key, path, error);
@@ -123,7 +143,9 @@ export function createFileStorage(directory: string, fs: FileSystem): SnapshotSt
  *
  * A failed read, write or delete (full disk, no permission, read-only file system, a directory in
  * the file's place) rejects with a {@link StorageError} carrying the key and the system error code,
- * and leaves what was stored before untouched; a missing file reads as `null`.
+ * and leaves what was stored before untouched; a missing file reads as `null`. A FIFO or device in
+ * a file's place is refused at once (`ENOTREG`), never read (which would block forever), and the
+ * next write replaces it.
  *
  * @example
  * ```ts

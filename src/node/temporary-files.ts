@@ -6,7 +6,7 @@ import { join } from 'node:path';
 /** The part of `node:fs/promises` that file storage uses (a seam for fault tests). */
 export type FileSystem = Pick<
   typeof fsPromises,
-  'mkdir' | 'readFile' | 'writeFile' | 'rename' | 'rm' | 'readdir' | 'stat'
+  'mkdir' | 'open' | 'writeFile' | 'rename' | 'rm' | 'readdir' | 'stat'
 >;
 
 /**

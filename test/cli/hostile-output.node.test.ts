@@ -1,8 +1,10 @@
 // Issue 14 item 15: the CLI never sends control characters from the data to the terminal (table
 // output and messages show them escaped; JSON stays the exact data), and a cache folder it cannot
 // use is an error (--cache-dir) or a loud warning, never a silent run that persists nothing.
+import { execFile } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { terminalSafeJson, terminalText } from '../../src/cli/terminal-text.js';
 import { useStandInCli } from './run-cli.js';
@@ -124,6 +126,17 @@ describe('a cache folder that cannot be used', () => {
     expect(run.stderr).toMatch(
       /warning: the cache folder .*xdg-is-a-file.* cannot be used: .*Nothing from this run is saved for --offline/,
     );
+  });
+
+  it('a FIFO in the cache folder: --offline ends at once (nothing cached), a normal run replaces it', async () => {
+    const fifo = join(t.cacheDir, 'horde-model-reference_v1_clip.json');
+    await promisify(execFile)('mkfifo', [fifo]);
+    const offline = await t.cli('get', 'clip', '--offline');
+    expect(offline.code).toBe(1);
+    expect(offline.stderr).toMatch(/nothing is cached for category clip/);
+    const online = await t.cli('get', 'clip');
+    expect(online.code).toBe(0);
+    expect((await t.cli('get', 'clip', '--offline')).code).toBe(0);
   });
 
   it('a cache write that fails during the run (a directory where the file goes) is a warning, once', async () => {

@@ -125,6 +125,16 @@ describe('fileStorage when the disk fails', () => {
     expect(await leftovers(dir)).toEqual([]);
   });
 
+  it('a FIFO in place of the file: get rejects at once with ENOTREG (never blocks), the next write replaces it', async () => {
+    const dir = await tempDir();
+    await promisify(execFile)('mkfifo', [join(dir, FILE)]);
+    const storage = fileStorage(dir);
+    const error = await rejection(storage.get(KEY));
+    expect(error).toMatchObject({ operation: 'get', key: KEY, errno: 'ENOTREG' });
+    await storage.set(KEY, 'a real file now');
+    expect(await storage.get(KEY)).toBe('a real file now');
+  });
+
   it('a folder path that is a file: the write rejects with the key and the errno, and works once the path is a folder', async () => {
     const dir = await tempDir();
     const folder = join(dir, 'cache');
