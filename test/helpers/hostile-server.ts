@@ -52,7 +52,7 @@ function answer(hostility: Hostility, apikey: string, res: ServerResponse): void
         }
         res.end();
       };
-      return pump();
+      return void pump();
     }
     case 'endless': {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -60,7 +60,7 @@ function answer(hostility: Hostility, apikey: string, res: ServerResponse): void
       const pump = () => {
         while (!res.destroyed) if (!res.write(chunk)) return void res.once('drain', pump);
       };
-      return pump();
+      return void pump();
     }
     case 'encoded':
       res.writeHead(200, {
