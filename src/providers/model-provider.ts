@@ -1,8 +1,9 @@
 import type { Category } from '../categories.js';
 import { isCategory } from '../categories.js';
+import { describeValue } from '../errors/describe-value.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { CANONICAL_SOURCE } from '../records/provenance.js';
-import { checkDuration, checkObject, describeValue } from '../util/option-checks.js';
+import { checkDuration, checkObject } from '../util/option-checks.js';
 
 /** What a provider gets with each fetch. */
 export interface ProviderFetchOptions {
