@@ -25,6 +25,25 @@ export {
   type WatchOptions,
 } from './changes/watch.js';
 export * from './errors/index.js';
+export type {
+  FleetBackend,
+  FleetEntry,
+  FleetLease,
+  FleetNotice,
+  FleetUnsubscribe,
+  FleetVersions,
+} from './fleet/fleet-backend.js';
+export type { FleetOff } from './fleet/fleet-listeners.js';
+export { FleetMember } from './fleet/fleet-member.js';
+export type {
+  FleetMemberEvents,
+  FleetMemberOptions,
+  FleetMemberStatus,
+  FleetObtainOptions,
+  FleetRole,
+  FleetRoleReason,
+} from './fleet/fleet-member-types.js';
+export { DEFAULT_LEASE_TTL_MS } from './fleet/lease-timing.js';
 export {
   createHttpClient,
   DEFAULT_CLIENT_AGENT,

@@ -1,4 +1,8 @@
 export { ApiError, type ApiFieldIssue, isApiError } from './api-error.js';
+export {
+  CoordinatorUnavailableError,
+  isCoordinatorUnavailableError,
+} from './coordinator-unavailable-error.js';
 export { InvalidOptionsError, isInvalidOptionsError } from './invalid-options-error.js';
 export {
   InvalidSearchParamsError,
