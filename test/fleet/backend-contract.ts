@@ -203,11 +203,14 @@ export function describeBackendContract(name: string, harness: BackendHarness): 
       await sleep(5);
       await harness.wipe();
       const b = await connect();
-      await until('the store to answer again', () =>
-        b.leader().then(
+      const answers = (backend: FleetBackend) =>
+        backend.leader().then(
           () => true,
           () => false,
-        ),
+        );
+      await until(
+        'both connections to answer again',
+        async () => (await answers(a)) && (await answers(b)),
       );
       expect(await b.read('clip')).toBeNull();
       const next = await b.acquire('b', 60_000);
