@@ -132,7 +132,7 @@ describe.each(['redis', 'file'] as const)(
         TTL + RENEW + SLACK * 5,
       );
       const tookOverAt = next.lines.find((l) => l.event === 'role' && l.role === 'leader')?.at ?? 0;
-    expect(tookOverAt - killedAt).toBeLessThanOrEqual(TTL + RENEW + SLACK);
+      expect(tookOverAt - killedAt).toBeLessThanOrEqual(TTL + RENEW + SLACK);
       // It carries on from the published versions, and the other follower hears it.
       const other = followers.find((m) => m !== next) as Member;
       const versionBefore = Math.max(...events([other], 'read').map((l) => l.got as number));
