@@ -6,6 +6,7 @@ const config: Options | Options[] = defineConfig({
     api: 'src/api/index.ts',
     node: 'src/node.ts',
     testing: 'src/testing.ts',
+    fleet: 'src/fleet.ts',
     redis: 'src/redis.ts',
     cli: 'src/cli.ts',
   },

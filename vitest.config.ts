@@ -17,6 +17,7 @@ const config: ViteUserConfig = defineConfig({
       { find: /^horde-model-reference\/api$/, replacement: src('api/index.ts') },
       { find: /^horde-model-reference\/node$/, replacement: src('node.ts') },
       { find: /^horde-model-reference\/testing$/, replacement: src('testing.ts') },
+      { find: /^horde-model-reference\/fleet$/, replacement: src('fleet.ts') },
       { find: /^horde-model-reference\/redis$/, replacement: src('redis.ts') },
     ],
   },

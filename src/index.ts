@@ -33,8 +33,9 @@ export type {
   FleetUnsubscribe,
   FleetVersions,
 } from './fleet/fleet-backend.js';
+export type { FleetCoordinator } from './fleet/fleet-coordinator.js';
 export type { FleetOff } from './fleet/fleet-listeners.js';
-export { FleetMember } from './fleet/fleet-member.js';
+export type { FleetMember } from './fleet/fleet-member.js';
 export type {
   FleetMemberEvents,
   FleetMemberOptions,
@@ -43,7 +44,6 @@ export type {
   FleetRole,
   FleetRoleReason,
 } from './fleet/fleet-member-types.js';
-export { DEFAULT_LEASE_TTL_MS } from './fleet/lease-timing.js';
 export {
   createHttpClient,
   DEFAULT_CLIENT_AGENT,

@@ -1,11 +1,6 @@
 // Stand-ins and fixtures for tests: this project's own, and users'. Requires `msw` (a peer).
 
 export {
-  type MemoryCoordinatorOptions,
-  MemoryFleetStore,
-  memoryCoordinator,
-} from './fleet/memory-coordinator.js';
-export {
   type Fault,
   type FaultMode,
   REFUSED,

@@ -4,6 +4,7 @@ import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { FileFleetLog } from './file-log.js';
 import { MarkerWatcher } from './file-marker-watcher.js';
 import type { FleetBackend, FleetEntry, FleetUnsubscribe } from './fleet-backend.js';
+import { coordinatorOf, type FleetCoordinator } from './fleet-coordinator.js';
 import {
   acquireStep,
   liveLease,
@@ -63,7 +64,7 @@ export interface FileCoordinatorOptions {
 export function fileCoordinator(
   directory: string,
   options: FileCoordinatorOptions = {},
-): FleetBackend {
+): FleetCoordinator {
   if (typeof directory !== 'string' || directory.trim() === '')
     throw new InvalidOptionsError(
       'directory',
@@ -105,7 +106,7 @@ export function fileCoordinator(
     return null;
   };
 
-  return {
+  return coordinatorOf({
     kind: 'file',
     leaseTtlMs,
     acquire: (holderId, ttlMs) =>
@@ -184,5 +185,5 @@ export function fileCoordinator(
       closed = true;
       watcher.stop();
     },
-  };
+  });
 }

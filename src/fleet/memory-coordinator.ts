@@ -8,6 +8,7 @@ import type {
   FleetUnsubscribe,
   FleetVersions,
 } from './fleet-backend.js';
+import { coordinatorOf, type FleetCoordinator } from './fleet-coordinator.js';
 import {
   acquireStep,
   EMPTY_FLEET_STATE,
@@ -30,8 +31,8 @@ import { DEFAULT_LEASE_TTL_MS, leaseTtlOption } from './lease-timing.js';
  * @example
  * ```ts
  * const store = new MemoryFleetStore();
- * const a = new FleetMember(memoryCoordinator({ store }));
- * const b = new FleetMember(memoryCoordinator({ store }));
+ * const a = memoryCoordinator({ store }).member();
+ * const b = memoryCoordinator({ store }).member();
  * store.unreachable = true; // both go standalone at their next renewal
  * ```
  */
@@ -113,12 +114,12 @@ export interface MemoryCoordinatorOptions {
  * @throws {InvalidOptionsError} when `leaseTtlMs` is not a whole number of ms of at least 100.
  * @example
  * ```ts
- * import { MemoryFleetStore, memoryCoordinator } from 'horde-model-reference/testing';
+ * import { MemoryFleetStore, memoryCoordinator } from 'horde-model-reference/fleet';
  * const store = new MemoryFleetStore();
- * const leader = new FleetMember(memoryCoordinator({ store }), { memberId: 'a' });
+ * const leader = memoryCoordinator({ store }).member({ memberId: 'a' });
  * ```
  */
-export function memoryCoordinator(options: MemoryCoordinatorOptions = {}): FleetBackend {
+export function memoryCoordinator(options: MemoryCoordinatorOptions = {}): FleetCoordinator {
   const store = options.store ?? new MemoryFleetStore();
   const leaseTtlMs = leaseTtlOption(options.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS, 'leaseTtlMs');
   const subscriptions = new Set<() => void>();
@@ -128,7 +129,7 @@ export function memoryCoordinator(options: MemoryCoordinatorOptions = {}): Fleet
       throw new CoordinatorUnavailableError('memory', operation, 'the coordinator was closed');
     return store.read(operation);
   };
-  return {
+  return coordinatorOf({
     kind: 'memory',
     leaseTtlMs,
     async acquire(holderId, ttlMs): Promise<FleetLease> {
@@ -196,5 +197,5 @@ export function memoryCoordinator(options: MemoryCoordinatorOptions = {}): Fleet
       for (const stop of subscriptions) stop();
       subscriptions.clear();
     },
-  };
+  });
 }

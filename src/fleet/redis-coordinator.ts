@@ -2,6 +2,7 @@ import { createClient } from 'redis';
 import { assertCategory } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import type { FleetBackend, FleetNotice, FleetUnsubscribe } from './fleet-backend.js';
+import { coordinatorOf, type FleetCoordinator } from './fleet-coordinator.js';
 import {
   DEFAULT_LEASE_TTL_MS,
   DEFAULT_OPERATION_TIMEOUT_MS,
@@ -70,7 +71,7 @@ const PREFIX = /^[\x21-\x7e]{1,100}$/;
  * redisCoordinator({ client, prefix: 'hmr:' });
  * ```
  */
-export function redisCoordinator(options: RedisCoordinatorOptions): FleetBackend {
+export function redisCoordinator(options: RedisCoordinatorOptions): FleetCoordinator {
   const prefix = options.prefix ?? lua.DEFAULT_REDIS_PREFIX;
   if (!PREFIX.test(prefix))
     throw new InvalidOptionsError(
@@ -89,7 +90,7 @@ export function redisCoordinator(options: RedisCoordinatorOptions): FleetBackend
   const listeners = new Set<(notice: FleetNotice) => void>();
   let subscribed = false;
 
-  return {
+  return coordinatorOf({
     kind: 'redis',
     leaseTtlMs,
     acquire: (holderId, ttlMs) =>
@@ -175,7 +176,7 @@ export function redisCoordinator(options: RedisCoordinatorOptions): FleetBackend
       listeners.clear();
       await link.close(timeoutMs);
     },
-  };
+  });
 }
 
 const ACQUIRE = redisScript(lua.ACQUIRE);

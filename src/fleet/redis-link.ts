@@ -9,21 +9,34 @@ import { createHash } from 'node:crypto';
  * client's generics (modules, scripts, RESP version).
  */
 export interface NodeRedisClient {
+  /** Whether the client was connected (it may be reconnecting). */
   readonly isOpen: boolean;
+  /** Whether commands can be sent now. */
   readonly isReady: boolean;
+  /** Opens the connection (only called on a client the coordinator created). */
   connect(): Promise<unknown>;
+  /** A new client with the same options: the coordinator's pub/sub connection. */
   duplicate(overrides?: object): NodeRedisClient;
+  /** Runs a loaded Lua script by its SHA1. */
   evalSha(sha1: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  /** Runs (and loads) a Lua script. */
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  /** Publishes a message on a channel. */
   publish(channel: string, message: string): Promise<unknown>;
+  /** Subscribes to a channel (on the pub/sub connection). */
   subscribe(
     channel: string,
     listener: (message: string, channel: string) => void,
   ): Promise<unknown>;
+  /** Ends a subscription. */
   unsubscribe(channel: string): Promise<unknown>;
+  /** Listens to connection errors (on connections the coordinator opened). */
   on(event: 'error', listener: (error: unknown) => void): unknown;
+  /** Waits for the connection to be ready once. */
   once(event: 'ready', listener: () => void): unknown;
+  /** Closes the connection after pending replies. */
   close(): Promise<unknown>;
+  /** Closes the connection at once. */
   destroy(): unknown;
 }
 

@@ -1,5 +1,6 @@
-// The fleet's Node-only coordinators stay out of the isomorphic core: the Redis client is loaded
-// by the ./redis entry only, the file coordinator by ./node only.
+// The fleet stays out of the isomorphic core (types only there; the role machine comes with the
+// coordinators), the Redis client is loaded by the ./redis entry only, the file coordinator by
+// ./node only, and ./fleet runs anywhere.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -23,10 +24,19 @@ async function inputsOf(file: string, platform: 'browser' | 'node'): Promise<str
 const nodeOnlyFleet = /src\/fleet\/(redis|file)-|node_modules\/(redis|@redis)\//;
 
 describe('fleet entry points', () => {
-  it('the core carries the role machine, but no Redis client and no file coordinator', async () => {
+  it('the core has the fleet types only: no role machine, no Redis client, no file coordinator', async () => {
     const inputs = await inputsOf('index.ts', 'browser');
-    expect(inputs).toContain('src/fleet/fleet-member.ts');
+    expect(inputs.filter((input) => input.includes('src/fleet/'))).toEqual([]);
     expect(inputs.filter((input) => nodeOnlyFleet.test(input))).toEqual([]);
+  });
+
+  it('./fleet is isomorphic: the role machine and the memory coordinator, nothing Node-only', async () => {
+    const inputs = await inputsOf('fleet.ts', 'browser');
+    expect(inputs).toContain('src/fleet/fleet-member.ts');
+    expect(inputs).toContain('src/fleet/memory-coordinator.ts');
+    expect(
+      inputs.filter((input) => nodeOnlyFleet.test(input) || input.startsWith('node:')),
+    ).toEqual([]);
   });
 
   it('./redis brings node-redis; ./node brings the file coordinator and no Redis', async () => {

@@ -1,13 +1,8 @@
 // The role machine's promises, as one suite run on every coordinator: one leader, takeover,
 // fencing of a paused leader, degradation and rejoin, requests, and a clean close.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  FleetMember,
-  type FleetMemberEvents,
-  type FleetMemberOptions,
-  isCoordinatorUnavailableError,
-  isInvalidOptionsError,
-} from '../../src/index.js';
+import { FleetMember, type FleetMemberEvents, type FleetMemberOptions } from '../../src/fleet.js';
+import { isCoordinatorUnavailableError, isInvalidOptionsError } from '../../src/index.js';
 import type { BackendHarness } from './backend-contract.js';
 import { deaf, freezable, leadersOf, sleep, until } from './fleet-test-kit.js';
 

@@ -1,4 +1,6 @@
-import { MemoryFleetStore, memoryCoordinator } from '../../src/testing.js';
+import { describe, expect, it } from 'vitest';
+import { coordinatorOf, MemoryFleetStore, memoryCoordinator } from '../../src/fleet.js';
+import { isCoordinatorUnavailableError } from '../../src/index.js';
 import { describeBackendContract } from './backend-contract.js';
 import { describeMemberContract } from './member-contract.js';
 
@@ -26,3 +28,42 @@ const harness = {
 
 describeBackendContract('memory', harness);
 describeMemberContract('memory', harness);
+
+describe('coordinators make their members', () => {
+  it('member() joins the fleet of its coordinator and closes it with itself', async () => {
+    const shared = new MemoryFleetStore();
+    const first = memoryCoordinator({ store: shared, leaseTtlMs: 600 });
+    const leader = first.member({ memberId: 'a' });
+    const follower = memoryCoordinator({ store: shared }).member({
+      memberId: 'b',
+      leaseTtlMs: 600,
+    });
+    await leader.join();
+    await follower.join();
+    expect([leader.status().role, follower.status().role]).toEqual(['leader', 'follower']);
+    expect(follower.status().leaderId).toBe('a');
+    expect(leader.status().coordinator).toBe('memory');
+    await leader.close();
+    await expect(first.versions()).rejects.toSatisfy(isCoordinatorUnavailableError);
+    await follower.close();
+  });
+
+  it('coordinatorOf() gives members to a coordinator of your own', async () => {
+    const shared = new MemoryFleetStore();
+    const calls: string[] = [];
+    const plain = memoryCoordinator({ store: shared, leaseTtlMs: 600 });
+    const own = coordinatorOf({
+      ...plain,
+      kind: 'own',
+      acquire: (holderId, ttlMs) => {
+        calls.push(`acquire ${holderId}`);
+        return plain.acquire(holderId, ttlMs);
+      },
+    });
+    const member = own.member({ memberId: 'x' });
+    await member.join();
+    expect(member.status()).toMatchObject({ role: 'leader', coordinator: 'own' });
+    expect(calls).toEqual(['acquire x']);
+    await member.close();
+  });
+});

@@ -1,10 +1,6 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  FleetMember,
-  isCoordinatorUnavailableError,
-  isInvalidOptionsError,
-} from '../../src/index.js';
+import { isCoordinatorUnavailableError, isInvalidOptionsError } from '../../src/index.js';
 import { redisCoordinator } from '../../src/redis.js';
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js';
 import { type BackendHarness, describeBackendContract } from './backend-contract.js';
@@ -53,11 +49,11 @@ describe('redisCoordinator', () => {
     client.on('error', () => {});
     await client.connect();
     try {
-      const backend = redisCoordinator({ client, prefix: 'hmr-own-client:' });
-      const member = new FleetMember(backend, { memberId: 'own' });
-      const other = new FleetMember(
-        redisCoordinator({ url: server.url, prefix: 'hmr-own-client:' }),
-      );
+      // The coordinator makes its members: what the manager will call.
+      const member = redisCoordinator({ client, prefix: 'hmr-own-client:' }).member({
+        memberId: 'own',
+      });
+      const other = redisCoordinator({ url: server.url, prefix: 'hmr-own-client:' }).member();
       await member.join();
       await other.join();
       expect(member.status().role).toBe('leader');
