@@ -3,7 +3,7 @@ import { assertCategory } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { FileFleetLog } from './file-log.js';
 import { MarkerWatcher } from './file-marker-watcher.js';
-import type { FleetBackend, FleetEntry, FleetUnsubscribe } from './fleet-backend.js';
+import type { FleetEntry, FleetUnsubscribe } from './fleet-backend.js';
 import { coordinatorOf, type FleetCoordinator } from './fleet-coordinator.js';
 import {
   acquireStep,

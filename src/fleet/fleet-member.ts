@@ -232,10 +232,13 @@ export class FleetMember {
     await this.#running;
     const lease = this.#lease;
     this.#lease = null;
-    if (lease) await this.#backend.release(lease).catch(() => false);
-    await this.#unsubscribe?.().catch(() => undefined);
+    const backend = this.#backend;
+    const unsubscribe = this.#unsubscribe;
+    // A custom coordinator may throw instead of rejecting: close() must not fail for it either.
+    if (lease) await quietly(() => backend.release(lease));
+    if (unsubscribe) await quietly(unsubscribe);
     this.#setRole('standalone', 'closed');
-    if (this.#closeBackend) await this.#backend.close().catch(() => undefined);
+    if (this.#closeBackend) await quietly(() => backend.close());
   }
 
   /** Runs one round now, or once more after the one in progress. Never rejects. */
@@ -406,6 +409,14 @@ export class FleetMember {
     const failure = error instanceof Error ? error : new Error(String(error));
     if (!isModelReferenceError(failure)) this.#events.emit('error', { error: failure });
     else this.#degrade(failure);
+  }
+}
+
+async function quietly(run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch {
+    // Best effort on the way out: the coordinator may already be gone.
   }
 }
 

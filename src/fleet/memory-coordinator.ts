@@ -1,7 +1,6 @@
 import { assertCategory, type Category } from '../categories.js';
 import { CoordinatorUnavailableError } from '../errors/coordinator-unavailable-error.js';
 import type {
-  FleetBackend,
   FleetEntry,
   FleetLease,
   FleetNotice,

@@ -1,7 +1,7 @@
 import { createClient } from 'redis';
 import { assertCategory } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
-import type { FleetBackend, FleetNotice, FleetUnsubscribe } from './fleet-backend.js';
+import type { FleetNotice, FleetUnsubscribe } from './fleet-backend.js';
 import { coordinatorOf, type FleetCoordinator } from './fleet-coordinator.js';
 import {
   DEFAULT_LEASE_TTL_MS,

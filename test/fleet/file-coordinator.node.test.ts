@@ -16,7 +16,11 @@ const harness: BackendHarness = {
     await rm(dir, { recursive: true, force: true });
   },
   async connect() {
-    return fileCoordinator(dir, { leaseTtlMs: 900, pollIntervalMs: 20, operationTimeoutMs: 1_000 });
+    return fileCoordinator(dir, {
+      leaseTtlMs: 1_500,
+      pollIntervalMs: 20,
+      operationTimeoutMs: 1_000,
+    });
   },
   // The folder becomes something else (an unmounted volume, a file in its place), then comes back.
   outage: {

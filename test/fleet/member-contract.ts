@@ -6,8 +6,8 @@ import { isCoordinatorUnavailableError, isInvalidOptionsError } from '../../src/
 import type { BackendHarness } from './backend-contract.js';
 import { deaf, freezable, leadersOf, sleep, until } from './fleet-test-kit.js';
 
-const TTL = 900;
-const RENEW = 300;
+const TTL = 1_500;
+const RENEW = 500;
 /** Scheduling slack on a loaded 2-core machine: generous, and still far below a second lease. */
 const SLACK = 1_500;
 

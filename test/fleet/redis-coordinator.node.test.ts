@@ -28,7 +28,12 @@ const harness: BackendHarness = {
     if (!server.running()) await server.start();
   },
   async connect() {
-    return redisCoordinator({ url: server.url, prefix, leaseTtlMs: 900, operationTimeoutMs: 500 });
+    return redisCoordinator({
+      url: server.url,
+      prefix,
+      leaseTtlMs: 1_500,
+      operationTimeoutMs: 1_000,
+    });
   },
   outage: {
     down: () => server.kill(),
