@@ -42,12 +42,12 @@ export interface NodeRedisClient {
 
 /** A Lua script and its SHA1, for EVALSHA. */
 export interface RedisScript {
-  readonly source: string;
+  readonly text: string;
   readonly sha1: string;
 }
 
-export function redisScript(source: string): RedisScript {
-  return { source, sha1: createHash('sha1').update(source).digest('hex') };
+export function redisScript(text: string): RedisScript {
+  return { text, sha1: createHash('sha1').update(text).digest('hex') };
 }
 
 const ignore = () => {};
@@ -77,7 +77,7 @@ export class RedisLink {
       return await this.#client.evalSha(script.sha1, { keys, arguments: args });
     } catch (error) {
       if (!String((error as Error)?.message).startsWith('NOSCRIPT')) throw error;
-      return this.#client.eval(script.source, { keys, arguments: args });
+      return this.#client.eval(script.text, { keys, arguments: args });
     }
   }
 

@@ -77,6 +77,45 @@ describe('redisCoordinator', () => {
     }
   });
 
+  it('rides out a graceful shutdown (SIGTERM) and restart: standalone, then back, scripts loaded again', async () => {
+    const join = (memberId: string) =>
+      redisCoordinator({
+        url: server.url,
+        prefix: 'hmr-graceful:',
+        operationTimeoutMs: 1_000,
+      }).member({
+        memberId,
+        leaseTtlMs: 1_500,
+        renewIntervalMs: 500,
+      });
+    const members = [join('a'), join('b')];
+    const degraded: string[] = [];
+    for (const member of members) member.on('degraded', () => degraded.push(member.memberId));
+    await Promise.all(members.map((member) => member.join()));
+    try {
+      await server.stop();
+      await until('both members to go standalone', () =>
+        members.every((member) => member.status().role === 'standalone'),
+      );
+      expect(degraded.sort()).toEqual(['a', 'b']);
+      await server.start();
+      // The restarted server has no scripts cached: EVALSHA fails with NOSCRIPT, then EVAL runs.
+      await until(
+        'one leader and one follower',
+        () =>
+          members
+            .map((member) => member.status().role)
+            .sort()
+            .join() === 'follower,leader',
+      );
+      const leader = members.find((member) => member.status().role === 'leader');
+      expect(await leader?.publish('clip', 'after restart')).toEqual(expect.any(Number));
+    } finally {
+      if (!server.running()) await server.start();
+      await Promise.all(members.map((member) => member.close()));
+    }
+  });
+
   it('keeps every key under the prefix and never stores anything but what was published', async () => {
     const client = createClient({ url: server.url });
     await client.connect();
