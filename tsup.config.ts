@@ -3,7 +3,8 @@ import { defineConfig, type Options } from 'tsup';
 const config: Options | Options[] = defineConfig({
   entry: {
     index: 'src/index.ts',
-    api: 'src/api/index.ts',
+    api: 'src/api.ts',
+    schemas: 'src/schemas.ts',
     node: 'src/node.ts',
     testing: 'src/testing.ts',
     fleet: 'src/fleet.ts',

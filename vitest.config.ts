@@ -14,7 +14,8 @@ const config: ViteUserConfig = defineConfig({
   resolve: {
     alias: [
       { find: /^horde-model-reference$/, replacement: src('index.ts') },
-      { find: /^horde-model-reference\/api$/, replacement: src('api/index.ts') },
+      { find: /^horde-model-reference\/api$/, replacement: src('api.ts') },
+      { find: /^horde-model-reference\/schemas$/, replacement: src('schemas.ts') },
       { find: /^horde-model-reference\/node$/, replacement: src('node.ts') },
       { find: /^horde-model-reference\/testing$/, replacement: src('testing.ts') },
       { find: /^horde-model-reference\/fleet$/, replacement: src('fleet.ts') },

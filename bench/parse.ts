@@ -1,7 +1,7 @@
 // Parse benchmark: validating the real v2 catalogue, and converting every legacy file, each as a
 // ratio to JSON.parse of the same bytes measured in the same run.
 import { existsSync } from 'node:fs';
-import { CATEGORY_DESCRIPTORS, convertLegacyFile, parseCategoryRecords } from '../src/index.js';
+import { CATEGORY_DESCRIPTORS, convertLegacyFile, parseCategoryRecords } from '../src/schemas.js';
 import {
   REFERENCE_CATEGORIES,
   REFERENCE_DATA,

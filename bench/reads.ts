@@ -1,11 +1,7 @@
 // Warm reads, search scale and single-flight, on the real catalogue served by an in-process
 // stand-in PRIMARY (no sockets: the figures are the SDK's, not the network's).
-import {
-  ModelReferenceManager,
-  parseCategoryRecords,
-  type SearchParams,
-  searchRecords,
-} from '../src/index.js';
+import { ModelReferenceManager, type SearchParams, searchRecords } from '../src/index.js';
+import { parseCategoryRecords } from '../src/schemas.js';
 import { createStandInPrimary } from '../src/testing.js';
 import { type Bench, type BenchResult, medianAsyncMs, medianMs } from './harness.js';
 import { HAS_REAL_DATA, realCatalogue, realStandInData } from './real-data.js';

@@ -75,12 +75,21 @@ try {
 /** What is wrong with a runtime's answer, or null. */
 function verify(status: number | null, line: string): string | null {
   if (status !== 0) return `exited with ${status}`;
-  const answer = JSON.parse(line) as { records: number; origin: string; sdxl: string[] };
+  const answer = JSON.parse(line) as {
+    records: number;
+    origin: string;
+    sdxl: string[];
+    apiError: string;
+    parsed: boolean;
+  };
   if (answer.origin !== 'github') return `served from ${answer.origin}, expected github`;
   if (answer.records !== 8) return `read ${answer.records} image records, expected 8`;
   const expected = ['AlbedoBase XL (SDXL)', 'Juggernaut Lightning', 'Pony Grimdark'];
   if (JSON.stringify(answer.sdxl) !== JSON.stringify(expected))
     return `search returned ${JSON.stringify(answer.sdxl)}`;
+  if (answer.apiError !== 'ConnectionError')
+    return `the API client against a refused PRIMARY gave ${answer.apiError}`;
+  if (!answer.parsed) return 'parseRecord from ./schemas did not accept a served record';
   return null;
 }
 

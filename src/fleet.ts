@@ -1,5 +1,10 @@
 // Fleet coordination, isomorphic: the role machine, the coordinator contract, and a coordinator
 // in memory. The Redis coordinator is in `./redis`, the one for a shared folder in `./node`.
+
+export {
+  CoordinatorUnavailableError,
+  isCoordinatorUnavailableError,
+} from './errors/coordinator-unavailable-error.js';
 export type {
   FleetBackend,
   FleetEntry,
@@ -9,7 +14,6 @@ export type {
   FleetVersions,
 } from './fleet/fleet-backend.js';
 export { coordinatorOf, type FleetCoordinator } from './fleet/fleet-coordinator.js';
-export type { FleetOff } from './fleet/fleet-listeners.js';
 export { FleetMember } from './fleet/fleet-member.js';
 export type {
   FleetMemberEvents,

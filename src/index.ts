@@ -1,135 +1,86 @@
-export * from './api/index.js';
+// `horde-model-reference`: the isomorphic core (nothing in its graph imports `node:*`). Every
+// name is listed here on purpose; `test/package/api-report.test.ts` records them. The API client
+// is `horde-model-reference/api`; schemas, parsing and legacy conversion are `.../schemas`.
+
+// The manager, its options, events and status.
 export { indexedDbStorage, localStorageStorage } from './cache/browser-storage.js';
-export type { CategorySnapshot, ManagerSnapshot } from './cache/snapshot.js';
+export type { ManagerSnapshot } from './cache/snapshot.js';
 export { memoryStorage, type SnapshotStorage } from './cache/storage.js';
+export { CATEGORIES, type Category, isCategory } from './categories.js';
+export type { StopWatching, WatchOptions } from './changes/watch.js';
+export { ApiError, isApiError } from './errors/api-error.js';
+export { ConnectionError, isConnectionError } from './errors/connection-error.js';
 export {
-  assertCategory,
-  CATEGORIES,
-  CATEGORY_DESCRIPTORS,
-  type Category,
-  type CategoryClassification,
-  type CategoryDescriptor,
-  isCategory,
-  type LegacyRepository,
-  type LegacySource,
-} from './categories.js';
+  CoordinatorUnavailableError,
+  isCoordinatorUnavailableError,
+} from './errors/coordinator-unavailable-error.js';
+export { InvalidOptionsError, isInvalidOptionsError } from './errors/invalid-options-error.js';
+export {
+  InvalidSearchParamsError,
+  isInvalidSearchParamsError,
+  type SearchParamIssue,
+} from './errors/invalid-search-params-error.js';
+export {
+  isMalformedResponseError,
+  MalformedResponseError,
+} from './errors/malformed-response-error.js';
+export { isModelNotFoundError, ModelNotFoundError } from './errors/model-not-found-error.js';
+export {
+  isModelReferenceError,
+  ModelReferenceError,
+  type ModelReferenceErrorCode,
+} from './errors/model-reference-error.js';
+export {
+  isSourceUnavailableError,
+  type OriginAttempt,
+  SourceUnavailableError,
+} from './errors/source-unavailable-error.js';
+export { isTimeoutError, TimeoutError } from './errors/timeout-error.js';
+export { isUnknownCategoryError, UnknownCategoryError } from './errors/unknown-category-error.js';
+export { isUnknownSourceError, UnknownSourceError } from './errors/unknown-source-error.js';
+export type { ManagerEvents } from './events.js';
+export type { FleetCoordinator } from './fleet/fleet-coordinator.js';
+export type { RetryOptions } from './http/connection-options.js';
+export type { RequestOptions } from './http/request-options.js';
+export {
+  type AllCategories,
+  ModelReferenceManager,
+  type ReadOptions,
+} from './manager/model-reference-manager.js';
+export type { ModelReferenceManagerOptions } from './manager/options.js';
+export type { CategoryStatus, ManagerStatus, OriginStatus } from './manager/status.js';
+export type { CircuitBreakerOptions } from './origins/circuit-breaker.js';
+export type { GithubOptions } from './origins/github-origin.js';
+export type {
+  ModelProvider,
+  ProviderFetchOptions,
+  SourceSelector,
+} from './providers/model-provider.js';
+export { type PendingProviderOptions, pendingProvider } from './providers/pending-provider.js';
+export { staticProvider } from './providers/static-provider.js';
+export { createQuery, type QueryOf } from './query/category-queries.js';
+export { type FieldPath, ModelQuery, type Operator } from './query/model-query.js';
+export { type SearchPage, searchRecords } from './query/search.js';
+export type { SearchAllParams, SearchParams } from './query/search-params.js';
+export { type CategoryStatistics, computeCategoryStatistics } from './query/statistics.js';
+export type { NetworkOrigin, Origin } from './records/category-result.js';
 export {
   type CategoryChange,
   type ChangedRecord,
   diffCategoryRecords,
-  type RecordsDiff,
-} from './changes/diff-records.js';
-export {
-  MIN_WATCH_INTERVAL_MS,
-  type StopWatching,
-  type WatchOptions,
-} from './changes/watch.js';
-export * from './errors/index.js';
+} from './records/diff-records.js';
+export { sourceOf } from './records/provenance.js';
+export type { SourceState } from './records/source-layer.js';
+export type { ImageGenerationRecord } from './schemas/image-generation-record.js';
+export type { RecordIssue } from './schemas/parse-records.js';
 export type {
-  FleetBackend,
-  FleetEntry,
-  FleetLease,
-  FleetNotice,
-  FleetUnsubscribe,
-  FleetVersions,
-} from './fleet/fleet-backend.js';
-export type { FleetCoordinator } from './fleet/fleet-coordinator.js';
-export type { FleetOff } from './fleet/fleet-listeners.js';
-export type { FleetMember } from './fleet/fleet-member.js';
-export type {
-  FleetMemberEvents,
-  FleetMemberOptions,
-  FleetMemberStatus,
-  FleetObtainOptions,
-  FleetRole,
-  FleetRoleReason,
-} from './fleet/fleet-member-types.js';
-export {
-  createHttpClient,
-  DEFAULT_CLIENT_AGENT,
-  DEFAULT_TIMEOUT_MS,
-  type HttpClientOptions,
-  type RetryPolicy,
-} from './http/http-client.js';
-export { type PrimaryUrls, primaryUrls } from './http/primary-urls.js';
-export { convertLegacyFile, convertLegacyJson } from './legacy/convert.js';
-export { roundHalfEven, TEXT_CSV_COLUMNS } from './legacy/convert-text.js';
-export type { LegacyConversion, V2RecordJson } from './legacy/legacy-conversion.js';
-export {
-  backendPrefixOf,
-  type ExtraNamePart,
-  type ExtraPartType,
-  getBaseModelName,
-  isQuantizedVariant,
-  normalizeModelName,
-  type ParsedTextModelName,
-  parseTextModelName,
-  stripBackendPrefix,
-} from './legacy/text-model-name.js';
-export type { ManagerEvents, Unsubscribe } from './manager/events.js';
-export { DEFAULT_PRIMARY_URL, type ModelReferenceManagerOptions } from './manager/options.js';
-export type { CategoryStatus, ManagerStatus, SourceStatus } from './manager/status.js';
-export {
-  type AllCategories,
-  type CallOptions,
-  ModelReferenceManager,
-  type SourceOptions,
-} from './manager.js';
-export {
-  CANONICAL_SOURCE,
-  type ModelProvider,
-  type ProviderFetchOptions,
-  RESERVED_SOURCE_IDS,
-  type SourceSelector,
-} from './providers/model-provider.js';
-export { type PendingProviderOptions, pendingProvider } from './providers/pending-provider.js';
-export { sourceOf } from './providers/provenance.js';
-export type { SourceLayer, SourceState } from './providers/provider-registry.js';
-export { staticProvider } from './providers/static-provider.js';
-export {
-  ControlnetQuery,
-  createQuery,
-  ImageQuery,
-  type QueryOf,
-  TextQuery,
-} from './query/category-queries.js';
-export {
-  type FieldPath,
-  type FieldValue,
-  ModelQuery,
-  type Operand,
-  type Operator,
-  type OrderOptions,
-} from './query/model-query.js';
-export {
-  SEARCH_ALL_CATEGORIES,
-  type SearchPage,
-  searchAcrossCategories,
-  searchRecords,
-} from './query/search.js';
-export {
-  type SearchAllParams,
-  type SearchParams,
-  toSearchQuery,
-  validateSearchParams,
-} from './query/search-params.js';
-export {
-  type BaselineStats,
-  type CategoryStatistics,
-  computeCategoryStatistics,
-  type DownloadStats,
-  type ParameterBucketStats,
-  type TagStats,
-} from './query/statistics.js';
-export * from './schemas/index.js';
-export type { CircuitBreakerOptions, CircuitState } from './sources/circuit-breaker.js';
-export type { SourceStats } from './sources/fallback-chain.js';
-export {
-  DEFAULT_GITHUB_RAW_URL,
-  type GithubOptions,
-  githubFileUrl,
-} from './sources/github-source.js';
-export type { CategoryResult, Origin, SourceId } from './sources/source.js';
+  CategoryRecords,
+  ModelRecord,
+  RecordOf,
+} from './schemas/record-schemas.js';
+export type { DownloadRecord } from './schemas/shared.js';
+export type { TextGenerationRecord } from './schemas/text-generation-record.js';
+export type { Unsubscribe } from './util/emitter.js';
 export { VERSION } from './version.js';
 export {
   type DownloadManifest,

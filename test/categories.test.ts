@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { assertCategory } from '../src/categories.js';
 import {
-  assertCategory,
   CATEGORIES,
-  CATEGORY_DESCRIPTORS,
   isModelReferenceError,
   isUnknownCategoryError,
   UnknownCategoryError,
 } from '../src/index.js';
+import { CATEGORY_DESCRIPTORS } from '../src/schemas.js';
 
 describe('categories', () => {
   it('lists the 15 categories in the server enum order', () => {

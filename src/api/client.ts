@@ -1,4 +1,14 @@
-import { createHttpClient, type RetryPolicy } from '../http/http-client.js';
+import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import {
+  CONNECTION_OPTION_KEYS,
+  type ConnectionOptions,
+  resolveConnectionOptions,
+} from '../http/connection-options.js';
+import { DEFAULT_PRIMARY_URL } from '../http/defaults.js';
+import type { RequestOptions } from '../http/request-options.js';
+import { ROOT_ROUTES, USER_ROUTES } from '../http/routes.js';
+import { createTransport } from '../http/transport.js';
+import { checkHttpUrl, checkKeys, checkObject, checkSignal } from '../util/option-checks.js';
 import { type AuditArea, auditArea } from './areas/audit-area.js';
 import { type MetadataArea, metadataArea } from './areas/metadata-area.js';
 import { type PendingQueueArea, pendingQueueArea } from './areas/pending-queue-area.js';
@@ -6,9 +16,7 @@ import { type StatisticsArea, statisticsArea } from './areas/statistics-area.js'
 import { type TextUtilsArea, textUtilsArea } from './areas/text-utils-area.js';
 import { type V1Area, v1Area } from './areas/v1-area.js';
 import { type V2Area, v2Area } from './areas/v2-area.js';
-import type { ApiCallOptions } from './call-options.js';
-import { type ApiRoute, read, V2 } from './route.js';
-import { type Call, createCall } from './transport.js';
+import { createCall } from './call.js';
 import {
   type BackendInfo,
   backendInfoSchema,
@@ -21,38 +29,17 @@ import {
 } from './types/service.js';
 
 /** Options of {@link createApiClient}. */
-export interface ApiClientOptions {
+export interface ApiClientOptions extends ConnectionOptions {
   /** The PRIMARY with `/api`. @default 'https://models.aihorde.net/api' */
   readonly baseUrl?: string | undefined;
-  /** AI-Horde API key, sent as `apikey` to the PRIMARY origin only; needed for roles and writes. */
-  readonly apiKey?: string | undefined;
-  /** @default globalThis.fetch */
-  readonly fetch?: typeof fetch | undefined;
-  /** Per-attempt timeout. @default 10_000 */
-  readonly timeoutMs?: number | undefined;
-  /** Retries of reads (writes are never retried). */
-  readonly retry?: RetryPolicy | number | undefined;
-  /** @default `horde-model-reference-js:<version>:unknown` */
-  readonly clientAgent?: string | undefined;
   /** Aborts every call of this client. */
   readonly signal?: AbortSignal | undefined;
 }
 
-const routes = {
-  info: read('/'),
-  heartbeat: read('/heartbeat'),
-  replicateMode: read('/replicate_mode'),
-};
-const userRoutes = { roles: read(`${V2}/me/roles`, 'reader') };
-/** The service's top-level routes, by client method. */
-export const ROOT_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
-/** The user routes, by client method. */
-export const USER_ROUTES: Readonly<Record<string, ApiRoute>> = userRoutes;
-
 /** `client.user`. */
 export interface UserArea {
   /** The caller's roles on the model reference (`[]` for a valid key without any). */
-  roles(options?: ApiCallOptions): Promise<UserRolesResponse>;
+  roles(options?: RequestOptions): Promise<UserRolesResponse>;
 }
 
 /** A typed client for every route of the PRIMARY. */
@@ -60,11 +47,11 @@ export interface ApiClient {
   /** The PRIMARY's base URL, without a trailing slash. */
   readonly baseUrl: string;
   /** The service's banner. */
-  info(options?: ApiCallOptions): Promise<MessageResponse>;
+  info(options?: RequestOptions): Promise<MessageResponse>;
   /** Always 200: the PRIMARY's view of AI-Horde (degraded or not). */
-  heartbeat(options?: ApiCallOptions): Promise<HeartbeatResponse>;
+  heartbeat(options?: RequestOptions): Promise<HeartbeatResponse>;
   /** PRIMARY or REPLICA, canonical format, writable: what this deployment can do. */
-  replicateMode(options?: ApiCallOptions): Promise<BackendInfo>;
+  replicateMode(options?: RequestOptions): Promise<BackendInfo>;
   /** v2 reads, queued writes, search and popular. */
   readonly v2: V2Area;
   /** The legacy API. */
@@ -83,14 +70,12 @@ export interface ApiClient {
   readonly user: UserArea;
 }
 
-/** The PRIMARY's public address. */
-export const DEFAULT_API_BASE_URL = 'https://models.aihorde.net/api';
-
 /**
- * A typed client for every PRIMARY endpoint, on the same transport as the manager (one ky
- * instance: timeout, retries of reads, the key sent to the PRIMARY origin only). Answers are
- * validated; errors are `ApiError` (status, the server's `detail`, 422 field `issues`, a hint for
- * 401/403/503) or `MalformedResponseError`.
+ * A typed client for every PRIMARY endpoint, on the same transport as the manager (the deadline
+ * over the whole answer, the size limit, retries of reads, the key sent to the PRIMARY only).
+ * Answers are validated. Errors: `ApiError` (status, the server's `detail`, 422 field `issues`, a
+ * hint for 401/403/503), `ConnectionError` and `TimeoutError` (no complete answer, with the host),
+ * `MalformedResponseError` (an answer that cannot be used).
  *
  * @example
  * ```ts
@@ -99,32 +84,25 @@ export const DEFAULT_API_BASE_URL = 'https://models.aihorde.net/api';
  * const page = await api.v2.search('image_generation', { baseline: 'flux_1', limit: 5 });
  * const queued = await api.v2.create('image_generation', record); // 202: a PendingChangeRecord
  * ```
+ * @throws {InvalidOptionsError} for an unknown or invalid option, before any request.
  */
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
-  const baseUrl = (options.baseUrl ?? DEFAULT_API_BASE_URL).replace(/\/+$/, '');
-  const http = createHttpClient({
-    primaryUrl: baseUrl,
-    apiKey: options.apiKey,
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
-    retry: options.retry,
-    clientAgent: options.clientAgent,
-  });
-  const base = createCall(http, baseUrl, Boolean(options.apiKey));
-  const clientSignal = options.signal;
-  const call: Call = (route, request) => {
-    const signals = [clientSignal, request.signal].filter((s): s is AbortSignal => s !== undefined);
-    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-    return base(route, { ...request, signal });
-  };
-  const heartbeat = (o?: ApiCallOptions) =>
-    call(routes.heartbeat, { schema: heartbeatSchema, signal: o?.signal });
+  if (options === null) throw new InvalidOptionsError('options', 'expected an object, got null');
+  const given = checkObject('options', options);
+  checkKeys('', given, ['baseUrl', 'signal', ...CONNECTION_OPTION_KEYS], { primaryUrl: 'baseUrl' });
+  const baseUrl =
+    given.baseUrl === undefined ? DEFAULT_PRIMARY_URL : checkHttpUrl('baseUrl', given.baseUrl);
+  const clientSignal = checkSignal('signal', given.signal);
+  const transport = createTransport(resolveConnectionOptions(given, baseUrl));
+  const call = createCall(transport, baseUrl, clientSignal);
+  const heartbeat = (o?: RequestOptions) =>
+    call(ROOT_ROUTES.heartbeat, { schema: heartbeatSchema, options: o });
   return {
     baseUrl,
-    info: (o) => call(routes.info, { schema: messageSchema, signal: o?.signal }),
+    info: (o) => call(ROOT_ROUTES.info, { schema: messageSchema, options: o }),
     heartbeat,
     replicateMode: (o) =>
-      call(routes.replicateMode, { schema: backendInfoSchema, signal: o?.signal }),
+      call(ROOT_ROUTES.replicateMode, { schema: backendInfoSchema, options: o }),
     v2: v2Area(call, heartbeat),
     v1: v1Area(call),
     metadata: metadataArea(call),
@@ -132,6 +110,6 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     textUtils: textUtilsArea(call),
     pendingQueue: pendingQueueArea(call),
     audit: auditArea(call),
-    user: { roles: (o) => call(userRoutes.roles, { schema: userRolesSchema, signal: o?.signal }) },
+    user: { roles: (o) => call(USER_ROUTES.roles, { schema: userRolesSchema, options: o }) },
   };
 }

@@ -1,12 +1,35 @@
-import { AUDIT_ROUTES } from './areas/audit-area.js';
-import { METADATA_ROUTES } from './areas/metadata-area.js';
-import { PENDING_QUEUE_ROUTES } from './areas/pending-queue-area.js';
-import { STATISTICS_ROUTES } from './areas/statistics-area.js';
-import { TEXT_UTILS_ROUTES } from './areas/text-utils-area.js';
-import { V1_ROUTES } from './areas/v1-area.js';
-import { V2_ROUTES } from './areas/v2-area.js';
-import { ROOT_ROUTES, USER_ROUTES } from './client.js';
-import type { ApiArea, ApiRoute, RegisteredApiRoute } from './route.js';
+import {
+  type ApiRoute,
+  AUDIT_ROUTES,
+  METADATA_ROUTES,
+  PENDING_QUEUE_ROUTES,
+  ROOT_ROUTES,
+  STATISTICS_ROUTES,
+  TEXT_UTILS_ROUTES,
+  USER_ROUTES,
+  V1_ROUTES,
+  V2_ROUTES,
+} from '../http/routes.js';
+
+/** The groups of client methods: `root` is the client itself (`client.heartbeat()`). */
+export type ApiArea =
+  | 'root'
+  | 'v2'
+  | 'v1'
+  | 'metadata'
+  | 'statistics'
+  | 'textUtils'
+  | 'pendingQueue'
+  | 'audit'
+  | 'user';
+
+/** A route with the client method that calls it (`client[area][clientMethod]`). */
+export interface RegisteredApiRoute extends ApiRoute {
+  /** Where the method lives on the client. */
+  readonly area: ApiArea;
+  /** The method's name in its area. */
+  readonly clientMethod: string;
+}
 
 const AREAS: Readonly<Record<ApiArea, Readonly<Record<string, ApiRoute>>>> = {
   root: ROOT_ROUTES,

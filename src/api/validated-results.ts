@@ -1,5 +1,6 @@
 import type { Category } from '../categories.js';
-import { parseRecord, type RecordIssue, type RecordOf } from '../schemas/index.js';
+import { parseRecord, type RecordIssue } from '../schemas/parse-records.js';
+import type { RecordOf } from '../schemas/record-schemas.js';
 
 /** Records from an answer, each validated; the invalid ones are reported, never silently lost. */
 export interface ValidatedResults<R> {

@@ -1,7 +1,8 @@
 import type { Category } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { backendPrefixOf } from '../legacy/text-model-name.js';
-import { parseRecord, type RecordOf } from '../schemas/index.js';
+import { parseRecord } from '../schemas/parse-records.js';
+import type { RecordOf } from '../schemas/record-schemas.js';
 
 /**
  * Validates a record before it is queued, as the server would, so a mistake costs no round trip:

@@ -1,6 +1,5 @@
-import QuickLRU from 'quick-lru';
 import type { Category } from '../categories.js';
-import type { CategoryResult } from '../sources/source.js';
+import type { CategoryResult } from '../records/category-result.js';
 
 /** What the store holds for one category. */
 export interface StoredCategory {
@@ -12,22 +11,26 @@ export interface StoredCategory {
 }
 
 /**
- * Two layers: a quick-lru cache whose `maxAge` is the TTL holds what is fresh; behind it, the
- * last-known-good entry of every category, kept whatever happens to the network. A read that
- * misses the fresh layer can still serve the last-known-good one at once.
+ * Two layers: the last-known-good entry of every category, kept whatever happens to the network,
+ * and for each the time until which it counts as fresh. A read that finds it no longer fresh can
+ * still serve the last-known-good entry at once. (Fifteen categories at most: a map, no LRU.)
  */
 export class CategoryStore {
-  readonly #fresh: QuickLRU<Category, StoredCategory>;
+  /** Until when (epoch ms) each category's entry is fresh. */
+  readonly #freshUntil = new Map<Category, number>();
   readonly #lastKnownGood = new Map<Category, StoredCategory>();
+  readonly #now: () => number;
 
-  constructor(ttlMs: number) {
-    // quick-lru rejects maxAge 0; a zero TTL means "never fresh", which an expiry of 1 ms gives.
-    this.#fresh = new QuickLRU({ maxSize: 64, maxAge: Math.max(ttlMs, 1) });
+  constructor(now: () => number) {
+    this.#now = now;
   }
 
   /** The fresh entry, if the TTL has not run out since it was fetched. */
   fresh(category: Category): StoredCategory | undefined {
-    return this.#fresh.get(category);
+    const until = this.#freshUntil.get(category);
+    return until !== undefined && this.#now() < until
+      ? this.#lastKnownGood.get(category)
+      : undefined;
   }
 
   /** The last-known-good entry, fresh or not. */
@@ -47,9 +50,9 @@ export class CategoryStore {
   put(result: CategoryResult, ttlMs: number, now: number): StoredCategory {
     const entry: StoredCategory = { result, staleSince: null, lastError: null };
     this.#lastKnownGood.set(result.category, entry);
-    const remaining = result.fetchedAt + ttlMs - now;
-    if (remaining > 0) this.#fresh.set(result.category, entry, { maxAge: remaining });
-    else this.#fresh.delete(result.category);
+    if (result.fetchedAt + ttlMs > now)
+      this.#freshUntil.set(result.category, result.fetchedAt + ttlMs);
+    else this.#freshUntil.delete(result.category);
     return entry;
   }
 
@@ -59,8 +62,7 @@ export class CategoryStore {
    */
   renew(category: Category, ttlMs: number): void {
     const entry = this.#lastKnownGood.get(category);
-    if (entry && entry.staleSince === null)
-      this.#fresh.set(category, entry, { maxAge: Math.max(ttlMs, 1) });
+    if (entry && entry.staleSince === null) this.#freshUntil.set(category, this.#now() + ttlMs);
   }
 
   /** Marks the last-known-good records as stale after a failed refresh; they are kept. */
@@ -73,7 +75,7 @@ export class CategoryStore {
       lastError: error,
     };
     this.#lastKnownGood.set(category, stale);
-    this.#fresh.delete(category);
+    this.#freshUntil.delete(category);
     return stale;
   }
 }

@@ -1,6 +1,6 @@
 import { type Category, isCategory } from '../categories.js';
-import { parseCategoryRecords } from '../schemas/index.js';
-import type { CategoryResult, Origin } from '../sources/source.js';
+import type { CategoryResult, Origin } from '../records/category-result.js';
+import { parseCategoryRecords } from '../schemas/parse-records.js';
 
 /** One category as stored or exported: its raw records and where they came from. */
 export interface CategorySnapshot {

@@ -1,26 +1,24 @@
-import type { KyInstance } from 'ky';
+import type { CategoryCache } from '../cache/category-cache.js';
 import type { Category } from '../categories.js';
+import { parseJsonBody } from '../http/json-body.js';
 import type { PrimaryUrls } from '../http/primary-urls.js';
-import type { CategoryLoader } from '../manager/category-loader.js';
-import type { Emitter, ManagerEvents } from '../manager/events.js';
+import type { RequestOptions } from '../http/request-options.js';
+import type { Transport } from '../http/transport.js';
+import type { CategoryChange } from '../records/diff-records.js';
 import {
   allMetadataSchema,
   type CategoryMetadata,
   lastUpdatedSchema,
-  parseRecord,
-  type RecordOf,
-  type Schema,
-} from '../schemas/index.js';
-import { fetchText, parseJsonPayload } from '../sources/fetch-payload.js';
-import type { CategoryChange } from './diff-records.js';
+} from '../schemas/metadata.js';
+import { parseRecord } from '../schemas/parse-records.js';
+import type { RecordOf } from '../schemas/record-schemas.js';
+import type { Schema } from '../schemas/shared.js';
 
 /** What the detector needs from its manager. */
 export interface DetectorContext {
-  readonly http: KyInstance;
+  readonly transport: Transport;
   readonly urls: PrimaryUrls | null;
-  readonly loader: CategoryLoader;
-  readonly events: Emitter<ManagerEvents>;
-  readonly ttlMs: number;
+  readonly cache: CategoryCache;
   readonly now: () => number;
   /** The manager's lifetime: a check in progress stops when it closes. */
   readonly closed: AbortSignal;
@@ -52,8 +50,8 @@ const settledAfter = (stampSeconds: number, at: number) =>
  * one `GET .../metadata/metadata` tells which categories changed; a category with exactly one
  * write since the last check is patched by fetching that one model (or removing it), anything
  * else is downloaded. Without usable metadata (a REPLICA answers 503; data from v1 or GitHub),
- * categories are downloaded and compared by content hash. Changes are announced by the loader's
- * `change` event, whichever way they arrived.
+ * categories are downloaded and compared by content hash. The cache announces each swap as
+ * `change` and hands the same change back here, whichever way it arrived.
  */
 export class ChangeDetector {
   readonly #context: DetectorContext;
@@ -70,8 +68,10 @@ export class ChangeDetector {
    * Checks every loaded category. Concurrent calls share one check; a caller's abort ends its own
    * wait, never the check the others are waiting on.
    */
-  check(signal?: AbortSignal): Promise<CategoryChange[]> {
-    this.#running ??= this.#check(this.#context.closed).finally(() => {
+  check(request: RequestOptions = {}): Promise<CategoryChange[]> {
+    const { signal } = request;
+    const shared = { signal: this.#context.closed, timeoutMs: request.timeoutMs };
+    this.#running ??= this.#check(shared).finally(() => {
       this.#running = null;
     });
     const running = this.#running;
@@ -84,33 +84,30 @@ export class ChangeDetector {
     });
   }
 
-  async #check(signal?: AbortSignal): Promise<CategoryChange[]> {
-    const { loader, events } = this.#context;
-    const loaded = [...loader.store.entries()].map(([category]) => category);
+  async #check(request: RequestOptions): Promise<CategoryChange[]> {
+    const { cache } = this.#context;
+    const loaded = cache.loaded();
     if (loaded.length === 0) return [];
-    const changes: CategoryChange[] = [];
-    const off = events.on('change', (change) => changes.push(change));
-    try {
-      const metadata = await this.#metadata(loaded, signal);
-      if (metadata === 'unchanged') {
-        for (const category of loaded) loader.store.renew(category, this.#context.ttlMs);
-        return changes;
-      }
-      for (const category of loaded) {
-        const meta = metadata?.[category];
-        if (meta) await this.#apply(category, meta, signal);
-        else await this.#download(category, signal);
-      }
-      return changes;
-    } finally {
-      off();
+    const metadata = await this.#metadata(loaded, request);
+    if (metadata === 'unchanged') {
+      for (const category of loaded) cache.renew(category);
+      return [];
     }
+    const changes: CategoryChange[] = [];
+    for (const category of loaded) {
+      const meta = metadata?.[category];
+      const change = meta
+        ? await this.#apply(category, meta, request)
+        : await this.#download(category, request);
+      if (change) changes.push(change);
+    }
+    return changes;
   }
 
   /** `'unchanged'`, every category's metadata, or `null` when the PRIMARY has none to give. */
   async #metadata(
     loaded: readonly Category[],
-    signal?: AbortSignal,
+    request: RequestOptions,
   ): Promise<Record<string, CategoryMetadata> | 'unchanged' | null> {
     const { urls, now } = this.#context;
     if (!urls) return null;
@@ -118,7 +115,7 @@ export class ChangeDetector {
       const { last_updated: stamp } = await this.#get(
         urls.metadataLastUpdated(),
         lastUpdatedSchema,
-        signal,
+        request,
       );
       const confirmed = this.#confirmed;
       if (
@@ -129,11 +126,11 @@ export class ChangeDetector {
       )
         return 'unchanged';
       const at = now();
-      const all = await this.#get(urls.metadataAll(), allMetadataSchema, signal);
+      const all = await this.#get(urls.metadataAll(), allMetadataSchema, request);
       this.#confirmed = stamp === null ? null : { stamp, at };
       return all;
     } catch (error) {
-      signal?.throwIfAborted();
+      request.signal?.throwIfAborted();
       void error; // REPLICA (503), canonical-format mismatch or a PRIMARY that is down.
       this.#confirmed = null;
       return null;
@@ -142,23 +139,28 @@ export class ChangeDetector {
 
   /** Whether the category's data is the PRIMARY's v2 data and its token is known. */
   #tracks(category: Category): boolean {
-    const entry = this.#context.loader.store.lastKnownGood(category);
+    const entry = this.#context.cache.entry(category);
     return this.#tokens.has(category) && entry?.result.origin === 'v2' && entry.staleSince === null;
   }
 
-  async #get<T>(url: string, schema: Schema<T>, signal?: AbortSignal): Promise<T> {
-    return schema.parse(parseJsonPayload(await fetchText(this.#context.http, url, signal)));
+  async #get<T>(url: string, schema: Schema<T>, request: RequestOptions): Promise<T> {
+    const response = await this.#context.transport.request({ url, ...request });
+    return schema.parse(parseJsonBody(response));
   }
 
-  async #apply(category: Category, meta: CategoryMetadata, signal?: AbortSignal): Promise<void> {
-    const { loader, ttlMs } = this.#context;
+  async #apply(
+    category: Category,
+    meta: CategoryMetadata,
+    request: RequestOptions,
+  ): Promise<CategoryChange | null> {
+    const { cache } = this.#context;
     const token = tokenOf(meta);
     const previous = this.#tokens.get(category);
-    const entry = loader.store.lastKnownGood(category);
+    const entry = cache.entry(category);
     const canonical = entry?.result.origin === 'v2' && entry.staleSince === null;
     if (previous && canonical && sameToken(previous, token)) {
-      loader.store.renew(category, ttlMs);
-      return;
+      cache.renew(category);
+      return null;
     }
     // First sight of this category's token: data fetched well after the last write is current.
     if (
@@ -168,22 +170,30 @@ export class ChangeDetector {
       settledAfter(meta.last_updated, entry.result.fetchedAt)
     ) {
       this.#tokens.set(category, token);
-      loader.store.renew(category, ttlMs);
-      return;
+      cache.renew(category);
+      return null;
     }
-    const patched =
+    const delta =
       previous && canonical && writesBetween(previous, token) === 1
-        ? await this.#delta(category, meta, signal)
+        ? await this.#delta(category, meta, request)
         : false;
-    if (!patched && !(await this.#download(category, signal))) return;
-    this.#tokens.set(category, token);
+    const outcome = delta === false ? await this.#download(category, request) : delta;
+    if (outcome !== false) this.#tokens.set(category, token);
+    return outcome || null;
   }
 
-  /** Applies the one write the metadata names; `false` when that cannot be done safely. */
-  async #delta(category: Category, meta: CategoryMetadata, signal?: AbortSignal): Promise<boolean> {
-    const { loader, urls, now, http } = this.#context;
+  /**
+   * Applies the one write the metadata names: what changed, or `false` when that cannot be done
+   * safely (the caller downloads the category instead).
+   */
+  async #delta(
+    category: Category,
+    meta: CategoryMetadata,
+    request: RequestOptions,
+  ): Promise<CategoryChange | null | false> {
+    const { cache, urls, now, transport } = this.#context;
     const name = meta.last_operation_model;
-    const entry = loader.store.lastKnownGood(category);
+    const entry = cache.entry(category);
     // The server's model route cannot address names containing `/` (they are path separators).
     if (!urls || !entry || typeof name !== 'string' || name.includes('/')) return false;
     const before = entry.result.records as Record<string, RecordOf<Category>>;
@@ -194,9 +204,10 @@ export class ChangeDetector {
     } else if (meta.last_operation_type === 'create' || meta.last_operation_type === 'update') {
       let raw: unknown;
       try {
-        raw = parseJsonPayload(await fetchText(http, urls.v2Model(category, name), signal));
+        const url = urls.v2Model(category, name);
+        raw = parseJsonBody(await transport.request({ url, ...request }));
       } catch {
-        signal?.throwIfAborted();
+        request.signal?.throwIfAborted();
         return false;
       }
       const parsed = parseRecord(category, raw);
@@ -206,21 +217,24 @@ export class ChangeDetector {
       return false;
     }
     const issues = entry.result.issues.filter((i) => i.key !== name && i.name !== name);
-    loader.accept(
+    return cache.accept(
       { ...entry.result, records: after, issues, fetchedAt: now(), hash: `delta:${tokenOf(meta)}` },
       'delta',
     );
-    return true;
   }
 
-  /** Downloads the category through the fallback chain; `false` when no source answered. */
-  async #download(category: Category, signal?: AbortSignal): Promise<boolean> {
+  /**
+   * Downloads the category through the fallback chain: what changed, or `false` when no origin
+   * answered (the cache kept the last-known-good records and emitted `stale`).
+   */
+  async #download(
+    category: Category,
+    request: RequestOptions,
+  ): Promise<CategoryChange | null | false> {
     try {
-      await this.#context.loader.refresh(category, signal);
-      return true;
+      return (await this.#context.cache.refresh(category, request)).change;
     } catch {
-      // The loader kept the last-known-good records and emitted `stale`.
-      signal?.throwIfAborted();
+      request.signal?.throwIfAborted();
       return false;
     }
   }

@@ -1,10 +1,16 @@
-import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import {
+  checkDuration,
+  checkKeys,
+  checkObject,
+  checkSignal,
+  MAX_TIMER_MS,
+} from '../util/option-checks.js';
 
 /** Options of `manager.watch()`. */
 export interface WatchOptions {
   /**
-   * Time between two checks, in milliseconds; each wait is jittered by ±10 % so a fleet of
-   * workers started together does not poll in step.
+   * Time between two checks, in milliseconds (100 to 2^31−1); each wait is jittered by ±10 % so
+   * a fleet of workers started together does not poll in step.
    * @default 60_000
    */
   readonly intervalMs?: number | undefined;
@@ -26,26 +32,42 @@ export type StopWatching = () => void;
 /** Smallest interval accepted, so a typo cannot turn a watch into a request flood. */
 export const MIN_WATCH_INTERVAL_MS = 100;
 
+/** {@link WatchOptions}, resolved. */
+interface WatchPlan {
+  readonly intervalMs: number;
+  readonly signal: AbortSignal | undefined;
+}
+
+/**
+ * Validates watch options.
+ *
+ * @throws {InvalidOptionsError} for an unknown option, an interval out of range, or a `signal`
+ * that is not an AbortSignal.
+ */
+export function resolveWatchOptions(options: unknown): WatchPlan {
+  const given = checkObject('watch options', options);
+  checkKeys('', given, ['intervalMs', 'signal']);
+  const intervalMs = checkDuration(
+    'intervalMs',
+    given.intervalMs,
+    60_000,
+    MIN_WATCH_INTERVAL_MS,
+    MAX_TIMER_MS,
+  );
+  return { intervalMs, signal: checkSignal('signal', given.signal) };
+}
+
 /**
  * Runs `check` every `intervalMs` (jittered) until stopped by the returned function, the signal
  * or the owner closing. A stop aborts a check in flight and clears the pending timer, so nothing
  * is left to keep a process alive. Checks never overlap: the next wait starts when one ends.
  *
- * @throws {InvalidOptionsError} when `intervalMs` is below {@link MIN_WATCH_INTERVAL_MS}.
+ * @throws {InvalidOptionsError} as {@link resolveWatchOptions}.
  */
-export function startWatch(loop: WatchLoop, options: WatchOptions = {}): StopWatching {
-  const intervalMs = options.intervalMs ?? 60_000;
-  if (!Number.isFinite(intervalMs) || intervalMs < MIN_WATCH_INTERVAL_MS)
-    throw new InvalidOptionsError(
-      'intervalMs',
-      `expected a number of milliseconds >= ${MIN_WATCH_INTERVAL_MS}, got ${intervalMs}`,
-    );
+export function startWatch(loop: WatchLoop, options: unknown = {}): StopWatching {
+  const { intervalMs, signal: external } = resolveWatchOptions(options);
   const stopped = new AbortController();
-  const signal = AbortSignal.any([
-    stopped.signal,
-    loop.closed,
-    ...(options.signal ? [options.signal] : []),
-  ]);
+  const signal = AbortSignal.any([stopped.signal, loop.closed, ...(external ? [external] : [])]);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const schedule = () => {

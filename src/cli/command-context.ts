@@ -1,5 +1,6 @@
 import type { Category } from '../categories.js';
-import type { CallOptions, ModelReferenceManager } from '../manager.js';
+import type { RequestOptions } from '../http/request-options.js';
+import type { ModelReferenceManager } from '../manager/model-reference-manager.js';
 import type { CliArgs } from './args.js';
 import { describeFailures } from './describe-error.js';
 import { type CliIo, EXIT } from './io.js';
@@ -14,7 +15,7 @@ export interface CommandContext {
 }
 
 /** The per-call options that let Ctrl-C abandon a read in flight. */
-export function callOptions(io: CliIo): CallOptions {
+export function callOptions(io: CliIo): RequestOptions {
   return io.signal ? { signal: io.signal } : {};
 }
 

@@ -74,11 +74,11 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   },
   status: {
     args: '',
-    summary: 'where each category came from, and the health of each source',
+    summary: 'where each category came from, and the health of each origin of the chain',
     positionals: [0, 0],
     options: null,
     details: [
-      'Per category: origin, records, age, stale, last error. Per source: requests, failures,',
+      'Per category: origin, records, age, stale, last error. Per origin of the fallback chain: requests, failures,',
       'circuit state and last failure. Exit 1 when no category could be loaded.',
     ],
     examples: ['status', 'status --json'],

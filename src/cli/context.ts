@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CATEGORIES, type Category } from '../categories.js';
 import { isSourceUnavailableError } from '../errors/source-unavailable-error.js';
-import { ModelReferenceManager } from '../manager.js';
+import { ModelReferenceManager } from '../manager/model-reference-manager.js';
 import { fileStorage } from '../node/file-storage.js';
 import { pendingProvider } from '../providers/pending-provider.js';
 import { VERSION } from '../version.js';

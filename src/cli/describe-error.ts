@@ -2,7 +2,7 @@ import type { Category } from '../categories.js';
 import { isInvalidSearchParamsError } from '../errors/invalid-search-params-error.js';
 import {
   isSourceUnavailableError,
-  type SourceAttempt,
+  type OriginAttempt,
 } from '../errors/source-unavailable-error.js';
 import { table } from './table.js';
 
@@ -14,11 +14,11 @@ export interface ErrorContext {
 
 const SEED_HINT = 'or seed it with `horde-model-reference snapshot import <file>`';
 
-/** The sources tried, one aligned line each: source, outcome, reason, URL. */
-function attemptLines(attempts: readonly SourceAttempt[], withUrl: boolean): string {
+/** The origins tried, one aligned line each: origin, outcome, reason, URL. */
+function attemptLines(attempts: readonly OriginAttempt[], withUrl: boolean): string {
   return table(
-    withUrl ? ['source', 'outcome', 'reason', 'url'] : ['source', 'outcome', 'reason'],
-    attempts.map((a) => [a.source, a.outcome, a.reason, ...(withUrl ? [a.url] : [])]),
+    withUrl ? ['origin', 'outcome', 'reason', 'url'] : ['origin', 'outcome', 'reason'],
+    attempts.map((a) => [a.origin, a.outcome, a.reason, ...(withUrl ? [a.url] : [])]),
   )
     .split('\n')
     .map((line) => `  ${line}`)
@@ -49,9 +49,9 @@ Check --primary-url / --github-raw-url, ${SEED_HINT}.`;
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The sources tried, on one line: `v2 failed (HTTP 503), v1 skipped (...)`. */
-export function attemptsInline(attempts: readonly SourceAttempt[]): string {
-  return attempts.map((a) => `${a.source} ${a.outcome} (${a.reason})`).join(', ');
+/** The origins tried, on one line: `v2 failed (HTTP 503), v1 skipped (...)`. */
+export function attemptsInline(attempts: readonly OriginAttempt[]): string {
+  return attempts.map((a) => `${a.origin} ${a.outcome} (${a.reason})`).join(', ');
 }
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -81,7 +81,7 @@ export function describeFailures(
   const seen = new Set<string>();
   const distinct = attempts.filter((a) => {
     // Cool-down reasons name a deadline that differs by milliseconds between categories.
-    const key = `${a.source} ${a.outcome} ${a.reason.replace(/ until \S+/, '')}`;
+    const key = `${a.origin} ${a.outcome} ${a.reason.replace(/ until \S+/, '')}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -29,7 +29,12 @@ const RUN: Readonly<Record<CommandName, (context: CommandContext) => Promise<num
 };
 
 // Mistakes in what was asked, as opposed to failures of the work.
-const USAGE_ERRORS = new Set(['UNKNOWN_CATEGORY', 'INVALID_SEARCH_PARAMS', 'INVALID_OPTIONS']);
+const USAGE_ERRORS = new Set([
+  'UNKNOWN_CATEGORY',
+  'UNKNOWN_SOURCE',
+  'INVALID_SEARCH_PARAMS',
+  'INVALID_OPTIONS',
+]);
 
 /**
  * Runs the `horde-model-reference` command line and returns its exit code: 0 success, 1 the

@@ -1,5 +1,5 @@
 import { assertCategory, CATEGORIES, type Category } from '../categories.js';
-import type { ModelRecord } from '../schemas/index.js';
+import type { ModelRecord } from '../schemas/record-schemas.js';
 import { downloadManifest } from '../worker/download-manifest.js';
 import {
   type CommandContext,
@@ -138,7 +138,7 @@ export async function statusCommand(context: CommandContext): Promise<number> {
       const error = s.lastError?.replace(/^No source could provide category \S+\. Tried: /, '');
       return [category, s.origin, s.records, age(s.ageMs), s.stale, clip(error)];
     });
-    const sources = Object.entries(status.sources).map(([id, s]) => [
+    const origins = Object.entries(status.chain).map(([id, s]) => [
       id,
       s?.requests ?? 0,
       s?.failures ?? 0,
@@ -148,9 +148,9 @@ export async function statusCommand(context: CommandContext): Promise<number> {
     const parts = [
       table(['category', 'origin', 'records', 'age', 'stale', 'last error'], categories),
     ];
-    // --offline has no sources at all: an empty table would only puzzle.
-    if (sources.length > 0)
-      parts.push(table(['source', 'requests', 'failures', 'circuit', 'last failure'], sources));
+    // --offline has no origins at all: an empty table would only puzzle.
+    if (origins.length > 0)
+      parts.push(table(['origin', 'requests', 'failures', 'circuit', 'last failure'], origins));
     io.stdout(`${parts.join('\n\n')}\n`);
   }
   return failuresExitCode(context, failures, CATEGORIES.length);

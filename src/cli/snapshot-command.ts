@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fromSnapshot, storageKey, toSnapshot } from '../cache/snapshot.js';
 import { CATEGORIES } from '../categories.js';
 import { fileStorage } from '../node/file-storage.js';
-import type { CategoryResult } from '../sources/source.js';
+import type { CategoryResult } from '../records/category-result.js';
 import { type CommandContext, failuresExitCode } from './command-context.js';
 import { loadAll } from './context.js';
 import { CliError, EXIT } from './io.js';

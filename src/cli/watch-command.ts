@@ -1,6 +1,6 @@
 import { CATEGORIES, type Category } from '../categories.js';
-import type { CategoryChange } from '../changes/diff-records.js';
 import { isSourceUnavailableError } from '../errors/source-unavailable-error.js';
+import type { CategoryChange } from '../records/diff-records.js';
 import { type CommandContext, failuresExitCode } from './command-context.js';
 import { loadAll } from './context.js';
 import { attemptsInline } from './describe-error.js';

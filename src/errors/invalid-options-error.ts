@@ -1,12 +1,20 @@
 import { errorGuard, ModelReferenceError } from './model-reference-error.js';
 
 /**
- * Constructor options or arguments that cannot work (a negative TTL, an unknown source id, a
- * reserved provider id, ...). Says what was wrong and what is allowed.
+ * Options or arguments that cannot work (a negative TTL, an unknown origin, a reserved provider
+ * id, a header value with a line break, ...). Thrown at construction, before anything runs. The
+ * message names the option's path (`retry.limit`), what was given (never a secret) and what is
+ * allowed.
+ *
+ * @example
+ * ```ts
+ * new ModelReferenceManager({ retry: { limit: 1e9 } });
+ * // InvalidOptionsError: Invalid option retry.limit: expected an integer from 0 to 10, got 1000000000
+ * ```
  */
 export class InvalidOptionsError extends ModelReferenceError {
   override readonly name = 'InvalidOptionsError' as const;
-  /** The option at fault, e.g. `ttlMs`. */
+  /** The path of the option at fault, e.g. `ttlMs` or `retry.limit`. */
   readonly option: string;
 
   constructor(option: string, message: string) {

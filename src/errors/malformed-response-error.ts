@@ -1,8 +1,9 @@
 import { errorGuard, ModelReferenceError } from './model-reference-error.js';
 
 /**
- * The PRIMARY answered with a success status but a body that is not what the route returns: an
- * HTML page from a proxy, truncated JSON, or JSON of the wrong shape.
+ * A server answered with a success status but a body that cannot be used: an HTML page from a
+ * proxy, truncated or non-JSON text, JSON of the wrong shape, a body over `maxResponseBytes`, or
+ * data nested too deeply to read.
  */
 export class MalformedResponseError extends ModelReferenceError {
   override readonly name = 'MalformedResponseError' as const;
@@ -11,8 +12,8 @@ export class MalformedResponseError extends ModelReferenceError {
   /** What was wrong, e.g. `not JSON` or `results: expected array`. */
   readonly reason: string;
 
-  constructor(init: { method: string; url: string; reason: string }) {
-    super('MALFORMED_RESPONSE', `${init.method} ${init.url} answered with ${init.reason}`);
+  constructor(init: { method: string; url: string; reason: string }, options?: ErrorOptions) {
+    super('MALFORMED_RESPONSE', `${init.method} ${init.url} answered with ${init.reason}`, options);
     this.method = init.method;
     this.url = init.url;
     this.reason = init.reason;

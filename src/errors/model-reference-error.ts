@@ -8,6 +8,9 @@ export type ModelReferenceErrorCode =
   | 'MALFORMED_RESPONSE'
   | 'LEGACY_FORMAT'
   | 'INVALID_OPTIONS'
+  | 'CONNECTION_FAILED'
+  | 'TIMEOUT'
+  | 'UNKNOWN_SOURCE'
   | 'COORDINATOR_UNAVAILABLE';
 
 /** Marks our errors so guards work across realms (iframes, workers, duplicated bundles). */

@@ -1,42 +1,49 @@
 import { errorGuard, ModelReferenceError } from './model-reference-error.js';
 
-/** What happened to one source of the fallback chain during one read. */
-export interface SourceAttempt {
-  /** Source id, e.g. `'v2'`, `'v1'`, `'github'`, `'snapshot'`. */
-  readonly source: string;
-  /** The URL tried, without credentials; `null` when the source was skipped before a request. */
+/** What happened to one origin of the fallback chain (or to stored data) during one read. */
+export interface OriginAttempt {
+  /** The origin: `'v2'`, `'v1'`, `'github'`, or `'storage'` for the persisted snapshot. */
+  readonly origin: string;
+  /** The URL tried, without credentials; `null` when the origin was skipped before a request. */
   readonly url: string | null;
   /** `failed`: a request was made and failed. `skipped`: not tried (cool-down, no legacy file, ...). */
   readonly outcome: 'failed' | 'skipped';
-  /** Human-readable reason, e.g. `HTTP 503`, `timeout after 10000 ms`, `circuit open until ...`. */
+  /** What happened, in words: `HTTP 503`, `no answer from ... within 10000 ms`, `cooling down ...`. */
   readonly reason: string;
-  /** The underlying error, when there was one. */
-  readonly cause?: unknown;
+  /**
+   * The typed error behind a failure: `ApiError`, `ConnectionError`, `TimeoutError`,
+   * `MalformedResponseError` or `LegacyFormatError` (all {@link ModelReferenceError}s).
+   */
+  readonly cause?: ModelReferenceError | undefined;
 }
 
 /**
- * Every source of the fallback chain failed or was skipped. Reads throw it only when no
- * last-known-good data exists; `refresh()` throws it whenever the fetch fails (the old data is
+ * A source could not provide a category: for the canonical source (`horde`), every origin of the
+ * fallback chain failed or was skipped; for a provider, its fetch failed. Reads throw it only when
+ * no last-known-good data exists; `refresh()` throws it whenever the fetch fails (the old data is
  * still served, marked stale).
  *
- * `attempts` has one entry per source of the chain, in order, each saying why it gave nothing.
+ * `attempts` has one entry per origin of the chain, in order, each saying why it gave nothing.
  */
 export class SourceUnavailableError extends ModelReferenceError {
   override readonly name = 'SourceUnavailableError' as const;
   /** The category that could not be loaded. */
   readonly category: string;
-  /** One entry per source of the chain. */
-  readonly attempts: readonly SourceAttempt[];
+  /** The source that failed: `horde` (the canonical reference) or a provider id. */
+  readonly source: string;
+  /** One entry per origin tried or skipped. */
+  readonly attempts: readonly OriginAttempt[];
 
-  constructor(category: string, attempts: readonly SourceAttempt[]) {
+  constructor(category: string, attempts: readonly OriginAttempt[], source = 'horde') {
     const detail = attempts
-      .map((a) => `${a.source}: ${a.outcome} (${a.reason})${a.url ? ` ${a.url}` : ''}`)
+      .map((a) => `${a.origin}: ${a.outcome} (${a.reason})${a.url ? ` ${a.url}` : ''}`)
       .join('; ');
     super(
       'SOURCE_UNAVAILABLE',
-      `No source could provide category ${category}. Tried: ${detail || 'no sources configured'}.`,
+      `No source could provide category ${category}. Tried: ${detail || 'no origins configured'}.`,
     );
     this.category = category;
+    this.source = source;
     this.attempts = attempts;
   }
 }

@@ -71,13 +71,15 @@ export function fileCoordinator(
       'give the folder the fleet shares, e.g. "/var/cache/hmr".',
     );
   const pollMs = durationOption(
-    options.pollIntervalMs ?? DEFAULT_FILE_POLL_INTERVAL_MS,
     'pollIntervalMs',
+    options.pollIntervalMs,
+    DEFAULT_FILE_POLL_INTERVAL_MS,
   );
-  const leaseTtlMs = leaseTtlOption(options.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS, 'leaseTtlMs');
+  const leaseTtlMs = leaseTtlOption('leaseTtlMs', options.leaseTtlMs, DEFAULT_LEASE_TTL_MS);
   const timeoutMs = durationOption(
-    options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
     'operationTimeoutMs',
+    options.operationTimeoutMs,
+    DEFAULT_OPERATION_TIMEOUT_MS,
   );
   const log = new FileFleetLog(join(directory, 'fleet'));
   const call = <T>(operation: string, run: () => Promise<T>) =>

@@ -1,9 +1,9 @@
 import { assertCategory, type Category } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { isUnknownCategoryError } from '../errors/unknown-category-error.js';
+import { Emitter, type Listener, type Unsubscribe } from '../util/emitter.js';
 import type { FleetBackend, FleetEntry, FleetVersions } from './fleet-backend.js';
 import { assertMemberId, newMemberId } from './fleet-ids.js';
-import { FleetListeners, type FleetOff } from './fleet-listeners.js';
 import type {
   FleetMemberEvents,
   FleetMemberOptions,
@@ -48,7 +48,7 @@ export class FleetMember {
   readonly #backend: FleetBackend;
   readonly #closeBackend: boolean;
   readonly #roles: FleetRoles;
-  readonly #events = new FleetListeners<FleetMemberEvents>();
+  readonly #events = new Emitter<FleetMemberEvents>();
   readonly #waiters = new Waiters<Category>();
   /** The versions reported to this member's owner (emitted, read or published by it). */
   readonly #known: Partial<Record<Category, number>> = Object.create(null);
@@ -60,7 +60,7 @@ export class FleetMember {
     this.#backend = backend;
     this.memberId =
       options.memberId === undefined ? newMemberId() : assertMemberId(options.memberId);
-    const ttlMs = leaseTtlOption(options.leaseTtlMs ?? backend.leaseTtlMs, 'leaseTtlMs');
+    const ttlMs = leaseTtlOption('leaseTtlMs', options.leaseTtlMs, backend.leaseTtlMs);
     const renewMs = options.renewIntervalMs ?? Math.floor(ttlMs / 3);
     if (!Number.isSafeInteger(renewMs) || renewMs < 1 || renewMs * 2 > ttlMs)
       throw new InvalidOptionsError(
@@ -89,8 +89,8 @@ export class FleetMember {
   /** Listens to an event; returns the function that stops listening. */
   on<E extends keyof FleetMemberEvents>(
     event: E,
-    listener: (payload: FleetMemberEvents[E]) => void,
-  ): FleetOff {
+    listener: Listener<FleetMemberEvents[E]>,
+  ): Unsubscribe {
     return this.#events.on(event, listener);
   }
 

@@ -1,4 +1,4 @@
-import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import { checkInteger, MAX_TIMER_MS } from '../util/option-checks.js';
 
 /**
  * How long a lease lasts unless renewed, in ms. A dead leader is replaced within this plus one
@@ -13,29 +13,19 @@ export const MIN_LEASE_TTL_MS = 100;
 export const DEFAULT_OPERATION_TIMEOUT_MS = 2_000;
 
 /**
- * Checks a lease expiry.
+ * A lease expiry: a whole number of ms from 100 to what a timer can hold, or `fallback`.
  *
- * @throws {InvalidOptionsError} unless it is a whole number of ms, at least 100.
+ * @throws {InvalidOptionsError} otherwise.
  */
-export function leaseTtlOption(value: number, option: string): number {
-  if (!Number.isSafeInteger(value) || value < MIN_LEASE_TTL_MS)
-    throw new InvalidOptionsError(
-      option,
-      `${value} is not allowed; use a whole number of milliseconds, at least ${MIN_LEASE_TTL_MS}.`,
-    );
-  return value;
+export function leaseTtlOption(path: string, value: unknown, fallback: number): number {
+  return checkInteger(path, value, fallback, MIN_LEASE_TTL_MS, MAX_TIMER_MS);
 }
 
 /**
- * Checks a positive duration in ms (a timeout, a poll interval).
+ * A positive whole number of ms (a timeout, a poll interval), or `fallback`.
  *
- * @throws {InvalidOptionsError} unless it is a whole number of ms, at least 1.
+ * @throws {InvalidOptionsError} otherwise.
  */
-export function durationOption(value: number, option: string): number {
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new InvalidOptionsError(
-      option,
-      `${value} is not allowed; use a whole number of milliseconds, at least 1.`,
-    );
-  return value;
+export function durationOption(path: string, value: unknown, fallback: number): number {
+  return checkInteger(path, value, fallback, 1, MAX_TIMER_MS);
 }

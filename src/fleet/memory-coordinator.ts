@@ -120,7 +120,7 @@ export interface MemoryCoordinatorOptions {
  */
 export function memoryCoordinator(options: MemoryCoordinatorOptions = {}): FleetCoordinator {
   const store = options.store ?? new MemoryFleetStore();
-  const leaseTtlMs = leaseTtlOption(options.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS, 'leaseTtlMs');
+  const leaseTtlMs = leaseTtlOption('leaseTtlMs', options.leaseTtlMs, DEFAULT_LEASE_TTL_MS);
   const subscriptions = new Set<() => void>();
   let closed = false;
   const state = (operation: string) => {

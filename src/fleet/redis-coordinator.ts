@@ -78,10 +78,11 @@ export function redisCoordinator(options: RedisCoordinatorOptions): FleetCoordin
       'prefix',
       'use 1 to 100 printable characters without spaces, e.g. "hmr:" (the default).',
     );
-  const leaseTtlMs = leaseTtlOption(options.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS, 'leaseTtlMs');
+  const leaseTtlMs = leaseTtlOption('leaseTtlMs', options.leaseTtlMs, DEFAULT_LEASE_TTL_MS);
   const timeoutMs = durationOption(
-    options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
     'operationTimeoutMs',
+    options.operationTimeoutMs,
+    DEFAULT_OPERATION_TIMEOUT_MS,
   );
   const link = new RedisLink(options.client ?? ownClient(options.url, timeoutMs), !options.client);
   const keys = lua.redisFleetKeys(prefix);

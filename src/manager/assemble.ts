@@ -1,72 +1,60 @@
-import { fromSnapshot } from '../cache/snapshot.js';
-import { memoryStorage } from '../cache/storage.js';
+import { CategoryCache } from '../cache/category-cache.js';
 import { ChangeDetector } from '../changes/change-detector.js';
-import { createHttpClient, DEFAULT_TIMEOUT_MS } from '../http/http-client.js';
+import type { ManagerEvents } from '../events.js';
 import { primaryUrls } from '../http/primary-urls.js';
+import { createTransport } from '../http/transport.js';
+import { CircuitBreaker } from '../origins/circuit-breaker.js';
+import { configuredOrigins } from '../origins/configured-origins.js';
+import { FallbackChain } from '../origins/fallback-chain.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
-import { CircuitBreaker } from '../sources/circuit-breaker.js';
-import { configuredSources } from '../sources/configured-sources.js';
-import { FallbackChain } from '../sources/fallback-chain.js';
-import { CategoryLoader } from './category-loader.js';
-import type { Emitter, ManagerEvents } from './events.js';
-import { DEFAULT_PRIMARY_URL, type ModelReferenceManagerOptions } from './options.js';
+import type { Emitter } from '../util/emitter.js';
+import type { ResolvedManagerOptions } from './options.js';
 import { SourcedReads } from './sourced-reads.js';
 
-/** The working parts of one manager, all sharing its HTTP client, clock, events and lifetime. */
+/** The working parts of one manager, all sharing its transport, clock, events and lifetime. */
 export interface ManagerParts {
   readonly chain: FallbackChain;
-  readonly loader: CategoryLoader;
+  readonly cache: CategoryCache;
   readonly providers: ProviderRegistry;
   readonly reads: SourcedReads;
   readonly detector: ChangeDetector;
 }
 
 /**
- * Builds a manager's parts from validated options: one ky instance; the sources in their order
- * behind one circuit breaker; the loader with its cache and storage; providers; change detection.
- * The `snapshot` option is seeded as last-known-good data.
+ * Builds a manager's parts from resolved options: one transport; the origins in their order
+ * behind one circuit breaker; the cache with its storage; providers; change detection. The seed
+ * (`snapshot` option) is served as last-known-good data.
  */
 export function assembleManager(
-  options: ModelReferenceManagerOptions,
+  options: ResolvedManagerOptions,
   events: Emitter<ManagerEvents>,
   closed: AbortSignal,
 ): ManagerParts {
   const now = () => Date.now();
-  const primaryUrl = options.primaryUrl === undefined ? DEFAULT_PRIMARY_URL : options.primaryUrl;
-  const ttlMs = options.ttlMs ?? 60_000;
-  const http = createHttpClient({
-    primaryUrl,
-    apiKey: options.apiKey,
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
-    retry: options.retry,
-    clientAgent: options.clientAgent,
-  });
-  const sources = configuredSources(options, http, primaryUrl, now);
-  const chain = new FallbackChain(sources, new CircuitBreaker(options.circuitBreaker, now), now);
-  const loader = new CategoryLoader({
+  const transport = createTransport(options.transport);
+  const { primaryUrl } = options.transport;
+  const origins = configuredOrigins(options.chain, transport, options.github, now);
+  const chain = new FallbackChain(origins, new CircuitBreaker(options.circuitBreaker, now), now);
+  const cache = new CategoryCache({
     chain,
-    storage: options.storage ?? memoryStorage(),
+    storage: options.storage,
     events,
-    ttlMs,
-    staleWhileRevalidate: options.staleWhileRevalidate ?? true,
+    ttlMs: options.ttlMs,
+    staleWhileRevalidate: options.staleWhileRevalidate,
     closed,
     now,
   });
   const providers = new ProviderRegistry({
     primaryUrl,
-    fetch: options.fetch,
-    ttlMs,
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    fetch: options.transport.fetch,
+    ttlMs: options.ttlMs,
+    timeoutMs: options.transport.timeoutMs,
     events,
     closed,
     now,
   });
   const urls = primaryUrl ? primaryUrls(primaryUrl) : null;
-  const detector = new ChangeDetector({ http, urls, loader, events, ttlMs, now, closed });
-  for (const snapshot of options.snapshot?.categories ?? []) {
-    const result = fromSnapshot(snapshot);
-    if (result) loader.seed(result);
-  }
-  return { chain, loader, providers, reads: new SourcedReads(loader, providers), detector };
+  const detector = new ChangeDetector({ transport, urls, cache, now, closed });
+  for (const result of options.seed) cache.seed(result);
+  return { chain, cache, providers, reads: new SourcedReads(cache, providers), detector };
 }

@@ -1,23 +1,49 @@
-import type { ManagerSnapshot } from '../cache/snapshot.js';
-import type { SnapshotStorage } from '../cache/storage.js';
+import { fromSnapshot, type ManagerSnapshot } from '../cache/snapshot.js';
+import { memoryStorage, type SnapshotStorage } from '../cache/storage.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
-import type { RetryPolicy } from '../http/http-client.js';
-import type { CircuitBreakerOptions } from '../sources/circuit-breaker.js';
-import type { GithubOptions } from '../sources/github-source.js';
-import type { SourceId } from '../sources/source.js';
+import {
+  CONNECTION_OPTION_KEYS,
+  type ConnectionOptions,
+  resolveConnectionOptions,
+} from '../http/connection-options.js';
+import { DEFAULT_PRIMARY_URL } from '../http/defaults.js';
+import type { TransportOptions } from '../http/transport.js';
+import {
+  type CircuitBreakerOptions,
+  type CircuitBreakerPolicy,
+  DEFAULT_CIRCUIT_BREAKER,
+} from '../origins/circuit-breaker.js';
+import { DEFAULT_CHAIN } from '../origins/configured-origins.js';
+import {
+  DEFAULT_GITHUB,
+  type GithubLocation,
+  type GithubOptions,
+} from '../origins/github-origin.js';
+import type { CategoryResult, NetworkOrigin } from '../records/category-result.js';
+import {
+  checkBoolean,
+  checkDuration,
+  checkHttpUrl,
+  checkInteger,
+  checkKeys,
+  checkObject,
+  describeValue,
+  MAX_TIMER_MS,
+} from '../util/option-checks.js';
 
 /** Options of `new ModelReferenceManager(options)`. Every one is optional. */
-export interface ModelReferenceManagerOptions {
+export interface ModelReferenceManagerOptions extends ConnectionOptions {
   /**
    * Base URL of the PRIMARY, including `/api`. `null`: no PRIMARY, GitHub only.
    * @default 'https://models.aihorde.net/api'
    */
   readonly primaryUrl?: string | null | undefined;
   /**
-   * The fallback chain, in order. Sources on the PRIMARY are dropped when `primaryUrl` is null.
+   * The fallback chain: the origins tried in order for every category. Origins on the PRIMARY
+   * are left out when `primaryUrl` is null, GitHub when `github` is false.
    * @default ['v2', 'v1', 'github']
    */
-  readonly sources?: readonly SourceId[] | undefined;
+  readonly chain?: readonly NetworkOrigin[] | undefined;
   /**
    * Where the raw GitHub legacy files are read from, or `false` to never read them.
    * @default { rawBaseUrl: 'https://raw.githubusercontent.com', owner: 'Haidra-Org', branch: 'main' }
@@ -34,14 +60,7 @@ export interface ModelReferenceManagerOptions {
    * @default true
    */
   readonly staleWhileRevalidate?: boolean | undefined;
-  /**
-   * Timeout of each request, in milliseconds.
-   * @default 10_000
-   */
-  readonly timeoutMs?: number | undefined;
-  /** Retries inside one source (408, 429, 5xx, network errors). @default { limit: 2 } */
-  readonly retry?: RetryPolicy | number | undefined;
-  /** When a failing source or host is skipped, and for how long. */
+  /** When a failing origin or host is skipped, and for how long. */
   readonly circuitBreaker?: CircuitBreakerOptions | undefined;
   /**
    * Where last-known-good data is persisted. Memory by default; `fileStorage(dir)` from
@@ -51,35 +70,38 @@ export interface ModelReferenceManagerOptions {
   readonly storage?: SnapshotStorage | undefined;
   /** A snapshot (from `exportSnapshot()`) to start from, with no network at all. */
   readonly snapshot?: ManagerSnapshot | undefined;
-  /** `fetch` implementation. @default globalThis.fetch */
-  readonly fetch?: typeof fetch | undefined;
-  /** AI-Horde API key. Sent only to the PRIMARY origin, never logged or reported. */
-  readonly apiKey?: string | undefined;
-  /** `Client-Agent` header. @default `horde-model-reference-js:<version>:unknown` */
-  readonly clientAgent?: string | undefined;
 }
 
-/** Default PRIMARY base URL. */
-export const DEFAULT_PRIMARY_URL = 'https://models.aihorde.net/api';
+/** Every option, validated and defaulted: what the rest of the manager is built from. */
+export interface ResolvedManagerOptions {
+  readonly chain: readonly NetworkOrigin[];
+  /** `null`: GitHub is not used. */
+  readonly github: GithubLocation | null;
+  readonly ttlMs: number;
+  readonly staleWhileRevalidate: boolean;
+  readonly circuitBreaker: CircuitBreakerPolicy;
+  readonly storage: SnapshotStorage;
+  /** The seed's categories, already validated. */
+  readonly seed: readonly CategoryResult[];
+  /** How requests are made (the PRIMARY, key, fetch, deadline, retries, size limit). */
+  readonly transport: TransportOptions;
+}
 
-const KNOWN = new Set([
+const KNOWN = [
   'primaryUrl',
-  'sources',
+  'chain',
   'github',
   'ttlMs',
   'staleWhileRevalidate',
-  'timeoutMs',
-  'retry',
   'circuitBreaker',
   'storage',
   'snapshot',
-  'fetch',
-  'apiKey',
-  'clientAgent',
-]);
+  ...CONNECTION_OPTION_KEYS,
+];
 
-// Names users coming from the Python library or older drafts reach for.
-const RENAMED: Record<string, string> = {
+// Names users coming from the Python library, older drafts or 0.1 reach for.
+const RENAMED: Readonly<Record<string, string>> = {
+  sources: 'chain (the fallback chain was called sources in 0.1)',
   primaryApiUrl: 'primaryUrl',
   baseUrl: 'primaryUrl',
   cacheTtlSeconds: 'ttlMs (milliseconds)',
@@ -88,65 +110,139 @@ const RENAMED: Record<string, string> = {
   githubFallback: 'github (false to disable)',
 };
 
-const SOURCE_IDS: readonly SourceId[] = ['v2', 'v1', 'github'];
-
-function checkDuration(name: string, value: number | undefined, allowZero: boolean): void {
-  if (value === undefined) return;
-  if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value < 0 ||
-    (!allowZero && value === 0)
-  ) {
+function resolveChain(value: unknown): readonly NetworkOrigin[] {
+  if (value === undefined) return DEFAULT_CHAIN;
+  if (!Array.isArray(value))
     throw new InvalidOptionsError(
-      name,
-      `expected a ${allowZero ? 'non-negative' : 'positive'} number of milliseconds, got ${String(value)}`,
+      'chain',
+      `expected a list of origins, got ${describeValue(value)}`,
     );
-  }
+  for (const id of value)
+    if (!DEFAULT_CHAIN.includes(id))
+      throw new InvalidOptionsError(
+        'chain',
+        `unknown origin ${describeValue(id)}; valid: ${DEFAULT_CHAIN.join(', ')}`,
+      );
+  if (new Set(value).size !== value.length)
+    throw new InvalidOptionsError('chain', 'an origin is listed twice');
+  return [...value];
 }
 
-function checkUrl(name: string, value: string): void {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InvalidOptionsError(name, `${JSON.stringify(value)} is not an absolute URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidOptionsError(name, `expected an http(s) URL, got ${url.protocol}`);
-  }
+function resolveGithub(value: unknown): GithubLocation | null {
+  if (value === false) return null;
+  if (value !== undefined && (typeof value !== 'object' || value === null))
+    throw new InvalidOptionsError(
+      'github',
+      `expected an object or false, got ${describeValue(value)}`,
+    );
+  const github = checkObject('github', value);
+  checkKeys('github', github, ['rawBaseUrl', 'owner', 'branch']);
+  const segment = (key: 'owner' | 'branch'): string => {
+    const given = github[key];
+    if (given === undefined) return DEFAULT_GITHUB[key];
+    // One path segment of a URL (a branch may contain `/`, but never `..` or a scheme).
+    if (typeof given !== 'string' || !/^[\w.-]+(\/[\w.-]+)*$/.test(given) || given.includes('..'))
+      throw new InvalidOptionsError(
+        `github.${key}`,
+        `expected a GitHub ${key} name (letters, digits, . _ - and, for a branch, /), got ${describeValue(given)}`,
+      );
+    return given;
+  };
+  return {
+    rawBaseUrl:
+      github.rawBaseUrl === undefined
+        ? DEFAULT_GITHUB.rawBaseUrl
+        : checkHttpUrl('github.rawBaseUrl', github.rawBaseUrl),
+    owner: segment('owner'),
+    branch: segment('branch'),
+  };
+}
+
+function resolveCircuitBreaker(value: unknown): CircuitBreakerPolicy {
+  const breaker = checkObject('circuitBreaker', value);
+  checkKeys('circuitBreaker', breaker, ['failureThreshold', 'coolDownMs', 'maxCoolDownMs']);
+  const d = DEFAULT_CIRCUIT_BREAKER;
+  const coolDownMs = checkDuration(
+    'circuitBreaker.coolDownMs',
+    breaker.coolDownMs,
+    d.coolDownMs,
+    1,
+  );
+  return {
+    failureThreshold: checkInteger(
+      'circuitBreaker.failureThreshold',
+      breaker.failureThreshold,
+      d.failureThreshold,
+      1,
+      1000,
+    ),
+    coolDownMs,
+    maxCoolDownMs: checkDuration(
+      'circuitBreaker.maxCoolDownMs',
+      breaker.maxCoolDownMs,
+      Math.max(d.maxCoolDownMs, coolDownMs),
+      coolDownMs,
+      MAX_TIMER_MS,
+    ),
+  };
+}
+
+function resolveStorage(value: unknown): SnapshotStorage {
+  if (value === undefined) return memoryStorage();
+  const storage = checkObject('storage', value);
+  const missing = ['get', 'set', 'delete'].filter((m) => typeof storage[m] !== 'function');
+  if (missing.length > 0)
+    throw new InvalidOptionsError(
+      'storage',
+      `expected a SnapshotStorage with get, set and delete methods; missing ${missing.join(', ')}`,
+    );
+  return value as SnapshotStorage;
+}
+
+function resolveSeed(value: unknown): readonly CategoryResult[] {
+  if (value === undefined) return [];
+  const snapshot = checkObject('snapshot', value);
+  if (!Array.isArray(snapshot.categories))
+    throw new InvalidOptionsError(
+      'snapshot.categories',
+      `expected the list of category snapshots of exportSnapshot(), got ${describeValue(snapshot.categories)}`,
+    );
+  return snapshot.categories.map((entry: unknown, index: number) => {
+    const result = fromSnapshot(entry);
+    if (!result)
+      throw new InvalidOptionsError(
+        `snapshot.categories[${index}]`,
+        'expected a category snapshot ({ category, fetchedAt, records, ... }) as exportSnapshot() writes it',
+      );
+    return result;
+  });
 }
 
 /**
- * Validates options before anything is built.
+ * Validates every option, nested ones included, and fills in every default, once: nothing
+ * downstream defaults anything again.
  *
- * @throws {InvalidOptionsError} naming the option and what is allowed.
+ * @throws {InvalidOptionsError} naming the option path (`retry.limit`), what was given (never a
+ * secret) and what is allowed.
  */
-export function validateOptions(options: ModelReferenceManagerOptions): void {
-  for (const key of Object.keys(options)) {
-    if (KNOWN.has(key)) continue;
-    const hint = RENAMED[key];
-    throw new InvalidOptionsError(
-      key,
-      hint
-        ? `unknown option; did you mean ${hint}?`
-        : `unknown option; valid options: ${[...KNOWN].join(', ')}`,
-    );
-  }
-  if (options.primaryUrl) checkUrl('primaryUrl', options.primaryUrl);
-  const rawBaseUrl = options.github ? options.github.rawBaseUrl : undefined;
-  if (rawBaseUrl) checkUrl('github.rawBaseUrl', rawBaseUrl);
-  checkDuration('ttlMs', options.ttlMs, true);
-  checkDuration('timeoutMs', options.timeoutMs, false);
-  if (options.sources) {
-    for (const id of options.sources) {
-      if (!SOURCE_IDS.includes(id))
-        throw new InvalidOptionsError(
-          'sources',
-          `unknown source ${JSON.stringify(id)}; valid: ${SOURCE_IDS.join(', ')}`,
-        );
-    }
-    if (new Set(options.sources).size !== options.sources.length)
-      throw new InvalidOptionsError('sources', 'a source is listed twice');
-  }
+export function resolveManagerOptions(options: unknown = {}): ResolvedManagerOptions {
+  if (options === null) throw new InvalidOptionsError('options', 'expected an object, got null');
+  const given = checkObject('options', options);
+  checkKeys('', given, KNOWN, RENAMED);
+  const primaryUrl =
+    given.primaryUrl === null
+      ? null
+      : given.primaryUrl === undefined
+        ? DEFAULT_PRIMARY_URL
+        : checkHttpUrl('primaryUrl', given.primaryUrl);
+  return {
+    chain: resolveChain(given.chain),
+    github: resolveGithub(given.github),
+    ttlMs: checkDuration('ttlMs', given.ttlMs, 60_000),
+    staleWhileRevalidate: checkBoolean('staleWhileRevalidate', given.staleWhileRevalidate, true),
+    circuitBreaker: resolveCircuitBreaker(given.circuitBreaker),
+    storage: resolveStorage(given.storage),
+    seed: resolveSeed(given.snapshot),
+    transport: resolveConnectionOptions(given, primaryUrl),
+  };
 }

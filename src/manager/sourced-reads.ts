@@ -1,5 +1,7 @@
+import type { CategoryCache } from '../cache/category-cache.js';
 import { assertCategory, type Category } from '../categories.js';
-import { CANONICAL_SOURCE, type SourceSelector } from '../providers/model-provider.js';
+import type { RequestOptions } from '../http/request-options.js';
+import type { SourceSelector } from '../providers/model-provider.js';
 import type { ProviderRegistry } from '../providers/provider-registry.js';
 import { resolveSources } from '../providers/source-selector.js';
 import { readSources, type SourcedCategory } from '../providers/sourced-reader.js';
@@ -11,19 +13,19 @@ import {
   type SearchParams,
   validateSearchParams,
 } from '../query/search-params.js';
-import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/index.js';
-import type { CategoryLoader } from './category-loader.js';
+import { CANONICAL_SOURCE } from '../records/provenance.js';
+import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/record-schemas.js';
 
 /**
  * The manager's reads that may combine the canonical reference with providers. With the default
- * source (`horde` alone) they go straight to the loader, so the common path copies nothing.
+ * source (`horde` alone) they go straight to the cache, so the common path copies nothing.
  */
 export class SourcedReads {
-  readonly #loader: CategoryLoader;
+  readonly #cache: CategoryCache;
   readonly #providers: ProviderRegistry;
 
-  constructor(loader: CategoryLoader, providers: ProviderRegistry) {
-    this.#loader = loader;
+  constructor(cache: CategoryCache, providers: ProviderRegistry) {
+    this.#cache = cache;
     this.#providers = providers;
   }
 
@@ -36,32 +38,34 @@ export class SourcedReads {
   async get<C extends Category>(
     category: C,
     source: SourceSelector | undefined,
-    signal?: AbortSignal,
+    request: RequestOptions,
   ): Promise<CategoryRecords<C>> {
+    // The common read (no source named) goes straight to the cache.
+    if (source === undefined) return this.#cache.get(assertCategory(category) as C, request);
     const ids = this.sources(category, source);
-    if (ids.length === 1 && ids[0] === CANONICAL_SOURCE) return this.#loader.get(category, signal);
-    return (await this.read(category, ids, signal)).records as CategoryRecords<C>;
+    if (ids.length === 1 && ids[0] === CANONICAL_SOURCE) return this.#cache.get(category, request);
+    return (await this.read(category, ids, request)).records as CategoryRecords<C>;
   }
 
   read<C extends Category>(
     category: C,
     ids: readonly string[],
-    signal?: AbortSignal,
+    request: RequestOptions,
   ): Promise<SourcedCategory<RecordOf<C>>> {
     const canonical = {
-      read: (c: Category, s?: AbortSignal) => this.#loader.get(c, s),
-      entry: (c: Category) => this.#loader.store.lastKnownGood(c),
+      read: (c: Category, r: RequestOptions) => this.#cache.get(c, r),
+      entry: (c: Category) => this.#cache.entry(c),
     };
-    return readSources(category, ids, canonical, this.#providers, signal);
+    return readSources(category, ids, canonical, this.#providers, request);
   }
 
   async search<C extends Category>(
     category: C,
     params: SearchParams,
-    signal?: AbortSignal,
+    request: RequestOptions,
   ): Promise<SearchPage<RecordOf<C>>> {
     const valid = validateSearchParams(assertCategory(category), params);
-    const { layers } = await this.read(category, this.sources(category, params.source), signal);
+    const { layers } = await this.read(category, this.sources(category, params.source), request);
     // Every source's records in order: the server filters first, then keeps each name's first.
     return runSearch(
       layers.length === 1
@@ -72,13 +76,16 @@ export class SourcedReads {
     );
   }
 
-  async searchAll(params: SearchAllParams, signal?: AbortSignal): Promise<SearchPage<ModelRecord>> {
+  async searchAll(
+    params: SearchAllParams,
+    request: RequestOptions,
+  ): Promise<SearchPage<ModelRecord>> {
     const valid = validateSearchParams('all', params);
     const ids = resolveSources(params.source, this.#providers.ids());
     const read = await Promise.allSettled(
-      SEARCH_ALL_CATEGORIES.map((category) => this.read(category, ids, signal)),
+      SEARCH_ALL_CATEGORIES.map((category) => this.read(category, ids, request)),
     );
-    signal?.throwIfAborted();
+    request.signal?.throwIfAborted();
     // Categories no source can provide are left out, as on the server.
     const records = read.flatMap((outcome) =>
       outcome.status === 'fulfilled'
@@ -91,9 +98,9 @@ export class SourcedReads {
   async query<C extends Category>(
     category: C,
     source: SourceSelector | undefined,
-    signal?: AbortSignal,
+    request: RequestOptions,
   ): Promise<QueryOf<C>> {
-    const read = await this.read(category, this.sources(category, source), signal);
+    const read = await this.read(category, this.sources(category, source), request);
     return createQuery(category, read.records as CategoryRecords<C>, read.layers);
   }
 }

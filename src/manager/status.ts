@@ -1,8 +1,8 @@
-import type { CategoryStore } from '../cache/category-store.js';
+import type { CategoryCache } from '../cache/category-cache.js';
 import type { Category } from '../categories.js';
-import type { CircuitState } from '../sources/circuit-breaker.js';
-import type { FallbackChain, SourceStats } from '../sources/fallback-chain.js';
-import type { Origin, SourceId } from '../sources/source.js';
+import type { CircuitState } from '../origins/circuit-breaker.js';
+import type { FallbackChain, OriginStats } from '../origins/fallback-chain.js';
+import type { NetworkOrigin, Origin } from '../records/category-result.js';
 
 /** The state of one loaded category. */
 export interface CategoryStatus {
@@ -24,32 +24,35 @@ export interface CategoryStatus {
   readonly invalidRecords: number;
 }
 
-/** Counters and circuit state of one source. */
-export interface SourceStatus extends Readonly<SourceStats> {
+/** Counters and circuit state of one origin of the fallback chain. */
+export interface OriginStatus extends Readonly<OriginStats> {
   readonly circuit: CircuitState;
 }
 
 /** What `manager.status()` returns. */
 export interface ManagerStatus {
   readonly categories: Readonly<Partial<Record<Category, CategoryStatus>>>;
-  readonly sources: Readonly<Partial<Record<SourceId, SourceStatus>>>;
+  /** Each origin of the fallback chain, in chain order. */
+  readonly chain: Readonly<Partial<Record<NetworkOrigin, OriginStatus>>>;
 }
 
-/** Builds {@link ManagerStatus} from a manager's store and chain. */
+/** Builds {@link ManagerStatus} from a manager's cache and chain. */
 export function buildStatus(
-  store: CategoryStore,
+  cache: CategoryCache,
   chain: FallbackChain,
   now: number,
 ): ManagerStatus {
   const categories: Partial<Record<Category, CategoryStatus>> = {};
-  for (const [category, entry] of store.entries()) {
+  for (const category of cache.loaded()) {
+    const entry = cache.entry(category);
+    if (!entry) continue;
     const { result } = entry;
     categories[category] = {
       origin: result.origin,
       url: result.url,
       fetchedAt: result.fetchedAt,
       ageMs: now - result.fetchedAt,
-      fresh: store.fresh(category) !== undefined,
+      fresh: entry.fresh,
       stale: entry.staleSince !== null,
       staleSince: entry.staleSince,
       lastError: entry.lastError,
@@ -58,10 +61,10 @@ export function buildStatus(
     };
   }
   const circuits = chain.circuits();
-  const sources: Partial<Record<SourceId, SourceStatus>> = {};
-  for (const [id, stats] of Object.entries(chain.stats) as [SourceId, SourceStatus][]) {
+  const origins: Partial<Record<NetworkOrigin, OriginStatus>> = {};
+  for (const [id, stats] of Object.entries(chain.stats) as [NetworkOrigin, OriginStatus][]) {
     const circuit = circuits[id];
-    if (circuit) sources[id] = { ...stats, circuit };
+    if (circuit) origins[id] = { ...stats, circuit };
   }
-  return { categories, sources };
+  return { categories, chain: origins };
 }

@@ -1,5 +1,6 @@
 import type { Category } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import { CANONICAL_SOURCE } from '../records/provenance.js';
 
 /** What a provider gets with each fetch. */
 export interface ProviderFetchOptions {
@@ -46,9 +47,6 @@ export interface ModelProvider {
    */
   readonly timeoutMs?: number | undefined;
 }
-
-/** The canonical reference's source id. */
-export const CANONICAL_SOURCE = 'horde';
 
 /** Source ids no provider may take: `horde` (canonical) and `any` (canonical + every provider). */
 export const RESERVED_SOURCE_IDS: readonly string[] = [CANONICAL_SOURCE, 'any'];

@@ -1,10 +1,15 @@
-import type { KyInstance } from 'ky';
 import type { Category } from '../categories.js';
 import { CATEGORIES } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
-import { createHttpClient } from '../http/http-client.js';
+import {
+  DEFAULT_CLIENT_AGENT,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MS,
+} from '../http/defaults.js';
+import { parseJsonBody } from '../http/json-body.js';
 import { primaryUrls } from '../http/primary-urls.js';
-import { fetchText, parseJsonPayload } from '../sources/fetch-payload.js';
+import { createTransport, type Transport } from '../http/transport.js';
 import type { ModelProvider } from './model-provider.js';
 
 /** Options of {@link pendingProvider}. */
@@ -39,15 +44,24 @@ export function pendingProvider(options: PendingProviderOptions): ModelProvider 
       'apiKey',
       'the pending route needs an API key with the reader role',
     );
-  const clients = new Map<string, KyInstance>();
-  const clientFor = (primaryUrl: string, fetch: typeof globalThis.fetch | undefined) => {
-    let client = clients.get(primaryUrl);
-    if (!client) {
-      // Its own client: the key is this provider's, and goes to the PRIMARY origin only.
-      client = createHttpClient({ primaryUrl, apiKey: options.apiKey, fetch, retry: 1 });
-      clients.set(primaryUrl, client);
+  const transports = new Map<string, Transport>();
+  const transportFor = (primaryUrl: string, fetch: typeof globalThis.fetch | undefined) => {
+    let transport = transports.get(primaryUrl);
+    if (!transport) {
+      // Its own transport: the key is this provider's, and goes to the PRIMARY only. The deadline
+      // is the registry's signal (the provider's timeoutMs); this one only backs it up.
+      transport = createTransport({
+        primaryUrl,
+        apiKey: options.apiKey,
+        fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
+        timeoutMs: DEFAULT_TIMEOUT_MS,
+        retry: { ...DEFAULT_RETRY, limit: 1 },
+        clientAgent: DEFAULT_CLIENT_AGENT,
+        maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+      });
+      transports.set(primaryUrl, transport);
     }
-    return client;
+    return transport;
   };
   return {
     id: options.id ?? 'pending',
@@ -57,7 +71,7 @@ export function pendingProvider(options: PendingProviderOptions): ModelProvider 
     async fetchCategory(category, { signal, primaryUrl, fetch }) {
       if (primaryUrl === null) throw new Error('the pending channel needs a PRIMARY (primaryUrl)');
       const url = primaryUrls(primaryUrl).v2Pending(category);
-      return parseJsonPayload(await fetchText(clientFor(primaryUrl, fetch), url, signal));
+      return parseJsonBody(await transportFor(primaryUrl, fetch).request({ url, signal }));
     },
   };
 }

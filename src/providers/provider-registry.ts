@@ -1,28 +1,13 @@
 import { SingleFlight } from '../cache/single-flight.js';
 import type { Category } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
-import type { Emitter, ManagerEvents } from '../manager/events.js';
-import { type CategoryRecords, parseCategoryRecords } from '../schemas/index.js';
+import type { ManagerEvents } from '../events.js';
+import { markSource } from '../records/provenance.js';
+import type { SourceLayer, SourceState } from '../records/source-layer.js';
+import { parseCategoryRecords } from '../schemas/parse-records.js';
+import type { CategoryRecords } from '../schemas/record-schemas.js';
+import type { Emitter } from '../util/emitter.js';
 import { checkProvider, type ModelProvider } from './model-provider.js';
-import { markSource } from './provenance.js';
-
-/** How one source did for one category on the last read. */
-export interface SourceState {
-  readonly source: string;
-  /** `ok`: records served; `empty`: it answered with none; `error`: it failed. */
-  readonly state: 'ok' | 'empty' | 'error';
-  /** Records served from it (last-known-good ones when it failed but had answered before). */
-  readonly records: number;
-  /** Why it failed, when `state` is `error`. */
-  readonly error?: string;
-}
-
-/** One source's records for one category, with how the read went. */
-export interface SourceLayer<R = unknown> {
-  readonly source: string;
-  readonly records: Readonly<Record<string, R>>;
-  readonly status: SourceState;
-}
 
 /** What the registry needs from its manager. */
 export interface RegistryContext {

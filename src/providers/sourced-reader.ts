@@ -1,8 +1,10 @@
-import type { StoredCategory } from '../cache/category-store.js';
+import type { CachedCategory } from '../cache/category-cache.js';
 import type { Category } from '../categories.js';
-import type { CategoryRecords, RecordOf } from '../schemas/index.js';
-import { CANONICAL_SOURCE } from './model-provider.js';
-import type { ProviderRegistry, SourceLayer, SourceState } from './provider-registry.js';
+import type { RequestOptions } from '../http/request-options.js';
+import { CANONICAL_SOURCE } from '../records/provenance.js';
+import type { SourceLayer, SourceState } from '../records/source-layer.js';
+import type { CategoryRecords, RecordOf } from '../schemas/record-schemas.js';
+import type { ProviderRegistry } from './provider-registry.js';
 
 /** A category read from several sources. */
 export interface SourcedCategory<R> {
@@ -14,12 +16,12 @@ export interface SourcedCategory<R> {
 
 /** How to read the canonical layer. */
 export interface CanonicalReader {
-  read(category: Category, signal?: AbortSignal): Promise<Readonly<Record<string, unknown>>>;
-  entry(category: Category): StoredCategory | undefined;
+  read(category: Category, request: RequestOptions): Promise<Readonly<Record<string, unknown>>>;
+  entry(category: Category): CachedCategory | undefined;
 }
 
 /** The canonical layer's status: a failed refresh is an error even while last-known-good serves. */
-function canonicalState(entry: StoredCategory | undefined, records: number): SourceState {
+function canonicalState(entry: CachedCategory | undefined, records: number): SourceState {
   if (entry && entry.staleSince !== null)
     return { source: CANONICAL_SOURCE, state: 'error', records, error: entry.lastError ?? '' };
   return { source: CANONICAL_SOURCE, state: records > 0 ? 'ok' : 'empty', records };
@@ -36,14 +38,15 @@ export async function readSources<C extends Category>(
   ids: readonly string[],
   canonical: CanonicalReader,
   providers: ProviderRegistry,
-  signal?: AbortSignal,
+  request: RequestOptions,
 ): Promise<SourcedCategory<RecordOf<C>>> {
+  const { signal } = request;
   let canonicalError: unknown;
   const layers = await Promise.all(
     ids.map(async (id): Promise<SourceLayer<RecordOf<C>>> => {
       if (id !== CANONICAL_SOURCE) return providers.read(id, category, signal);
       try {
-        const records = (await canonical.read(category, signal)) as CategoryRecords<C>;
+        const records = (await canonical.read(category, request)) as CategoryRecords<C>;
         const count = Object.keys(records).length;
         return { source: id, records, status: canonicalState(canonical.entry(category), count) };
       } catch (error) {

@@ -1,14 +1,10 @@
 import type { Category } from '../categories.js';
 import { backendPrefixOf, getBaseModelName } from '../legacy/text-model-name.js';
-import type { SourceLayer } from '../providers/provider-registry.js';
-import type {
-  CategoryRecords,
-  ControlnetRecord,
-  ImageGenerationRecord,
-  RecordOf,
-  TextBackend,
-  TextGenerationRecord,
-} from '../schemas/index.js';
+import type { SourceLayer } from '../records/source-layer.js';
+import type { ControlnetRecord } from '../schemas/controlnet-records.js';
+import type { ImageGenerationRecord } from '../schemas/image-generation-record.js';
+import type { CategoryRecords, RecordOf } from '../schemas/record-schemas.js';
+import type { TextBackend, TextGenerationRecord } from '../schemas/text-generation-record.js';
 import { ModelQuery } from './model-query.js';
 import { recordList } from './record-list.js';
 import { isQuantizedRecord } from './text-traits.js';

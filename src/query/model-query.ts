@@ -1,5 +1,5 @@
-import { sourceOf } from '../providers/provenance.js';
-import type { SourceLayer, SourceState } from '../providers/provider-registry.js';
+import { sourceOf } from '../records/provenance.js';
+import type { SourceLayer, SourceState } from '../records/source-layer.js';
 import { compareNullable } from './compare.js';
 import { canonicalField, readPath } from './fields.js';
 import type { SearchPage } from './search.js';

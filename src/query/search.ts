@@ -1,6 +1,6 @@
 import { CATEGORIES, type Category } from '../categories.js';
 import { backendPrefixOf } from '../legacy/text-model-name.js';
-import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/index.js';
+import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/record-schemas.js';
 import { compareNullable } from './compare.js';
 import { readPath } from './fields.js';
 import { recordList } from './record-list.js';

@@ -1,5 +1,5 @@
 import type { Category } from '../categories.js';
-import type { CategoryRecords } from '../schemas/index.js';
+import type { CategoryRecords } from '../schemas/record-schemas.js';
 import { roundTo2 } from '../util/python-round.js';
 import { recordList } from './record-list.js';
 

@@ -1,4 +1,5 @@
-import type { DownloadRecord, ModelRecord } from '../schemas/index.js';
+import type { ModelRecord } from '../schemas/record-schemas.js';
+import type { DownloadRecord } from '../schemas/shared.js';
 
 /** One file a worker has to download for a model. */
 export interface ManifestFile {

@@ -1,5 +1,6 @@
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
-import { KNOWN_IMAGE_BASELINES, type ModelRecord } from '../schemas/index.js';
+import { KNOWN_IMAGE_BASELINES } from '../schemas/image-generation-record.js';
+import type { ModelRecord } from '../schemas/record-schemas.js';
 import { downloadManifest } from './download-manifest.js';
 
 /** What a worker can and wants to serve. Every criterion given must hold. */

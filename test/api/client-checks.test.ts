@@ -2,8 +2,8 @@
 // encoding, the "/" name fallback, popular's degraded state, signals, per-record validation.
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../../src/api.js';
 import {
-  createApiClient,
   InvalidOptionsError,
   InvalidSearchParamsError,
   ModelNotFoundError,

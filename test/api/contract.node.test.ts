@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { API_ROUTES } from '../../src/index.js';
+import { API_ROUTES } from '../../src/api.js';
 
 const NOTES = fileURLToPath(
   new URL('../../../shared/reference/peer-service-api.md', import.meta.url),

@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import {
   ApiError,
   createApiClient,
+  isApiError,
+  isConnectionError,
+  isTimeoutError,
   MalformedResponseError,
   ModelNotFoundError,
-} from '../../src/index.js';
+} from '../../src/api.js';
 import { mswFetch } from '../helpers/msw-fetch.js';
 import { BASE } from './cases/case.js';
 import { caught, client, detail } from './cases/responder.js';
@@ -167,18 +170,21 @@ describe('malformed answers', () => {
 });
 
 describe('no answer at all', () => {
-  it('a refused connection is an ApiError with status 0, not a bare TypeError', async () => {
+  it('a refused connection is a ConnectionError naming the host, not a bare TypeError', async () => {
     const refused: typeof fetch = async () => {
       throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
     };
     const api = createApiClient({ baseUrl: BASE, fetch: refused, retry: 0 });
     const error = await caught(api.replicateMode());
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 0, detail: 'network error (ECONNREFUSED)' });
-    expect(error.message).toMatch(/reachable/);
+    expect(isConnectionError(error)).toBe(true);
+    expect(error).toMatchObject({
+      host: 'primary.test',
+      reason: 'connection refused by primary.test',
+    });
+    expect(isApiError(error)).toBe(false);
   });
 
-  it('a timeout is an ApiError with status 0', async () => {
+  it('a timeout is a TimeoutError naming the host and the deadline', async () => {
     const hang = http.all(`${BASE}/*`, () => new Promise<Response>(() => {}));
     const api = createApiClient({
       baseUrl: BASE,
@@ -186,9 +192,9 @@ describe('no answer at all', () => {
       timeoutMs: 50,
       retry: 0,
     });
-    expect(await caught(api.info())).toMatchObject({
-      status: 0,
-      detail: 'no answer within the timeout',
-    });
+    const error = await caught(api.info());
+    expect(isTimeoutError(error)).toBe(true);
+    expect(error).toMatchObject({ host: 'primary.test', timeoutMs: 50, phase: 'headers' });
+    expect(error.message).toMatch(/no answer from primary\.test within 50 ms/);
   });
 });

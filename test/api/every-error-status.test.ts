@@ -2,7 +2,8 @@
 // detail (a text/plain 500 included), no key in the message, and the role/REPLICA hints.
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { API_ROUTES, ApiError, createApiClient, ModelNotFoundError } from '../../src/index.js';
+import { API_ROUTES, createApiClient } from '../../src/api.js';
+import { ApiError, ModelNotFoundError } from '../../src/index.js';
 import { mswFetch } from '../helpers/msw-fetch.js';
 import { BASE, CASES } from './cases/index.js';
 

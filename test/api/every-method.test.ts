@@ -1,7 +1,7 @@
 // Every client method against a canned answer: the exact request it sends (method, path, query,
 // body, key) and the validated value it returns.
 import { describe, expect, it } from 'vitest';
-import { API_ROUTES } from '../../src/index.js';
+import { API_ROUTES } from '../../src/api.js';
 import { CASES, clientAnswering } from './cases/index.js';
 
 describe('every method, happy path', () => {

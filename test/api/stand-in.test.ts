@@ -1,10 +1,11 @@
 // The API client against the project's stand-in of the PRIMARY: real routing (the path is decoded
 // before matching, as the service does), real fixture data, and its failure switches.
 import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../../src/api.js';
 import {
   ApiError,
   CATEGORIES,
-  createApiClient,
+  ConnectionError,
   MalformedResponseError,
   ModelNotFoundError,
 } from '../../src/index.js';
@@ -90,7 +91,7 @@ describe('the API client against the stand-in PRIMARY', () => {
     ['non-json', MalformedResponseError, /not JSON/],
     ['truncated', MalformedResponseError, /not JSON/],
     ['server-error', ApiError, /HTTP 500: Internal Server Error/],
-    ['refuse', ApiError, /HTTP 0: network error \(ECONNREFUSED\)/],
+    ['refuse', ConnectionError, /connection refused by primary\.test/],
   ] as const)('a %s answer is a typed error', async (mode, type, message) => {
     const { standIn, api } = setup();
     standIn.setFault('v2', mode);

@@ -108,12 +108,14 @@ describe('status and the fallback chain', () => {
     // Categories only the PRIMARY serves have no GitHub file: a partial answer, exit 0, and why.
     expect(Object.keys(report.unavailable)).toContain('lora');
     expect(status.stderr).toMatch(/warning: \d+ of 15 categories could not be loaded \(.*lora/);
-    expect(status.stderr).toMatch(/^\s+v2\s+failed\s+network error/m);
+    expect(status.stderr).toMatch(/^\s+v2\s+failed\s+connection to \S+ closed unexpectedly/m);
     const human = await t.cli('status');
     expect(human.stdout).toMatch(/^image_generation\s+github\s+8/m);
     const get = await t.cli('get', 'clip');
     expect(get.code).toBe(0);
-    expect(get.stderr).toMatch(/note: clip came from github after v2 failed \(network error/);
+    expect(get.stderr).toMatch(
+      /note: clip came from github after v2 failed \(connection to \S+ closed unexpectedly/,
+    );
   });
 
   it('then GitHub down too: the last-known-good data, marked stale', async () => {
@@ -137,7 +139,9 @@ describe('status and the fallback chain', () => {
     expect(get.code).toBe(1);
     expect(get.stdout).toBe('');
     expect(get.stderr).toMatch(/no source could provide category image_generation/);
-    expect(get.stderr).toMatch(/^\s+v2\s+failed\s+network error.*\/v2\/image_generation$/m);
+    expect(get.stderr).toMatch(
+      /^\s+v2\s+failed\s+connection to \S+ closed unexpectedly.*\/v2\/image_generation$/m,
+    );
     expect(get.stderr).toMatch(/^\s+v1\s+skipped\s+host .* cooling down/m);
     expect(get.stderr).toMatch(/^\s+github\s+failed\s+HTTP 404/m);
     const status = await t.cli('status');

@@ -68,8 +68,9 @@ export function useStandInCli(): StandInCli {
       context.server.githubRawUrl,
       '--cache-dir',
       context.cacheDir,
+      // The deadline covers the whole answer: leave room for a loaded CI machine.
       '--timeout-ms',
-      '500',
+      '2000',
     ],
     cli: (...argv) => context.start({}, ...argv).done,
     start: (options, ...argv) => {

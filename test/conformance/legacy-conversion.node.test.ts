@@ -4,7 +4,7 @@ import {
   convertLegacyFile,
   convertLegacyJson,
   parseCategoryRecords,
-} from '../../src/index.js';
+} from '../../src/schemas.js';
 import {
   HAS_REFERENCE_DATA,
   REFERENCE_CATEGORIES,

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   type Category,
   type CategoryRecords,
-  parseCategoryRecords,
   type SearchParams,
-  searchAcrossCategories,
   searchRecords,
 } from '../../src/index.js';
+import { searchAcrossCategories } from '../../src/query/search.js';
+import { parseCategoryRecords } from '../../src/schemas.js';
 import {
   HAS_REFERENCE_DATA,
   REFERENCE_CATEGORIES,

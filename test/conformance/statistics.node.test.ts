@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Category, computeCategoryStatistics, parseCategoryRecords } from '../../src/index.js';
+import { type Category, computeCategoryStatistics } from '../../src/index.js';
+import { parseCategoryRecords } from '../../src/schemas.js';
 import { HAS_REFERENCE_DATA, readReference, v2FileOf } from '../helpers/reference-data.js';
 
 // Expected statistics computed from the raw reference data by an independent implementation of

@@ -1,12 +1,8 @@
 // The contract every FleetBackend keeps, as one suite run against each coordinator (memory,
 // file, Redis). Each harness gives fresh connections to one shared store per test.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type FleetBackend,
-  type FleetNotice,
-  isCoordinatorUnavailableError,
-  isUnknownCategoryError,
-} from '../../src/index.js';
+import type { FleetBackend, FleetNotice } from '../../src/fleet.js';
+import { isCoordinatorUnavailableError, isUnknownCategoryError } from '../../src/index.js';
 import { checkWhole, sleep, until, wholePayload } from './fleet-test-kit.js';
 
 /** How a suite reaches one coordinator's store. */

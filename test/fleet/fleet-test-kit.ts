@@ -1,7 +1,7 @@
 // Isomorphic helpers for the fleet tests: waiting for a condition, and backends wrapped to act
 // like a paused process or a lossy network. The wrapped backend is the real one; the wrapper
 // only delays or drops what passes through, as the machine around a process would.
-import type { FleetBackend, FleetMember, FleetNotice } from '../../src/index.js';
+import type { FleetBackend, FleetMember, FleetNotice } from '../../src/fleet.js';
 
 /** Waits until `check()` is truthy, polling; fails the test with `what` after `timeoutMs`. */
 export async function until<T>(

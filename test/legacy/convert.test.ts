@@ -5,7 +5,7 @@ import {
   isLegacyFormatError,
   LegacyFormatError,
   parseCategoryRecords,
-} from '../../src/index.js';
+} from '../../src/schemas.js';
 import { FIXTURE_LEGACY, FIXTURE_V2 } from '../../src/testing.js';
 
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));

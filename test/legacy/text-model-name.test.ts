@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { roundHalfEven } from '../../src/legacy/convert-text.js';
 import {
   getBaseModelName,
   isQuantizedVariant,
   normalizeModelName,
   parseTextModelName,
-  roundHalfEven,
   stripBackendPrefix,
-} from '../../src/index.js';
+} from '../../src/schemas.js';
 
 describe('text model names', () => {
   // Expected values come from the reference parser's documented behaviour (peer-records.md 4.6).

@@ -90,7 +90,7 @@ describe('single-flight and abort', () => {
     await flush();
     expect(standIn.count('v1')).toBe(0);
     expect(standIn.count('github')).toBe(0);
-    expect(refs.status().sources.v2?.failures).toBe(0);
+    expect(refs.status().chain.v2?.failures).toBe(0);
   });
 
   it('one reader aborting does not cancel the request others wait for', async () => {

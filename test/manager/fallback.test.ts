@@ -12,8 +12,8 @@ const FAULTS: { mode: FaultMode; status?: number; reason: RegExp; hostLevel?: bo
   { mode: 'not-found', reason: /HTTP 404/ },
   { mode: 'client-error', status: 403, reason: /HTTP 403/ },
   { mode: 'server-error', status: 503, reason: /HTTP 503/ },
-  { mode: 'refuse', reason: /network error/, hostLevel: true },
-  { mode: 'hang', reason: /no answer within the timeout/, hostLevel: true },
+  { mode: 'refuse', reason: /connection refused by primary\.test|github\.test/, hostLevel: true },
+  { mode: 'hang', reason: /no answer from \S+ within \d+ ms/, hostLevel: true },
   { mode: 'non-json', reason: /not valid JSON/ },
   { mode: 'html', reason: /HTML page/ },
   { mode: 'truncated', reason: /not valid JSON/ },
@@ -48,7 +48,7 @@ describe.each([
             expect(await refs.getCategory('clip')).toBe(cached);
             expect(refs.status().categories.clip?.stale).toBe(true);
           }
-          expect(error.attempts.map((a) => [a.source, a.outcome])).toEqual([
+          expect(error.attempts.map((a) => [a.origin, a.outcome])).toEqual([
             ['v2', 'failed'],
             ['v1', 'failed'],
             ['github', 'failed'],
@@ -62,12 +62,12 @@ describe.each([
         expect(Object.keys(await read)).toEqual(['ViT-L/14', 'coca_ViT-L-14']);
         const servedBy = fault.hostLevel && source === 'v2' ? 'github' : SOURCES[index + 1];
         expect(refs.status().categories.clip?.origin).toBe(servedBy);
-        const failed = fallbacks[0]?.attempts.find((a) => a.source === source);
+        const failed = fallbacks[0]?.attempts.find((a) => a.origin === source);
         expect(failed?.outcome).toBe('failed');
         expect(failed?.reason).toMatch(fault.reason);
         if (fault.hostLevel && source === 'v2') {
           // v1 shares the PRIMARY's host: skipped, not tried, so a dead host costs one timeout.
-          expect(fallbacks[0]?.attempts.find((a) => a.source === 'v1')).toMatchObject({
+          expect(fallbacks[0]?.attempts.find((a) => a.origin === 'v1')).toMatchObject({
             outcome: 'skipped',
           });
           expect(standIn.count('v1')).toBe(0);
@@ -98,7 +98,7 @@ describe('fallback chain, other cases', () => {
     const { refs, standIn } = setup();
     standIn.setFault('v2', 'server-error', { status: 500 });
     const error = await rejection(refs.getCategory('controlnet_annotator'));
-    expect(error.attempts.map((a) => [a.source, a.outcome])).toEqual([
+    expect(error.attempts.map((a) => [a.origin, a.outcome])).toEqual([
       ['v2', 'failed'],
       ['v1', 'skipped'],
       ['github', 'skipped'],

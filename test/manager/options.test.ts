@@ -18,8 +18,8 @@ describe('options', () => {
       /primaryUrl: "models.aihorde.net" is not an absolute URL/,
     ],
     [{ primaryUrl: 'ftp://x/api' }, /expected an http\(s\) URL/],
-    [{ sources: ['v2', 'v3'] }, /unknown source "v3"; valid: v2, v1, github/],
-    [{ sources: ['v2', 'v2'] }, /listed twice/],
+    [{ chain: ['v2', 'v3'] }, /unknown origin "v3"; valid: v2, v1, github/],
+    [{ chain: ['v2', 'v2'] }, /listed twice/],
     [{ cacheTtlSeconds: 60 }, /did you mean ttlMs/],
     [{ colour: 'red' }, /unknown option; valid options: primaryUrl/],
   ])('%j is rejected with a clear InvalidOptionsError', (options, message) => {
@@ -42,15 +42,15 @@ describe('options', () => {
     });
     await refs.getCategory('clip');
     expect(standIn.requests.map((r) => r.family)).toEqual(['github']);
-    expect(Object.keys(refs.status().sources)).toEqual(['github']);
+    expect(Object.keys(refs.status().chain)).toEqual(['github']);
   });
 
-  it('sources sets the order of the chain', async () => {
+  it('chain sets the order of the fallback chain', async () => {
     const standIn = createStandInPrimary();
     const refs = new ModelReferenceManager({
       primaryUrl: standIn.primaryUrl,
       github: { rawBaseUrl: standIn.githubRawUrl },
-      sources: ['github', 'v2'],
+      chain: ['github', 'v2'],
       fetch: standIn.fetch,
     });
     await refs.getCategory('clip');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CategoryChange } from '../../src/index.js';
-import { unchangedResult } from '../../src/sources/parse-payload.js';
-import type { CategoryResult } from '../../src/sources/source.js';
+import { unchangedResult } from '../../src/origins/parse-payload.js';
+import type { CategoryResult } from '../../src/records/category-result.js';
 import { setup } from '../helpers/manager.js';
 
 afterEach(() => {
@@ -55,7 +55,14 @@ describe('a refresh that brings the same body', () => {
       fetchedAt: 0,
       hash: 'abc',
     };
-    const body = { text: '{}', url: 'http://127.0.0.1/clip.json', hash: 'abc' };
+    const body = {
+      method: 'GET',
+      status: 200,
+      headers: new Headers(),
+      text: '{}',
+      url: 'http://127.0.0.1/clip.json',
+      hash: 'abc',
+    };
     expect(unchangedResult('github', body, known, 1)).toBeUndefined();
     expect(unchangedResult('v2', { ...body, hash: 'other' }, known, 1)).toBeUndefined();
     const same = unchangedResult('v2', body, known, 1);

@@ -54,7 +54,7 @@ describe('fileStorage', () => {
     const dir = await tempDir();
     const { refs } = setup({ storage: fileStorage(dir) });
     await refs.getCategory('image_generation');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await refs.close(); // waits for the snapshot write
     const stored = JSON.parse(
       await readFile(join(dir, 'horde-model-reference_v1_image_generation.json'), 'utf8'),
     );

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   InvalidOptionsError,
-  InvalidSearchParamsError,
   type ModelProvider,
   pendingProvider,
   sourceOf,
   staticProvider,
+  UnknownSourceError,
 } from '../../src/index.js';
 import { FIXTURE_V2 } from '../../src/testing.js';
 import { setup } from '../helpers/manager.js';
@@ -58,9 +58,13 @@ describe('provider registry', () => {
     const { refs, standIn } = setup();
     refs.registerProvider(beta());
     const read = refs.getCategory('image_generation', { source: 'nope' });
-    await expect(read).rejects.toThrow(InvalidSearchParamsError);
-    await expect(read).rejects.toThrow(/"nope".*allowed: horde, any, beta/);
+    await expect(read).rejects.toThrow(UnknownSourceError);
+    await expect(read).rejects.toThrow(/"nope".*Sources: horde, any, beta/);
     await expect(refs.search('clip', { source: [] })).rejects.toThrow(/empty list/);
+    // An origin of the fallback chain is not a source, and the error says where it belongs.
+    await expect(refs.getCategory('clip', { source: 'v2' })).rejects.toThrow(
+      /"v2".*origin of the fallback chain.*`chain` option/,
+    );
     expect(standIn.requests).toEqual([]);
   });
 });

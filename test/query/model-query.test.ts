@@ -1,5 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createQuery, ImageQuery, parseCategoryRecords, TextQuery } from '../../src/index.js';
+import { createQuery } from '../../src/index.js';
+import { ImageQuery, TextQuery } from '../../src/query/category-queries.js';
+import { parseCategoryRecords } from '../../src/schemas.js';
 import { FIXTURE_V2 } from '../../src/testing.js';
 
 const image = parseCategoryRecords('image_generation', FIXTURE_V2.image_generation).records;

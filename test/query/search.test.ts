@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   type InvalidSearchParamsError,
   isInvalidSearchParamsError,
-  parseCategoryRecords,
-  searchAcrossCategories,
   searchRecords,
-  toSearchQuery,
-  validateSearchParams,
 } from '../../src/index.js';
+import { searchAcrossCategories } from '../../src/query/search.js';
+import { toSearchQuery, validateSearchParams } from '../../src/query/search-params.js';
+import { parseCategoryRecords } from '../../src/schemas.js';
 import { setup } from '../helpers/manager.js';
 
 function invalid(run: () => unknown): InvalidSearchParamsError {

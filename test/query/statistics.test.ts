@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeCategoryStatistics, parseCategoryRecords } from '../../src/index.js';
+import { computeCategoryStatistics } from '../../src/index.js';
+import { parseCategoryRecords } from '../../src/schemas.js';
 import { FIXTURE_V2 } from '../../src/testing.js';
 import { roundTo2 } from '../../src/util/python-round.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCategoryRecords, parseRecord, RECORD_SCHEMAS } from '../../src/index.js';
+import { parseCategoryRecords, parseRecord, RECORD_SCHEMAS } from '../../src/schemas.js';
 import { FIXTURE_V2 } from '../../src/testing.js';
 
 const image = (name: string, extra: Record<string, unknown> = {}) => ({

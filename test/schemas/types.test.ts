@@ -1,11 +1,11 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
   CategoryRecords,
-  ImageBaseline,
   ImageGenerationRecord,
   RecordOf,
   TextGenerationRecord,
 } from '../../src/index.js';
+import type { ImageBaseline } from '../../src/schemas.js';
 
 describe('record types', () => {
   it('RecordOf maps categories to their record types', () => {

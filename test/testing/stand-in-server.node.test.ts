@@ -48,7 +48,7 @@ describe('startStandInServer (real sockets on 127.0.0.1)', () => {
     const refs = manager();
     expect(Object.keys(await refs.getCategory('esrgan'))).toHaveLength(1);
     expect(refs.status().categories.esrgan?.origin).toBe('github');
-    expect(refs.status().sources.v1?.requests).toBe(0);
+    expect(refs.status().chain.v1?.requests).toBe(0);
   });
 
   it('answers names containing / on the model route with 404, as the real server', async () => {

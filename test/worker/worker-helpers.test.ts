@@ -5,9 +5,9 @@ import {
   downloadManifests,
   type ImageGenerationRecord,
   InvalidOptionsError,
-  parseCategoryRecords,
   selectModels,
 } from '../../src/index.js';
+import { parseCategoryRecords } from '../../src/schemas.js';
 import { FIXTURE_V2 } from '../../src/testing.js';
 
 const images = parseCategoryRecords('image_generation', FIXTURE_V2.image_generation).records;

@@ -1,6 +1,5 @@
-import type { VersionedCallOptions } from '../call-options.js';
-import { type ApiRoute, read, VERSIONED } from '../route.js';
-import type { Call } from '../transport.js';
+import { AUDIT_ROUTES } from '../../http/routes.js';
+import type { Call, VersionedCallOptions } from '../call.js';
 import {
   type AuditBatchDetail,
   type AuditBatchPage,
@@ -12,15 +11,7 @@ import {
   netChangesSchema,
 } from '../types/audit.js';
 
-const A = `${VERSIONED}/pending_queue/audit`;
-const routes = {
-  current: read(`${A}/current`, 'reader'),
-  batches: read(`${A}/batches`, 'reader'),
-  batch: read(`${A}/batches/{id}`, 'reader'),
-  netChanges: read(`${A}/batches/{id}/net_changes`, 'reader'),
-};
-/** The audit routes (v1 and v2), by client method. */
-export const AUDIT_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
+const routes = AUDIT_ROUTES;
 
 /** Options of the audit routes. */
 export interface AuditOptions extends VersionedCallOptions {
@@ -47,7 +38,7 @@ export interface AuditArea {
 export function auditArea(call: Call): AuditArea {
   const at = (options: AuditOptions | undefined, params: Record<string, number> = {}) => ({
     params: { version: options?.version ?? 'v2', ...params },
-    signal: options?.signal,
+    options,
   });
   const domain = (options: AuditOptions | undefined) => ({ domain_override: options?.domain });
   return {

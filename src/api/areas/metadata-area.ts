@@ -1,12 +1,11 @@
 import { assertCategory, type Category } from '../../categories.js';
+import { METADATA_ROUTES } from '../../http/routes.js';
 import {
   allMetadataSchema,
   type CategoryMetadata,
   categoryMetadataSchema,
 } from '../../schemas/metadata.js';
-import type { VersionedCallOptions } from '../call-options.js';
-import { type ApiRoute, read, VERSIONED } from '../route.js';
-import type { Call } from '../transport.js';
+import type { Call, VersionedCallOptions } from '../call.js';
 import {
   type CategoryLastUpdatedResponse,
   categoryLastUpdatedSchema,
@@ -14,14 +13,7 @@ import {
   lastUpdatedResponseSchema,
 } from '../types/service.js';
 
-const routes = {
-  lastUpdated: read(`${VERSIONED}/metadata/last_updated`),
-  all: read(`${VERSIONED}/metadata/metadata`),
-  category: read(`${VERSIONED}/metadata/{category}`),
-  categoryLastUpdated: read(`${VERSIONED}/metadata/{category}/last_updated`),
-};
-/** The metadata routes (v1 and v2), by client method. */
-export const METADATA_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
+const routes = METADATA_ROUTES;
 
 /**
  * `client.metadata`: change tracking. Served by a PRIMARY only (a REPLICA answers 503);
@@ -45,11 +37,11 @@ export interface MetadataArea {
 export function metadataArea(call: Call): MetadataArea {
   const o = (options?: VersionedCallOptions) => ({
     params: { version: options?.version ?? 'v2' },
-    signal: options?.signal,
+    options,
   });
   const withCategory = (category: Category, options?: VersionedCallOptions) => ({
     params: { version: options?.version ?? 'v2', category: assertCategory(category) },
-    signal: options?.signal,
+    options,
   });
   return {
     lastUpdated: (options) =>

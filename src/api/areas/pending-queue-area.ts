@@ -1,7 +1,6 @@
 import type { Category } from '../../categories.js';
-import type { VersionedCallOptions } from '../call-options.js';
-import { type ApiRoute, read, VERSIONED, write } from '../route.js';
-import type { Call } from '../transport.js';
+import { PENDING_QUEUE_ROUTES } from '../../http/routes.js';
+import type { Call, VersionedCallOptions } from '../call.js';
 import {
   type ApplyPendingChangesResponse,
   type ApplySingleChangeResponse,
@@ -22,21 +21,7 @@ import {
   purgeSchema,
 } from '../types/pending.js';
 
-const Q = `${VERSIONED}/pending_queue`;
-const routes = {
-  changes: read(`${Q}/changes`, 'reader'),
-  myChanges: read(`${Q}/my_changes`, 'requestor'),
-  change: read(`${Q}/changes/{id}`, 'reader'),
-  diff: read(`${Q}/changes/{id}/diff`, 'reader'),
-  diffs: read(`${Q}/diffs`, 'reader'),
-  batch: write('POST', `${Q}/batches`, 'approver'),
-  purge: write('POST', `${Q}/purge`, 'approver'),
-  applyChange: write('POST', `${Q}/changes/{id}/apply`, 'approver'),
-  apply: write('POST', `${Q}/apply`, 'approver'),
-  applyBatch: write('POST', `${Q}/apply_batch/{id}`, 'approver'),
-};
-/** The pending queue routes (v1 and v2), by client method. */
-export const PENDING_QUEUE_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
+const routes = PENDING_QUEUE_ROUTES;
 
 /** Filters of `pendingQueue.changes` and `myChanges`. */
 export interface PendingQueueFilter {
@@ -121,7 +106,7 @@ export interface PendingQueueArea {
 export function pendingQueueArea(call: Call): PendingQueueArea {
   const at = (options: O, params: Record<string, string | number> = {}) => ({
     params: { version: options?.version ?? 'v2', ...params },
-    signal: options?.signal,
+    options,
   });
   const filterQuery = (filter: PendingQueueFilter) => ({
     statuses: filter.statuses,

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { isApiError } from '../../errors/api-error.js';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
-import type { RecordIssue, RecordOf } from '../../schemas/index.js';
-import type { ApiCallOptions } from '../call-options.js';
-import type { ApiRoute } from '../route.js';
-import type { Call } from '../transport.js';
+import type { RequestOptions } from '../../http/request-options.js';
+import type { ApiRoute } from '../../http/routes.js';
+import type { RecordIssue } from '../../schemas/parse-records.js';
+import type { RecordOf } from '../../schemas/record-schemas.js';
+import type { Call } from '../call.js';
 import {
   type CombinedModelStatistics,
   combinedStatisticsSchema,
@@ -58,10 +59,10 @@ const popularSchema = z.array(
 export async function popularModels<C extends PopularCategory>(
   call: Call,
   route: ApiRoute,
-  heartbeat: (options?: ApiCallOptions) => Promise<HeartbeatResponse>,
+  heartbeat: (options?: RequestOptions) => Promise<HeartbeatResponse>,
   category: C,
   params: PopularParams,
-  options?: ApiCallOptions,
+  options?: RequestOptions,
 ): Promise<PopularModels<RecordOf<C>>> {
   if (category !== 'image_generation' && category !== 'text_generation')
     throw new InvalidOptionsError(
@@ -78,7 +79,7 @@ export async function popularModels<C extends PopularCategory>(
       params: { category },
       query,
       schema: popularSchema,
-      signal: options?.signal,
+      options,
     });
     const { records, issues } = validateResults<RecordOf<C>>(
       raw.map((item) => item.record),

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import { assertCategory, type Category } from '../../categories.js';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
+import type { RequestOptions } from '../../http/request-options.js';
+import { STATISTICS_ROUTES } from '../../http/routes.js';
 import type { CategoryStatistics } from '../../query/statistics.js';
 import type { Schema } from '../../schemas/shared.js';
-import type { ApiCallOptions } from '../call-options.js';
-import { type ApiRoute, read } from '../route.js';
-import type { Call } from '../transport.js';
+import type { Call } from '../call.js';
 import {
   type CategoryDeletionRiskResponse,
   DELETION_RISK_PRESETS,
@@ -14,14 +14,7 @@ import {
 } from '../types/deletion-risk.js';
 import { type CombinedModelStatistics, combinedStatisticsSchema } from '../types/service.js';
 
-const STATS = '/model_references/statistics/{category}';
-const routes = {
-  category: read(STATS),
-  withStats: read(`${STATS}/with-stats`),
-  deletionRisk: read(`${STATS}/deletion-risk`),
-};
-/** The statistics routes, by client method. */
-export const STATISTICS_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
+const routes = STATISTICS_ROUTES;
 
 // Checked for the fields every statistics answer has; the rest is passed through as sent.
 // `sfw_count` is a Python property the server never serializes: it is filled in here.
@@ -86,13 +79,13 @@ export interface StatisticsArea {
   category(
     category: Category,
     params?: StatisticsParams,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ): Promise<CategoryStatistics>;
   /** image and text only; 502 when AI-Horde is unreachable. */
   withStats(
     category: Category,
     params?: WithStatsParams,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ): Promise<Record<string, CombinedModelStatistics>>;
   /**
    * image and text only.
@@ -101,7 +94,7 @@ export interface StatisticsArea {
   deletionRisk(
     category: Category,
     params?: DeletionRiskParams,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ): Promise<CategoryDeletionRiskResponse>;
 }
 
@@ -118,7 +111,7 @@ export function statisticsArea(call: Call): StatisticsArea {
           offset: params.offset,
         },
         schema: statisticsSchema,
-        signal: options?.signal,
+        options,
       }),
     withStats: (category, params = {}, options) =>
       call(routes.withStats, {
@@ -131,7 +124,7 @@ export function statisticsArea(call: Call): StatisticsArea {
           sort_desc: params.sortDesc,
         },
         schema: z.record(z.string(), combinedStatisticsSchema),
-        signal: options?.signal,
+        options,
       }),
     deletionRisk(category, params = {}, options) {
       if (params.preset !== undefined && !DELETION_RISK_PRESETS.includes(params.preset))
@@ -149,7 +142,7 @@ export function statisticsArea(call: Call): StatisticsArea {
           offset: params.offset,
         },
         schema: deletionRiskSchema,
-        signal: options?.signal,
+        options,
       });
     },
   };

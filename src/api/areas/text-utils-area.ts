@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import type { ApiCallOptions } from '../call-options.js';
-import { type ApiRoute, read, V2, write } from '../route.js';
-import type { Call } from '../transport.js';
+import type { RequestOptions } from '../../http/request-options.js';
+import { TEXT_UTILS_ROUTES } from '../../http/routes.js';
+import type { Call } from '../call.js';
 import { type PendingChangeIdResponse, pendingChangeIdSchema } from '../types/pending.js';
 import {
   aliasSchema,
@@ -29,36 +29,7 @@ import {
   type TextModelGroupNameSchema,
 } from '../types/text-utils.js';
 
-const T = `${V2}/text_generation`;
-const routes = {
-  parseName: read(`${T}/parse_name`),
-  composeName: { method: 'POST', path: `${T}/compose_name` } satisfies ApiRoute,
-  distinctBaselines: read(`${T}/distinct_baselines`),
-  groups: read(`${T}/groups`),
-  groupsSummary: read(`${T}/groups/summary`),
-  groupsHealth: read(`${T}/groups/health`),
-  group: read(`${T}/group`),
-  updateGroupCommonFields: write('PUT', `${T}/group/common_fields`, 'requestor'),
-  groupNameSchema: read(`${T}/group/name_schema`),
-  updateGroupNameSchema: write('PUT', `${T}/group/name_schema`, 'requestor'),
-  deleteGroupNameSchema: write('DELETE', `${T}/group/name_schema`, 'requestor'),
-  setNameException: write('PUT', `${T}/{name*}/name_exception`, 'requestor'),
-  aliases: read(`${T}/aliases`),
-  alias: read(`${T}/aliases/{canonical}`),
-  setAlias: write('PUT', `${T}/aliases/{canonical}`, 'requestor'),
-  deleteAlias: write('DELETE', `${T}/aliases/{canonical}`, 'requestor'),
-  addAlias: write('POST', `${T}/aliases/{canonical}/add`, 'requestor'),
-  removeAlias: write('POST', `${T}/aliases/{canonical}/remove`, 'requestor'),
-  families: read(`${T}/families`),
-  detectFamilies: read(`${T}/families/detect`),
-  family: read(`${T}/families/{family}`),
-  setFamily: write('PUT', `${T}/families/{family}`, 'requestor'),
-  deleteFamily: write('DELETE', `${T}/families/{family}`, 'requestor'),
-  addToFamily: write('POST', `${T}/families/{family}/add`, 'requestor'),
-  removeFromFamily: write('POST', `${T}/families/{family}/remove`, 'requestor'),
-};
-/** The text utility routes, by client method. */
-export const TEXT_UTILS_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
+const routes = TEXT_UTILS_ROUTES;
 
 /** Fields `updateGroupCommonFields` can set on every member of a group. */
 export interface GroupCommonFields {
@@ -71,7 +42,7 @@ export interface GroupCommonFields {
   readonly instruct_format?: string;
 }
 
-type O = ApiCallOptions | undefined;
+type O = RequestOptions | undefined;
 
 /** `client.textUtils`: text model names, groups, aliases and families. Writes need requestor. */
 export interface TextUtilsArea {
@@ -144,116 +115,114 @@ export interface TextUtilsArea {
 
 /** Builds `client.textUtils`. */
 export function textUtilsArea(call: Call): TextUtilsArea {
-  const s = (options: O) => options?.signal;
   const byName = (name: string) => ({ name });
   return {
     parseName: (name, o) =>
-      call(routes.parseName, { query: byName(name), schema: parsedNameSchema, signal: s(o) }),
+      call(routes.parseName, { query: byName(name), schema: parsedNameSchema, options: o }),
     composeName: (request, o) =>
-      call(routes.composeName, { body: request, schema: composeNameSchema, signal: s(o) }),
+      call(routes.composeName, { body: request, schema: composeNameSchema, options: o }),
     distinctBaselines: async (o) =>
       (
         await call(routes.distinctBaselines, {
           schema: listOf('baselines', z.string()),
-          signal: s(o),
+          options: o,
         })
       ).baselines,
     groups: async (o) =>
-      (await call(routes.groups, { schema: listOf('groups', z.string()), signal: s(o) })).groups,
-    groupsSummary: (o) => call(routes.groupsSummary, { schema: groupsSummarySchema, signal: s(o) }),
-    groupsHealth: (o) => call(routes.groupsHealth, { schema: groupHealthSchema, signal: s(o) }),
+      (await call(routes.groups, { schema: listOf('groups', z.string()), options: o })).groups,
+    groupsSummary: (o) => call(routes.groupsSummary, { schema: groupsSummarySchema, options: o }),
+    groupsHealth: (o) => call(routes.groupsHealth, { schema: groupHealthSchema, options: o }),
     group: (name, o) =>
-      call(routes.group, { query: byName(name), schema: groupMembersSchema, signal: s(o) }),
+      call(routes.group, { query: byName(name), schema: groupMembersSchema, options: o }),
     updateGroupCommonFields: (name, fields, o) =>
       call(routes.updateGroupCommonFields, {
         query: byName(name),
         body: fields,
         schema: batchUpdateSchema,
-        signal: s(o),
+        options: o,
       }),
     groupNameSchema: (name, o) =>
       call(routes.groupNameSchema, {
         query: byName(name),
         schema: groupNameSchemaSchema,
-        signal: s(o),
+        options: o,
       }),
     updateGroupNameSchema: (name, schema, o) =>
       call(routes.updateGroupNameSchema, {
         query: byName(name),
         body: schema,
         schema: groupNameSchemaSchema,
-        signal: s(o),
+        options: o,
       }),
     deleteGroupNameSchema: (name, o) =>
-      call(routes.deleteGroupNameSchema, { query: byName(name), schema: null, signal: s(o) }),
+      call(routes.deleteGroupNameSchema, { query: byName(name), schema: null, options: o }),
     setNameException: (model, reason, o) =>
       call(routes.setNameException, {
         params: { name: model },
         body: { reason },
         schema: pendingChangeIdSchema,
-        signal: s(o),
+        options: o,
       }),
     aliases: async (o) =>
-      (await call(routes.aliases, { schema: listOf('entries', aliasSchema), signal: s(o) }))
-        .entries,
+      (await call(routes.aliases, { schema: listOf('entries', aliasSchema), options: o })).entries,
     alias: (canonical, o) =>
-      call(routes.alias, { params: { canonical }, schema: aliasSchema, signal: s(o) }),
+      call(routes.alias, { params: { canonical }, schema: aliasSchema, options: o }),
     setAlias: (canonical, aliases, o) =>
       call(routes.setAlias, {
         params: { canonical },
         body: { aliases },
         schema: aliasSchema,
-        signal: s(o),
+        options: o,
       }),
     deleteAlias: (canonical, o) =>
-      call(routes.deleteAlias, { params: { canonical }, schema: null, signal: s(o) }),
+      call(routes.deleteAlias, { params: { canonical }, schema: null, options: o }),
     addAlias: (canonical, alias, o) =>
       call(routes.addAlias, {
         params: { canonical },
         body: { alias },
         schema: aliasSchema,
-        signal: s(o),
+        options: o,
       }),
     removeAlias: (canonical, alias, o) =>
       call(routes.removeAlias, {
         params: { canonical },
         body: { alias },
         schema: aliasSchema,
-        signal: s(o),
+        options: o,
       }),
     families: async (o) =>
-      (await call(routes.families, { schema: listOf('families', familySchema), signal: s(o) }))
+      (await call(routes.families, { schema: listOf('families', familySchema), options: o }))
         .families,
     detectFamilies: (params = {}, o) =>
       call(routes.detectFamilies, {
         query: { min_prefix_length: params.minPrefixLength, min_family_size: params.minFamilySize },
         schema: detectFamiliesSchema,
-        signal: s(o),
+        options: o,
       }),
     family: (name, o) =>
-      call(routes.family, { params: { family: name }, schema: familySchema, signal: s(o) }),
+      call(routes.family, { params: { family: name }, schema: familySchema, options: o }),
     setFamily: (name, members, o) =>
       call(routes.setFamily, {
         params: { family: name },
         body: { members },
         schema: familySchema,
-        signal: s(o),
+        options: o,
       }),
     deleteFamily: (name, o) =>
-      call(routes.deleteFamily, { params: { family: name }, schema: null, signal: s(o) }),
+      call(routes.deleteFamily, { params: { family: name }, schema: null, options: o }),
     addToFamily: (name, group, o) =>
       call(routes.addToFamily, {
         params: { family: name },
         body: { group_name: group },
         schema: familySchema,
-        signal: s(o),
+        options: o,
       }),
     removeFromFamily: (name, group, o) =>
       call(routes.removeFromFamily, {
         params: { family: name },
         body: { group_name: group },
         schema: familySchema,
-        signal: s(o),
+        options: o,
       }),
   };
 }

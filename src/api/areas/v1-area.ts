@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { assertCategory, type Category } from '../../categories.js';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
-import type { ApiCallOptions } from '../call-options.js';
-import { type ApiRoute, read, V1, write } from '../route.js';
-import type { Call } from '../transport.js';
+import type { RequestOptions } from '../../http/request-options.js';
+import { type ApiRoute, V1_ROUTES } from '../../http/routes.js';
+import type { Call } from '../call.js';
 import type { PendingChangeRecord } from '../types/pending.js';
 import {
   type MessageResponse,
@@ -13,17 +13,7 @@ import {
 } from '../types/service.js';
 import { checkAddressable } from '../write-checks.js';
 
-const routes = {
-  info: read(`${V1}/info`),
-  categories: read(`${V1}/model_categories`),
-  getCategory: read(`${V1}/{category}`),
-  textGeneration: read(`${V1}/text_generation`),
-  create: write('POST', `${V1}/{category}`, 'requestor'),
-  update: write('PUT', `${V1}/{category}`, 'requestor'),
-  delete: write('DELETE', `${V1}/{category}/model/{name}`, 'requestor'),
-};
-/** The v1 routes, by client method. */
-export const V1_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
+const routes = V1_ROUTES;
 
 /**
  * What a v1 write answers: 202 with the queued change when the pending queue is on; the written
@@ -37,30 +27,30 @@ export type V1WriteResult = PendingChangeRecord | Record<string, unknown> | unde
  */
 export interface V1Area {
   /** The v1 API's banner. */
-  info(options?: ApiCallOptions): Promise<MessageResponse>;
+  info(options?: RequestOptions): Promise<MessageResponse>;
   /** Includes lora and ti. */
-  categories(options?: ApiCallOptions): Promise<string[]>;
+  categories(options?: RequestOptions): Promise<string[]>;
   /** The legacy JSON as stored (text in the `db.json` shape); see `convertLegacyJson` for v2. */
-  getCategory(category: Category, options?: ApiCallOptions): Promise<Record<string, unknown>>;
+  getCategory(category: Category, options?: RequestOptions): Promise<Record<string, unknown>>;
   /** The legacy text JSON; `includeGroup` adds each model's group and group summary. */
   textGeneration(
     params?: { includeGroup?: boolean },
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ): Promise<Record<string, unknown>>;
   /** Creates a model in the legacy format. */
   create(
     category: Category,
     record: { name: string } & Record<string, unknown>,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ): Promise<V1WriteResult>;
   /** Replaces a model in the legacy format. */
   update(
     category: Category,
     record: { name: string } & Record<string, unknown>,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ): Promise<V1WriteResult>;
   /** Deletes a model in the legacy format. @throws {InvalidOptionsError} for a name with `/`. */
-  delete(category: Category, name: string, options?: ApiCallOptions): Promise<V1WriteResult>;
+  delete(category: Category, name: string, options?: RequestOptions): Promise<V1WriteResult>;
 }
 
 const writeResult = z.optional(objectSchema);
@@ -71,7 +61,7 @@ export function v1Area(call: Call): V1Area {
     route: ApiRoute,
     category: Category,
     record: { name: string },
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ) => {
     if (typeof record?.name !== 'string' || record.name.trim() === '')
       throw new InvalidOptionsError('record.name', 'a legacy record needs a non-empty name');
@@ -79,23 +69,23 @@ export function v1Area(call: Call): V1Area {
       params: { category: assertCategory(category) },
       body: record,
       schema: writeResult,
-      signal: options?.signal,
+      options,
     });
   };
   return {
-    info: (o) => call(routes.info, { schema: messageSchema, signal: o?.signal }),
-    categories: (o) => call(routes.categories, { schema: stringListSchema, signal: o?.signal }),
+    info: (o) => call(routes.info, { schema: messageSchema, options: o }),
+    categories: (o) => call(routes.categories, { schema: stringListSchema, options: o }),
     getCategory: (category, o) =>
       call(routes.getCategory, {
         params: { category: assertCategory(category) },
         schema: objectSchema,
-        signal: o?.signal,
+        options: o,
       }),
     textGeneration: (params = {}, o) =>
       call(routes.textGeneration, {
         query: { include_group: params.includeGroup },
         schema: objectSchema,
-        signal: o?.signal,
+        options: o,
       }),
     create: (category, record, o) => legacyWrite(routes.create, category, record, o),
     update: (category, record, o) => legacyWrite(routes.update, category, record, o),
@@ -104,7 +94,7 @@ export function v1Area(call: Call): V1Area {
       return call(routes.delete, {
         params: { category: assertCategory(category), name },
         schema: writeResult,
-        signal: o?.signal,
+        options: o,
       });
     },
   };

@@ -2,6 +2,8 @@ import { assertCategory, type Category, isCategory } from '../../categories.js';
 import { isApiError } from '../../errors/api-error.js';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
 import { ModelNotFoundError } from '../../errors/model-not-found-error.js';
+import type { RequestOptions } from '../../http/request-options.js';
+import { V2_ROUTES } from '../../http/routes.js';
 import type { SearchPage } from '../../query/search.js';
 import {
   type SearchAllParams,
@@ -10,16 +12,12 @@ import {
   validateSearchParams,
 } from '../../query/search-params.js';
 import {
-  type ModelRecord,
   type ParsedCategory,
   parseCategoryRecords,
-  RECORD_SCHEMAS,
   type RecordIssue,
-  type RecordOf,
-} from '../../schemas/index.js';
-import type { ApiCallOptions } from '../call-options.js';
-import { type ApiRoute, read, V2, write } from '../route.js';
-import type { Call } from '../transport.js';
+} from '../../schemas/parse-records.js';
+import { type ModelRecord, RECORD_SCHEMAS, type RecordOf } from '../../schemas/record-schemas.js';
+import type { Call } from '../call.js';
 import { type PendingChangeRecord, pendingChangeSchema } from '../types/pending.js';
 import {
   type HeartbeatResponse,
@@ -38,22 +36,7 @@ import {
   popularModels,
 } from './popular.js';
 
-const routes = {
-  info: read(`${V2}/info`),
-  categories: read(`${V2}/model_categories`),
-  getCategory: read(`${V2}/{category}`),
-  getModel: read(`${V2}/{category}/model/{name}`),
-  pending: read(`${V2}/{category}/pending`, 'reader'),
-  create: write('POST', `${V2}/{category}`, 'requestor'),
-  add: write('POST', `${V2}/{category}/add`, 'requestor'),
-  update: write('PUT', `${V2}/{category}/model/{name}`, 'requestor'),
-  delete: write('DELETE', `${V2}/{category}/model/{name}`, 'requestor'),
-  search: read(`${V2}/{category}/search`),
-  searchAll: read(`${V2}/search`),
-  popular: read(`${V2}/{category}/popular`),
-};
-/** The v2 routes, by client method. */
-export const V2_ROUTES: Readonly<Record<string, ApiRoute>> = routes;
+const routes = V2_ROUTES;
 
 /** A page of the server's search: the valid records, and the ones that failed validation. */
 export type ApiSearchPage<R> = SearchPage<R> & {
@@ -64,13 +47,13 @@ export type ApiSearchPage<R> = SearchPage<R> & {
 /** `client.v2`: reads, writes (queued, 202), search and popular. */
 export interface V2Area {
   /** The v2 API's banner. */
-  info(options?: ApiCallOptions): Promise<MessageResponse>;
+  info(options?: RequestOptions): Promise<MessageResponse>;
   /** Categories the v2 API lists (lora and ti are left out by the server). */
-  categories(options?: ApiCallOptions): Promise<string[]>;
+  categories(options?: RequestOptions): Promise<string[]>;
   /** A category, validated record by record (invalid records are in `issues`). */
   getCategory<C extends Category>(
     category: C,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ): Promise<ParsedCategory<C>>;
   /**
    * One model, validated. The server decodes `%2F` before routing, so `/{category}/model/{name}`
@@ -87,10 +70,10 @@ export interface V2Area {
   getModel<C extends Category>(
     category: C,
     name: string,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ): Promise<RecordOf<C>>;
   /** Creates and updates waiting in the pending queue (reader role). */
-  pending<C extends Category>(category: C, options?: ApiCallOptions): Promise<ParsedCategory<C>>;
+  pending<C extends Category>(category: C, options?: RequestOptions): Promise<ParsedCategory<C>>;
   /**
    * Queues a create through the typed route; the server answers 202 with the queued change.
    * The record is validated first, as the server would: a text record is sent with `parameters`
@@ -110,7 +93,7 @@ export interface V2Area {
   create<C extends Category>(
     category: C,
     record: unknown,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ): Promise<PendingChangeRecord>;
   /**
    * Queues a create through the generic `/add` route, with the same client-side checks as
@@ -120,7 +103,7 @@ export interface V2Area {
   add<C extends Category>(
     category: C,
     record: unknown,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ): Promise<PendingChangeRecord>;
   /**
    * Queues an update (202), with the checks of {@link V2Area.create}. Unlike `getModel` there is no
@@ -133,46 +116,45 @@ export interface V2Area {
     category: C,
     name: string,
     record: unknown,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ): Promise<PendingChangeRecord>;
   /** Queues a delete. @throws {InvalidOptionsError} for a name with `/`. */
-  delete(category: Category, name: string, options?: ApiCallOptions): Promise<PendingChangeRecord>;
+  delete(category: Category, name: string, options?: RequestOptions): Promise<PendingChangeRecord>;
   /** The server's search; the same parameters as the local `manager.search`. */
   search<C extends Category>(
     category: C,
     params?: SearchParams,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ): Promise<ApiSearchPage<RecordOf<C>>>;
   /** The server's cross-category search; the same parameters as `manager.searchAll`. */
   searchAll(
     params?: SearchAllParams,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ): Promise<ApiSearchPage<ModelRecord>>;
   /** The most used models with their AI-Horde figures, or why there are none. @throws {InvalidOptionsError} for a category other than image_generation and text_generation. */
   popular<C extends PopularCategory>(
     category: C,
     params?: PopularParams,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ): Promise<PopularModels<RecordOf<C>>>;
 }
 
 /** Builds `client.v2`. */
 export function v2Area(
   call: Call,
-  heartbeat: (options?: ApiCallOptions) => Promise<HeartbeatResponse>,
+  heartbeat: (options?: RequestOptions) => Promise<HeartbeatResponse>,
 ): V2Area {
-  const signal = (options?: ApiCallOptions) => options?.signal;
   const parsedCategory = async <C extends Category>(
     route: typeof routes.getCategory,
     category: C,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ) =>
     parseCategoryRecords(
       category,
       await call(route, {
         params: { category: assertCategory(category) },
         schema: objectSchema,
-        signal: signal(options),
+        options,
       }),
     );
   const page = <R>(
@@ -187,13 +169,13 @@ export function v2Area(
     route: typeof routes.create,
     params: Record<string, string>,
     body: unknown,
-    options?: ApiCallOptions,
-  ) => call(route, { params, body, schema: pendingChangeSchema, signal: signal(options) });
+    options?: RequestOptions,
+  ) => call(route, { params, body, schema: pendingChangeSchema, options });
   const queueCreate = (
     route: typeof routes.create,
     category: Category,
     record: unknown,
-    options?: ApiCallOptions,
+    options?: RequestOptions,
   ) =>
     queue(
       route,
@@ -203,9 +185,8 @@ export function v2Area(
     );
 
   return {
-    info: (options) => call(routes.info, { schema: messageSchema, signal: signal(options) }),
-    categories: (options) =>
-      call(routes.categories, { schema: stringListSchema, signal: signal(options) }),
+    info: (options) => call(routes.info, { schema: messageSchema, options }),
+    categories: (options) => call(routes.categories, { schema: stringListSchema, options }),
     getCategory: (category, options) => parsedCategory(routes.getCategory, category, options),
     pending: (category, options) => parsedCategory(routes.pending, category, options),
     async getModel(category, name, options) {
@@ -220,7 +201,7 @@ export function v2Area(
         return await call(routes.getModel, {
           params: { category, name },
           schema: RECORD_SCHEMAS[category],
-          signal: signal(options),
+          options,
         });
       } catch (error) {
         if (isApiError(error) && error.status === 404) throw new ModelNotFoundError(category, name);
@@ -250,7 +231,7 @@ export function v2Area(
         params: { category },
         query: toSearchQuery(params),
         schema: searchResponseSchema,
-        signal: signal(options),
+        options,
       });
       return page(raw, () => category);
     },
@@ -259,7 +240,7 @@ export function v2Area(
       const raw = await call(routes.searchAll, {
         query: toSearchQuery(params),
         schema: searchResponseSchema,
-        signal: signal(options),
+        options,
       });
       return page(raw, (item) => {
         const type = (item as { record_type?: unknown } | null)?.record_type;

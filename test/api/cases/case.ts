@@ -1,7 +1,7 @@
 // One table row per client method: the call, the answer it gets, the request the server must
 // see, and what the method must return. Shared by the happy-path and error-status tables.
 import { HttpResponse, http } from 'msw';
-import { type ApiClient, createApiClient } from '../../../src/index.js';
+import { type ApiClient, createApiClient } from '../../../src/api.js';
 import { mswFetch } from '../../helpers/msw-fetch.js';
 
 export const BASE = 'http://primary.test/api';

@@ -1,6 +1,6 @@
 // A client whose requests are answered by one function, for tests of single behaviours.
 import { HttpResponse, http } from 'msw';
-import { type ApiClient, createApiClient } from '../../../src/index.js';
+import { type ApiClient, createApiClient } from '../../../src/api.js';
 import { mswFetch } from '../../helpers/msw-fetch.js';
 import { BASE } from './case.js';
 

@@ -1,0 +1,63 @@
+import { MalformedResponseError } from '../errors/malformed-response-error.js';
+import { parseJsonBody } from '../http/json-body.js';
+import type { RequestOptions } from '../http/request-options.js';
+import { type PathParams, type Query, routeUrl } from '../http/route-url.js';
+import type { ApiRoute } from '../http/routes.js';
+import type { Transport } from '../http/transport.js';
+import type { Schema } from '../schemas/shared.js';
+import { statusHint } from './status-hints.js';
+
+/** Per-call options of the routes mounted under both v1 and v2 (metadata, pending queue, audit). */
+export interface VersionedCallOptions extends RequestOptions {
+  /** @default 'v2' */
+  readonly version?: 'v1' | 'v2' | undefined;
+}
+
+/** One call of a route. */
+export interface RouteCall<T> {
+  readonly params?: PathParams;
+  readonly query?: Query;
+  readonly body?: unknown;
+  /** Validates the answer; `null` for routes that answer 204 with no body. */
+  readonly schema: Schema<T> | null;
+  /** The caller's per-call options. */
+  readonly options?: RequestOptions | undefined;
+}
+
+/** What the areas call: one request per route, its answer validated. */
+export type Call = <T>(route: ApiRoute, call: RouteCall<T>) => Promise<T>;
+
+/**
+ * The request function of an API client, on the shared transport: fills the route's URL, sends
+ * the body as JSON, and validates the answer with the route's schema. Failures are the
+ * transport's typed errors; an answer of the wrong shape is a {@link MalformedResponseError}.
+ *
+ * @param signal - the client's own signal, combined with each call's.
+ */
+export function createCall(transport: Transport, base: string, signal?: AbortSignal): Call {
+  return async <T>(route: ApiRoute, call: RouteCall<T>): Promise<T> => {
+    const url = routeUrl(base, route, call.params, call.query);
+    const signals = [signal, call.options?.signal].filter((s): s is AbortSignal => s !== undefined);
+    const response = await transport.request({
+      method: route.method,
+      url,
+      hintFor: statusHint(route),
+      ...(call.body === undefined ? {} : { json: call.body }),
+      signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
+      timeoutMs: call.options?.timeoutMs,
+    });
+    // 204 No Content (deletes) has no body to read or check.
+    if (call.schema === null || response.status === 204) return undefined as T;
+    const parsed = call.schema.safeParse(parseJsonBody(response));
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+      throw new MalformedResponseError({
+        method: route.method,
+        url: response.url,
+        reason: `an unexpected shape (${where}${first?.message ?? 'invalid'})`,
+      });
+    }
+    return parsed.data;
+  };
+}

@@ -1,0 +1,302 @@
+import { type ManagerSnapshot, managerSnapshot } from '../cache/snapshot.js';
+import type { Category } from '../categories.js';
+import { assertCategory, CATEGORIES } from '../categories.js';
+import { type StopWatching, startWatch, type WatchOptions } from '../changes/watch.js';
+import { ModelNotFoundError } from '../errors/model-not-found-error.js';
+import type { ManagerEvents } from '../events.js';
+import type { RequestOptions } from '../http/request-options.js';
+import type { ModelProvider, SourceSelector } from '../providers/model-provider.js';
+import type { QueryOf } from '../query/category-queries.js';
+import type { SearchPage } from '../query/search.js';
+import type { SearchAllParams, SearchParams } from '../query/search-params.js';
+import { type CategoryStatistics, computeCategoryStatistics } from '../query/statistics.js';
+import type { CategoryChange } from '../records/diff-records.js';
+import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/record-schemas.js';
+import { Emitter, type Listener, type Unsubscribe } from '../util/emitter.js';
+import { assembleManager, type ManagerParts } from './assemble.js';
+import { type ModelReferenceManagerOptions, resolveManagerOptions } from './options.js';
+import { buildStatus, type ManagerStatus } from './status.js';
+
+/** Per-call options of reads that can combine the canonical reference with providers. */
+export interface ReadOptions extends RequestOptions {
+  /**
+   * `'horde'` (canonical), `'any'`, a provider id, or an ordered list; the first listed wins a
+   * name collision.
+   * @default 'horde'
+   */
+  readonly source?: SourceSelector | undefined;
+}
+
+/** What `getAll()` returns: every category that could be read, and why the others could not. */
+export interface AllCategories {
+  readonly categories: Partial<{ [C in Category]: CategoryRecords<C> }>;
+  readonly errors: Partial<Record<Category, Error>>;
+}
+
+/**
+ * The model reference, cached and kept fresh: reads each category from the PRIMARY's v2 API,
+ * falls back to its v1 API, then to the raw GitHub legacy files, then to the last-known-good
+ * snapshot, and never throws away good data because a source failed.
+ *
+ * @example
+ * ```ts
+ * const refs = new ModelReferenceManager();
+ * const sdxl = await refs.getModel('image_generation', 'AlbedoBase XL (SDXL)');
+ * refs.on('stale', ({ category, error }) => console.warn(category, 'served stale:', error.message));
+ * ```
+ */
+export class ModelReferenceManager implements AsyncDisposable {
+  readonly #events = new Emitter<ManagerEvents>();
+  readonly #closing = new AbortController();
+  readonly #parts: ManagerParts;
+
+  /**
+   * @throws {InvalidOptionsError} when an option is unknown or out of range.
+   */
+  constructor(options: ModelReferenceManagerOptions = {}) {
+    this.#parts = assembleManager(
+      resolveManagerOptions(options),
+      this.#events,
+      this.#closing.signal,
+    );
+  }
+
+  /**
+   * The records of a category, keyed by name (null prototype, frozen).
+   *
+   * @example
+   * ```ts
+   * const models = await refs.getCategory('image_generation');
+   * const beta = await refs.getCategory('image_generation', { source: ['pending', 'horde'] });
+   * ```
+   * @throws {UnknownCategoryError} before any request, for a name that is not a category.
+   * @throws {InvalidSearchParamsError} before any request, for an unknown `source`.
+   * @throws {SourceUnavailableError} when no source answers and no last-known-good data exists.
+   */
+  async getCategory<C extends Category>(
+    category: C,
+    options: ReadOptions = {},
+  ): Promise<CategoryRecords<C>> {
+    return this.#parts.reads.get(category, options.source, options);
+  }
+
+  /**
+   * One model by name.
+   *
+   * @throws {ModelNotFoundError} naming the category and the model.
+   * @throws {UnknownCategoryError} | {SourceUnavailableError} as {@link getCategory}.
+   */
+  async getModel<C extends Category>(
+    category: C,
+    name: string,
+    options: ReadOptions = {},
+  ): Promise<RecordOf<C>> {
+    const record = await this.findModel(category, name, options);
+    if (!record) throw new ModelNotFoundError(category, name);
+    return record;
+  }
+
+  /**
+   * One model by name, or `undefined`.
+   *
+   * @throws {UnknownCategoryError} | {SourceUnavailableError} as {@link getCategory}.
+   */
+  async findModel<C extends Category>(
+    category: C,
+    name: string,
+    options: ReadOptions = {},
+  ): Promise<RecordOf<C> | undefined> {
+    const records = await this.getCategory(category, options);
+    return Object.hasOwn(records, name) ? records[name] : undefined;
+  }
+
+  /**
+   * Every category, read concurrently. A category no source could provide is reported in
+   * `errors`; it never fails the others.
+   */
+  async getAll(options: ReadOptions = {}): Promise<AllCategories> {
+    const settled = await Promise.allSettled(CATEGORIES.map((c) => this.getCategory(c, options)));
+    const categories: Record<string, unknown> = {};
+    const errors: Partial<Record<Category, Error>> = {};
+    settled.forEach((outcome, index) => {
+      const category = CATEGORIES[index] as Category;
+      if (outcome.status === 'fulfilled') categories[category] = outcome.value;
+      else
+        errors[category] =
+          outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason));
+    });
+    options.signal?.throwIfAborted();
+    return { categories: categories as AllCategories['categories'], errors };
+  }
+
+  /**
+   * Fetches a category now, ignoring the TTL. On failure the last-known-good records are kept
+   * (marked stale) and the error is thrown.
+   *
+   * @throws {UnknownCategoryError} | {SourceUnavailableError}
+   */
+  async refresh<C extends Category>(
+    category: C,
+    options: RequestOptions = {},
+  ): Promise<CategoryRecords<C>> {
+    return (await this.#parts.cache.refresh(assertCategory(category) as C, options)).records;
+  }
+
+  /**
+   * Searches one category locally, with the same answers as the PRIMARY's
+   * `GET /model_references/v2/{category}/search` (see the README's search semantics).
+   *
+   * @example
+   * ```ts
+   * const { results, total } = await refs.search('image_generation', { baseline: 'stable_diffusion_xl', nsfw: false, sortBy: 'name' });
+   * ```
+   * @throws {InvalidSearchParamsError} before any request, for parameters the server would reject.
+   */
+  async search<C extends Category>(
+    category: C,
+    params: SearchParams = {},
+    options: RequestOptions = {},
+  ): Promise<SearchPage<RecordOf<C>>> {
+    return this.#parts.reads.search(category, params, options);
+  }
+
+  /**
+   * Searches every category as `GET /model_references/v2/search` does (a name in two categories is
+   * kept from the first one only). Categories no source can provide are left out, as on the server.
+   *
+   * @throws {InvalidSearchParamsError} before any request.
+   */
+  async searchAll(
+    params: SearchAllParams = {},
+    options: RequestOptions = {},
+  ): Promise<SearchPage<ModelRecord>> {
+    return this.#parts.reads.searchAll(params, options);
+  }
+
+  /**
+   * A typed, immutable query builder over a category (`ImageQuery`, `TextQuery`,
+   * `ControlnetQuery`, or `ModelQuery`), knowing which source each record came from.
+   *
+   * @example
+   * ```ts
+   * const q = await refs.query('text_generation');
+   * q.quantized(false).where('parameters', 'gte', 7e9).orderBy('name').limit(5).toArray();
+   * ```
+   */
+  async query<C extends Category>(category: C, options: ReadOptions = {}): Promise<QueryOf<C>> {
+    return this.#parts.reads.query(category, options.source, options);
+  }
+
+  /** The server's `CategoryStatistics` for a category, computed locally. */
+  async statistics<C extends Category>(
+    category: C,
+    options: ReadOptions = {},
+  ): Promise<CategoryStatistics> {
+    return computeCategoryStatistics(category, await this.getCategory(category, options));
+  }
+
+  /**
+   * Adds a source of extra records (`staticProvider`, `pendingProvider`, or your own), read when a
+   * call's `source` names it or is `any`. A failing or slow provider never breaks canonical reads.
+   *
+   * @throws {InvalidOptionsError} for an empty, reserved (`horde`, `any`) or duplicate id
+   * (unless `replace: true`).
+   */
+  registerProvider(provider: ModelProvider, options: { readonly replace?: boolean } = {}): void {
+    this.#parts.providers.register(provider, options);
+  }
+
+  /** Removes a provider; `false` when none had that id. */
+  unregisterProvider(id: string): boolean {
+    return this.#parts.providers.unregister(id);
+  }
+
+  /** The registered providers, in registration order (the order `any` uses). */
+  listProviders(): ModelProvider[] {
+    return this.#parts.providers.list();
+  }
+
+  /**
+   * Listens to `fallback`, `stale`, `invalid-record`, `change` or `error`.
+   *
+   * @returns a function that removes the listener.
+   * @example
+   * ```ts
+   * const off = refs.on('fallback', ({ category, origin }) => console.log(category, 'from', origin));
+   * off();
+   * ```
+   */
+  on<E extends keyof ManagerEvents>(event: E, listener: Listener<ManagerEvents[E]>): Unsubscribe {
+    return this.#events.on(event, listener);
+  }
+
+  /** Where each loaded category came from and how old it is, and each source's counters. */
+  status(): ManagerStatus {
+    return buildStatus(this.#parts.cache, this.#parts.chain, Date.now());
+  }
+
+  /**
+   * Asks the PRIMARY what changed since the last check and applies it to the loaded categories:
+   * one tiny request when nothing changed, one model request for a single write, a category
+   * download otherwise (see the README's change detection). Each change is also emitted as
+   * `change`.
+   *
+   * @example
+   * ```ts
+   * for (const { category, added, removed, changed } of await refs.checkForUpdates()) {
+   *   console.log(category, added, removed, changed.map((c) => c.name));
+   * }
+   * ```
+   */
+  async checkForUpdates(options: RequestOptions = {}): Promise<CategoryChange[]> {
+    return this.#parts.detector.check(options);
+  }
+
+  /**
+   * Runs {@link checkForUpdates} every `intervalMs` (jittered) until the returned function is
+   * called, `signal` aborts or the manager closes. Failures are emitted as `error`.
+   *
+   * @example
+   * ```ts
+   * refs.on('change', ({ category, added }) => console.log(category, 'added', added));
+   * const stop = refs.watch({ intervalMs: 30_000 });
+   * ```
+   * @throws {InvalidOptionsError} for an unknown option, an `intervalMs` outside 100 to 2^31−1,
+   * or a `signal` that is not an AbortSignal.
+   */
+  watch(options: WatchOptions = {}): StopWatching {
+    return startWatch(
+      {
+        check: (signal) => this.#parts.detector.check({ signal }),
+        onError: (error) =>
+          this.#events.emit('error', {
+            error: error instanceof Error ? error : new Error(String(error)),
+          }),
+        closed: this.#closing.signal,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Every loaded category with its provenance, JSON-serialisable. Pass it as the `snapshot`
+   * option to start another manager with no network at all.
+   */
+  async exportSnapshot(): Promise<ManagerSnapshot> {
+    return managerSnapshot(this.#parts.cache.results(), Date.now());
+  }
+
+  /**
+   * Stops background work and timers, aborts requests in flight, and waits for snapshot writes
+   * in progress to finish (so a script that closes and exits keeps its cache). Idempotent.
+   */
+  async close(): Promise<void> {
+    this.#closing.abort(new DOMException('The manager was closed', 'AbortError'));
+    await this.#parts.cache.flush();
+  }
+
+  /** `await using refs = new ModelReferenceManager()` closes it at the end of the scope. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}

@@ -1,0 +1,68 @@
+import type { Category } from '../categories.js';
+import { isLegacyFormatError } from '../errors/legacy-format-error.js';
+import { MalformedResponseError } from '../errors/malformed-response-error.js';
+import type { Transport } from '../http/transport.js';
+import { urlOrigin } from '../http/url.js';
+import type { CategoryResult, NetworkOrigin } from '../records/category-result.js';
+import type { RecordIssue } from '../schemas/parse-records.js';
+import { fetchPayload, type Payload } from './fetch-payload.js';
+import type { OriginReader, OriginRequest } from './origin-reader.js';
+import { toCategoryResult, unchangedResult } from './parse-payload.js';
+
+/** What sets one HTTP origin apart: where a category lives, and how its body becomes v2 records. */
+export interface HttpOriginSpec {
+  readonly id: NetworkOrigin;
+  /** A URL on the origin's host (its scheme, host and port key the host's circuit). */
+  readonly base: string;
+  /** Why the origin cannot serve `category` at all, or `null`. */
+  unsupported(category: Category): string | null;
+  urlOf(category: Category): string;
+  /**
+   * The raw v2 records of a body (validated afterwards) and the problems met converting it.
+   *
+   * @throws {ModelReferenceError} when the body cannot be read at all.
+   */
+  decode(
+    category: Category,
+    payload: Payload,
+  ): { records: unknown; issues: readonly RecordIssue[] };
+}
+
+/**
+ * An origin read over HTTP: fetch the category's URL, keep what is cached when the body has not
+ * changed, otherwise decode and validate it record by record.
+ */
+export function httpOrigin(
+  spec: HttpOriginSpec,
+  transport: Transport,
+  now: () => number,
+): OriginReader {
+  return {
+    id: spec.id,
+    host: urlOrigin(spec.base) ?? spec.base,
+    unsupported: (category) => spec.unsupported(category),
+    urlOf: (category) => spec.urlOf(category),
+    async fetch<C extends Category>(
+      category: C,
+      request: OriginRequest,
+      known?: CategoryResult<C>,
+    ): Promise<CategoryResult<C>> {
+      const payload = await fetchPayload(transport, spec.urlOf(category), request);
+      const same = unchangedResult(spec.id, payload, known, now());
+      if (same) return same;
+      const { records, issues } = spec.decode(category, payload);
+      return toCategoryResult(category, spec.id, payload, records, now(), issues);
+    },
+  };
+}
+
+/** Runs a legacy conversion, turning an unreadable legacy payload into an unusable answer. */
+export function convertOrFail<T>(convert: () => T, payload: Payload): T {
+  try {
+    return convert();
+  } catch (error) {
+    if (!isLegacyFormatError(error)) throw error;
+    const { method, url } = payload;
+    throw new MalformedResponseError({ method, url, reason: error.message }, { cause: error });
+  }
+}

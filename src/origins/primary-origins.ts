@@ -1,0 +1,52 @@
+import { CATEGORY_DESCRIPTORS } from '../categories.js';
+import { parseJsonBody } from '../http/json-body.js';
+import { primaryUrls } from '../http/primary-urls.js';
+import type { Transport } from '../http/transport.js';
+import { convertLegacyJson } from '../legacy/convert.js';
+import { convertOrFail, httpOrigin } from './http-origin.js';
+import type { OriginReader } from './origin-reader.js';
+
+/** The PRIMARY's v2 API: `GET {primaryUrl}/model_references/v2/{category}`, validated as is. */
+export function v2Origin(
+  transport: Transport,
+  primaryUrl: string,
+  now: () => number,
+): OriginReader {
+  const urls = primaryUrls(primaryUrl);
+  return httpOrigin(
+    {
+      id: 'v2',
+      base: primaryUrl,
+      unsupported: () => null,
+      urlOf: urls.v2Category,
+      decode: (_, payload) => ({ records: parseJsonBody(payload), issues: [] }),
+    },
+    transport,
+    now,
+  );
+}
+
+/**
+ * The PRIMARY's legacy v1 API: `GET {primaryUrl}/model_references/v1/{category}`, converted to
+ * v2 locally. Categories without a legacy format are not asked for.
+ */
+export function v1Origin(
+  transport: Transport,
+  primaryUrl: string,
+  now: () => number,
+): OriginReader {
+  const urls = primaryUrls(primaryUrl);
+  return httpOrigin(
+    {
+      id: 'v1',
+      base: primaryUrl,
+      unsupported: (category) =>
+        CATEGORY_DESCRIPTORS[category].legacy ? null : `${category} has no legacy format`,
+      urlOf: urls.v1Category,
+      decode: (category, payload) =>
+        convertOrFail(() => convertLegacyJson(category, parseJsonBody(payload)), payload),
+    },
+    transport,
+    now,
+  );
+}

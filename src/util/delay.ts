@@ -1,0 +1,19 @@
+/**
+ * Waits `ms`, or rejects with the signal's reason as soon as it aborts. An `unref` wait does not
+ * keep a Node process alive on its own (background work must never hold a script open).
+ */
+export function delay(ms: number, signal?: AbortSignal, unref = false): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    if (unref) (timer as { unref?: () => void }).unref?.();
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
