@@ -1,5 +1,4 @@
 // Stand-ins and fixtures for tests: this project's own, and users'. Requires `msw` (a peer).
-
 export {
   type Fault,
   type FaultMode,
