@@ -181,13 +181,14 @@ export function describeBackendContract(name: string, harness: BackendHarness): 
       const a = await connect();
       const lease = await a.acquire('a', 5_000);
       const bad = '../../etc/passwd' as 'clip';
+      // One call at a time: a rejection must never wait unobserved for its turn.
       for (const attempt of [
-        a.publish(bad, lease, 'x'),
-        a.read(bad),
-        a.request(bad, 'a'),
-        a.read('__proto__' as 'clip'),
+        () => a.publish(bad, lease, 'x'),
+        () => a.read(bad),
+        () => a.request(bad, 'a'),
+        () => a.read('__proto__' as 'clip'),
       ])
-        await expect(attempt).rejects.toSatisfy(isUnknownCategoryError);
+        await expect(attempt()).rejects.toSatisfy(isUnknownCategoryError);
       expect({ ...(await a.versions()) }).toEqual({});
     });
 
@@ -223,8 +224,13 @@ export function describeBackendContract(name: string, harness: BackendHarness): 
         const lease = await a.acquire('a', 60_000);
         await outage.down();
         try {
-          for (const attempt of [a.renew(lease, 60_000), a.read('clip'), a.versions()])
-            await expect(attempt).rejects.toSatisfy(isCoordinatorUnavailableError);
+          // One call at a time: a rejection must never wait unobserved for its turn.
+          for (const attempt of [
+            () => a.renew(lease, 60_000),
+            () => a.read('clip'),
+            () => a.versions(),
+          ])
+            await expect(attempt()).rejects.toSatisfy(isCoordinatorUnavailableError);
         } finally {
           await outage.up();
         }
