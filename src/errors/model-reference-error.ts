@@ -13,7 +13,8 @@ export type ModelReferenceErrorCode =
   | 'UNKNOWN_SOURCE'
   | 'SUSPECT_ANSWER'
   | 'CLOSED'
-  | 'STORAGE_FAILED';
+  | 'STORAGE_FAILED'
+  | 'COORDINATOR_UNAVAILABLE';
 
 /** Marks our errors so guards work across realms (iframes, workers, duplicated bundles). */
 const BRAND = Symbol.for('horde-model-reference.error');
