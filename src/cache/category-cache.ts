@@ -48,6 +48,20 @@ interface Loaded {
   readonly change: CategoryChange | null;
 }
 
+/**
+ * What a fleet link (`src/fleet/fleet-link.ts`) does for the cache. Types only: the core carries
+ * none of the fleet's code, only these two calls.
+ */
+export interface CacheFleet {
+  /**
+   * Before the chain: takes `category` from the fleet (through {@link CategoryCache.accept}) and
+   * resolves to what changed, or to `undefined` when this manager reads its own chain.
+   */
+  load(category: Category, signal: AbortSignal): Promise<CategoryChange | null | undefined>;
+  /** After every accepted result, with the one it replaced. */
+  accepted(result: CategoryResult, change: CategoryChange | null, before?: CategoryResult): void;
+}
+
 const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
 /**
@@ -70,6 +84,8 @@ export class CategoryCache {
   /** The hash of what storage holds per category: an unchanged refresh writes nothing. */
   readonly #persisted = new Map<Category, string>();
   #sequence = 0;
+  /** Set by a coordinated manager: the fleet is asked before the chain and told what is taken. */
+  fleet: CacheFleet | undefined;
 
   constructor(context: CacheContext) {
     this.#context = context;
@@ -151,11 +167,16 @@ export class CategoryCache {
   }
 
   /**
-   * Swaps in records obtained elsewhere (delta sync), exactly as a fetch would, unless a newer
-   * result was swapped in since `result.sequence` was taken.
+   * Swaps in records obtained elsewhere (delta sync, a fleet's leader), exactly as a fetch would,
+   * unless a newer result was swapped in since `result.sequence` was taken. `given`: the change
+   * already computed against the records held (a leader's diff), announced instead of a new one.
    */
-  accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): CategoryChange | null {
-    const loaded = this.#accept(result, via);
+  accept(
+    result: CategoryResult,
+    via: CategoryChange['via'] = 'download',
+    given?: CategoryChange | null,
+  ): CategoryChange | null {
+    const loaded = this.#accept(result, via, given);
     if (loaded.entry.result === result) this.#persist(result);
     return loaded.change;
   }
@@ -192,7 +213,10 @@ export class CategoryCache {
       async (signal) => {
         const sequence = this.begin();
         try {
-          const known = this.#store.lastKnownGood(category)?.result;
+          const shared = await this.fleet?.load(category, signal);
+          const held = this.#store.lastKnownGood(category);
+          if (shared !== undefined && held) return { entry: held, change: shared };
+          const known = held?.result;
           const { result, attempts } = await this.#context.chain
             .load(category, { ...request, signal }, known)
             .catch((error: unknown) => {
@@ -228,7 +252,11 @@ export class CategoryCache {
     return new SourceUnavailableError(category, [...error.attempts, stored], error.source);
   }
 
-  #accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): Loaded {
+  #accept(
+    result: CategoryResult,
+    via: CategoryChange['via'] = 'download',
+    given?: CategoryChange | null,
+  ): Loaded {
     const held = this.#store.lastKnownGood(result.category);
     // A request that started before the one whose answer is held brings older data: drop it.
     if (held && result.sequence < held.result.sequence) return { entry: held, change: null };
@@ -243,12 +271,16 @@ export class CategoryCache {
       // Across kinds of origin (the PRIMARY's v2 against converted legacy data), a field only one
       // kind can carry (v2's metadata stamps) is not a change.
       const sameKind = (before.fetchedFrom === 'v2') === (result.fetchedFrom === 'v2');
-      const diff = diffCategoryRecords(before.records, result.records, { sameKind });
-      if (!isEmptyDiff(diff)) {
+      const diff =
+        given === undefined
+          ? diffCategoryRecords(before.records, result.records, { sameKind })
+          : given;
+      if (diff && !isEmptyDiff(diff)) {
         change = { category: result.category, via, ...diff };
         this.#context.events.emit('change', change);
       }
     }
+    this.fleet?.accepted(result, change, before);
     return { entry, change };
   }
 

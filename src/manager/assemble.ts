@@ -1,6 +1,7 @@
 import { CategoryCache } from '../cache/category-cache.js';
 import { ChangeDetector } from '../changes/change-detector.js';
 import type { ManagerEvents } from '../events.js';
+import type { FleetLink } from '../fleet/fleet-link.js';
 import { primaryUrls } from '../http/primary-urls.js';
 import { createTransport } from '../http/transport.js';
 import { CircuitBreaker } from '../origins/circuit-breaker.js';
@@ -18,12 +19,15 @@ export interface ManagerParts {
   readonly providers: ProviderRegistry;
   readonly reads: SourcedReads;
   readonly detector: ChangeDetector;
+  /** The manager's membership of a fleet, with a `coordinator`. */
+  readonly link: FleetLink | undefined;
 }
 
 /**
  * Builds a manager's parts from resolved options: one transport; the origins in their order
  * behind one circuit breaker; the cache with its storage; providers; change detection. The seed
- * (`snapshot` option) is served as last-known-good data.
+ * (`snapshot` option) is served as last-known-good data. With a coordinator, the manager joins its
+ * fleet: the cache asks the fleet before its chain and tells it what it accepts.
  */
 export function assembleManager(
   options: ResolvedManagerOptions,
@@ -61,5 +65,7 @@ export function assembleManager(
   const urls = primaryUrl ? primaryUrls(primaryUrl) : null;
   const detector = new ChangeDetector({ transport, urls, cache, now, closed });
   for (const result of options.seed) cache.seed(result);
-  return { chain, cache, providers, reads: new SourcedReads(cache, providers), detector };
+  const link = options.coordinator?.link({ cache, detector, events });
+  cache.fleet = link;
+  return { chain, cache, providers, reads: new SourcedReads(cache, providers), detector, link };
 }

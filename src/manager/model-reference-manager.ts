@@ -247,7 +247,8 @@ export class ModelReferenceManager implements AsyncDisposable {
 
   /** Where each loaded category came from and how old it is, and each source's counters. */
   status(): ManagerStatus {
-    return buildStatus(this.#parts.cache, this.#parts.chain, Date.now());
+    const { cache, chain, link } = this.#parts;
+    return buildStatus(cache, chain, Date.now(), link);
   }
 
   /**
@@ -264,7 +265,7 @@ export class ModelReferenceManager implements AsyncDisposable {
    * ```
    */
   async checkForUpdates(options: RequestOptions = {}): Promise<CategoryChange[]> {
-    return this.#parts.detector.check(this.#open('checkForUpdates', options));
+    return this.#check(this.#open('checkForUpdates', options));
   }
 
   /**
@@ -283,7 +284,7 @@ export class ModelReferenceManager implements AsyncDisposable {
     this.#open('watch', undefined);
     return startWatch(
       {
-        check: (signal) => this.#parts.detector.check({ signal }),
+        check: (signal) => this.#check({ signal }),
         onError: (error) =>
           this.#events.emit('error', {
             error: error instanceof Error ? error : new Error(String(error)),
@@ -308,7 +309,13 @@ export class ModelReferenceManager implements AsyncDisposable {
    */
   async close(): Promise<void> {
     this.#closing.abort(new DOMException('The manager was closed', 'AbortError'));
-    await this.#parts.cache.flush();
+    await Promise.all([this.#parts.cache.flush(), this.#parts.link?.close()]);
+  }
+
+  /** A change check: the manager's own, or, in a fleet, what its role does. */
+  #check(request: RequestOptions): Promise<CategoryChange[]> {
+    const { link, detector } = this.#parts;
+    return link ? link.check(request) : detector.check(request);
   }
 
   /**
