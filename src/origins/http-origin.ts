@@ -28,15 +28,27 @@ export interface HttpOriginSpec {
   ): { records: unknown; issues: readonly RecordIssue[] };
 }
 
+/** The validators of the body a result was made from (`hash`), to ask again conditionally. */
+interface Validators {
+  readonly hash: string;
+  readonly etag: string | null;
+  readonly modified: string | null;
+}
+
 /**
  * An origin read over HTTP: fetch the category's URL, keep what is cached when the body has not
  * changed, otherwise decode and validate it record by record.
+ *
+ * Conditional requests: the `ETag` and `Last-Modified` of the last body are kept per URL (at most
+ * one per category) and sent as `If-None-Match` / `If-Modified-Since` when the data held is that
+ * body; a 304 is an unchanged answer, with nothing downloaded, decoded or validated.
  */
 export function httpOrigin(
   spec: HttpOriginSpec,
   transport: Transport,
   now: () => number,
 ): OriginReader {
+  const validators = new Map<string, Validators>();
   return {
     id: spec.id,
     host: urlOrigin(spec.base) ?? spec.base,
@@ -47,7 +59,24 @@ export function httpOrigin(
       request: OriginRequest,
       known?: CategoryResult<C>,
     ): Promise<CategoryResult<C>> {
-      const payload = await fetchPayload(transport, spec.urlOf(category), request);
+      const url = spec.urlOf(category);
+      const held = validators.get(url);
+      const asked = held && known?.origin === spec.id && known.hash === held.hash ? held : null;
+      const payload = await fetchPayload(transport, url, request, {
+        ...(asked?.etag ? { 'if-none-match': asked.etag } : {}),
+        ...(asked?.modified ? { 'if-modified-since': asked.modified } : {}),
+      });
+      if (payload.status === 304) {
+        if (asked && known) return { ...known, url: payload.url, fetchedAt: now() };
+        throw new MalformedResponseError({
+          ...payload,
+          reason: 'a 304 to a request not asking for one',
+        });
+      }
+      const etag = payload.headers.get('etag');
+      const modified = payload.headers.get('last-modified');
+      if (etag || modified) validators.set(url, { hash: payload.hash, etag, modified });
+      else validators.delete(url);
       const same = unchangedResult(spec.id, payload, known, now());
       if (same) return same;
       const { records, issues } = spec.decode(category, payload);

@@ -21,6 +21,12 @@ export interface StandInOptions {
   readonly data?: Partial<Record<Category, Readonly<Record<string, unknown>>>>;
   /** Clock for metadata timestamps. @default Date.now */
   readonly now?: () => number;
+  /**
+   * The PRIMARY's canonical format, as `/replicate_mode` reports it. Metadata is served on the
+   * routes of that format only (`/v1/metadata/*` for `legacy`); the other version's answer 503.
+   * @default 'v2'
+   */
+  readonly canonicalFormat?: 'v2' | 'legacy';
 }
 
 /** One request the stand-in saw. */
@@ -84,8 +90,13 @@ export function createStandInPrimary(options: StandInOptions = {}): StandInPrima
   const answer = async (request: Request): Promise<StandInAnswer> => {
     const url = new URL(request.url);
     const route = url.href.startsWith(`${githubRawUrl}/`)
-      ? routeGithub(url.pathname.slice(githubPath.length))
-      : routePrimary(data, url.pathname.slice(primaryPath.length), request.headers);
+      ? routeGithub(url.pathname.slice(githubPath.length), request.headers)
+      : routePrimary(
+          data,
+          url.pathname.slice(primaryPath.length),
+          request.headers,
+          options.canonicalFormat,
+        );
     requests.push({
       family: route.family,
       method: request.method,
