@@ -34,6 +34,7 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
  */
 export class MemberLink implements FleetLink {
   readonly #member: FleetMember;
+  readonly #backend: FleetBackend;
   readonly #host: FleetHost;
   readonly #obtainMs: number;
   readonly #joined: Promise<void>;
@@ -47,6 +48,7 @@ export class MemberLink implements FleetLink {
   constructor(backend: FleetBackend, host: FleetHost, options: FleetLinkOptions = {}) {
     const { obtainTimeoutMs, ...memberOptions } = options;
     this.#host = host;
+    this.#backend = backend;
     this.#obtainMs = obtainTimeoutMs ?? OBTAIN_TIMEOUT_MS;
     const member = new FleetMember(backend, memberOptions);
     this.#member = member;
@@ -182,14 +184,23 @@ export class MemberLink implements FleetLink {
     this.#hashes.set(category, result.hash);
   }
 
-  /** Leader: a follower found nothing in the store: publish what is held, or load it. */
+  /**
+   * Leader: a follower found nothing in the store. Publish what is held unless the store has the
+   * category by now (many followers asking at once get one publish), or load it (the publish
+   * follows from the cache).
+   */
   #serve(category: Category): void {
     const { cache } = this.#host;
     const held = cache.entry(category)?.result;
-    if (held && held.origin !== 'snapshot') {
+    if (!held || held.origin === 'snapshot') {
+      cache.refresh(category).catch(this.#failed(category));
+      return;
+    }
+    this.#serial(category, async () => {
+      if ((await this.#backend.versions())[category] !== undefined) return;
       this.#hashes.delete(category);
-      this.#serial(category, () => this.#publish(held, null, null)).catch(this.#failed(category));
-    } else cache.refresh(category).catch(this.#failed(category));
+      await this.#publish(held, null, null);
+    }).catch(this.#failed(category));
   }
 
   /** Runs `run` after everything already queued for `category`. */
