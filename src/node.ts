@@ -5,4 +5,8 @@ export {
   fileCoordinator,
 } from './fleet/file-coordinator.js';
 export { fileStorage } from './node/file-storage.js';
-export { type StandInServer, startStandInServer } from './node/stand-in-server.js';
+export {
+  type StandInHandler,
+  type StandInServer,
+  startStandInServer,
+} from './node/stand-in-server.js';
