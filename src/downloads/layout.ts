@@ -56,8 +56,14 @@ export function categoryFolder(category: string): string | null {
     : null;
 }
 
-// C0 controls, DEL and C1 controls: never part of a file name anyone meant.
-const CONTROL = /[\u0001-\u001f\u007f-\u009f]/;
+/** C0 controls, DEL and C1 controls: never part of a file name anyone meant. */
+export function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
 
 /**
  * The `/`-separated segments of a file name from the data, checked so that joining them to a
@@ -73,7 +79,7 @@ export function fileNameSegments(fileName: string): string[] {
     throw new UnsafePathError({ fileName, reason });
   };
   if (fileName.includes('\u0000')) refuse('nul');
-  if (CONTROL.test(fileName)) refuse('control-character');
+  if (hasControlCharacter(fileName)) refuse('control-character');
   if (fileName.includes('\\')) refuse('backslash');
   if (/^[A-Za-z]:/.test(fileName)) refuse('drive-letter');
   if (fileName.includes(':')) refuse('colon');

@@ -28,6 +28,8 @@ export interface PlannedFile {
   readonly sizeBytes: number | null;
   /** Size of the copy on disk now (a wrong one, to be replaced, included); `null` when missing. */
   readonly diskBytes: number | null;
+  /** The sha256 of the copy on disk, when known (sidecar or hashed). */
+  readonly sha256: string | null;
   /** Bytes of a `.part` left by an earlier download, resumed rather than fetched again. */
   readonly partBytes: number;
 }
@@ -56,6 +58,7 @@ export interface UnfitModel extends PlannedModel {
 export interface UnsupportedModel {
   readonly name: string;
   readonly category: string;
+  readonly record: ModelRecord;
   /** `no-folder`: its category has none; `refused`: an unsafe file name or symlink; `no-files`: it declares none. */
   readonly reason: 'no-folder' | 'refused' | 'no-files';
   readonly errors: readonly UnsafePathError[];
@@ -242,7 +245,7 @@ function sum(values: readonly (number | null)[]): number | null {
 function unsupported(record: ModelRecord, files: readonly FileVerification[]): UnsupportedModel {
   const errors = files.flatMap((f) => (f.error ? [f.error] : []));
   const reason = files.length === 0 ? 'no-files' : errors.length > 0 ? 'refused' : 'no-folder';
-  return { name: record.name, category: record.record_type, reason, errors };
+  return { name: record.name, category: record.record_type, record, reason, errors };
 }
 
 async function plannedFiles(
@@ -263,6 +266,7 @@ async function plannedFiles(
         targetPath,
         status: v.status,
         diskBytes: v.sizeBytes,
+        sha256: v.actualSha256,
         // A wrong file's size says nothing of the right one's.
         sizeBytes: present ? v.sizeBytes : (estimates[i] ?? null),
         partBytes,

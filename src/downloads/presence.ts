@@ -77,12 +77,13 @@ export async function presenceSummary(
       summary.unknown.push(entry);
       continue;
     }
-    const category = (summary.byCategory[entry.record_type] ??= {
+    const category = summary.byCategory[entry.record_type] ?? {
       present: 0,
       missing: 0,
       unsupported: 0,
       presentBytes: 0,
-    });
+    };
+    summary.byCategory[entry.record_type] = category;
     const files = downloadManifest(entry).files;
     const located = await Promise.all(files.map((f) => locateFile(entry, f, roots, fileSystem)));
     if (files.length === 0 || !located.every(isLocated)) {

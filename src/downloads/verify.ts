@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { UnsafePathError } from '../errors/unsafe-path-error.js';
-import type { ModelRecord } from '../schemas/index.js';
 import { downloadManifest, type ManifestFile } from '../worker/download-manifest.js';
 import { type DownloadFileSystem, nodeFileSystem } from './file-system.js';
 import { hashFileInto } from './hash-file.js';
@@ -208,8 +207,8 @@ export async function verifyModelFiles(
       } satisfies FileVerification;
     }
     const key = `${located.path}\u0000${file.sha256}\u0000${file.sizeBytes}`;
-    let check = byPath.get(key);
-    if (!check) byPath.set(key, (check = checkFile(located, { ...options, fileSystem })));
+    const check = byPath.get(key) ?? checkFile(located, { ...options, fileSystem });
+    byPath.set(key, check);
     return {
       ...base,
       relativePath: located.relativePath,
