@@ -78,6 +78,8 @@ export async function downloadFile(
       ...extra,
     }),
   });
+  if (job.sources.length === 0)
+    return fail('no-url', 'the record gives no URL and no mirror was given');
   try {
     await fs.mkdir(dirname(job.targetPath), { recursive: true });
     if (job.replace !== null) {

@@ -73,8 +73,9 @@ export async function writeBody(
     at += pendingBytes;
     pending = [];
     pendingBytes = 0;
+    // After a failed write nothing more is written: the file must stay a clean prefix.
     writing = writing
-      .then(() => writeAll(handle, batch, start))
+      .then(() => (writeFailure === null ? writeAll(handle, batch, start) : undefined))
       .catch((error: unknown) => {
         writeFailure ??= error;
       });

@@ -66,6 +66,8 @@ export interface FileServer {
   /** `http://127.0.0.1:<port>` */
   readonly origin: string;
   readonly requests: SeenRequest[];
+  /** Most requests to these paths in flight at once (a request ends when its last byte is sent). */
+  readonly peak: (paths: readonly string[]) => number;
   /** `origin + path`. */
   url(path: string): string;
   /** Serves `bytes` at `path` (replacing what was there: a new ETag and Last-Modified). */
@@ -97,10 +99,21 @@ export async function startFileServer(): Promise<FileServer> {
   const hasFault = (served: Served, kind: Fault['kind']) =>
     served.faults.some((f) => f.fault.kind === kind);
 
+  const spans: { path: string; start: number; end: number }[] = [];
+  let tick = 0;
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    // 'finish': the last byte went to the kernel, before the client can have it and ask again.
+    const span = { path: '', start: tick++, end: Number.POSITIVE_INFINITY };
+    spans.push(span);
+    const done = () => {
+      if (span.end === Number.POSITIVE_INFINITY) span.end = tick++;
+    };
+    res.once('finish', done);
+    res.once('close', done);
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const record = (status: number) =>
       requests.push({ path, headers: { ...req.headers } as SeenRequest['headers'], status });
+    span.path = path;
     const served = files.get(path);
     if (!served) {
       record(404);
@@ -162,8 +175,11 @@ export async function startFileServer(): Promise<FileServer> {
     if (code === 206) headers['content-range'] = `bytes ${start}-${end}/${total}`;
     res.writeHead(code, headers);
     const body = bytes.subarray(start, end + 1);
-    const cut =
-      takeFault(served, 'truncate') ?? takeFault(served, 'reset') ?? takeFault(served, 'stall');
+    // Faults that cut the body apply in the order they were added.
+    const cutEntry = served.faults.find((f) =>
+      ['truncate', 'reset', 'stall'].includes(f.fault.kind),
+    );
+    const cut = cutEntry ? takeFault(served, cutEntry.fault.kind) : undefined;
     const slow = served.faults.find((f) => f.fault.kind === 'slow')?.fault;
     const limit = cut && 'afterBytes' in cut ? Math.min(cut.afterBytes, body.length) : body.length;
     const chunk = slow?.kind === 'slow' ? slow.bytes : 64 * 1024;
@@ -172,6 +188,8 @@ export async function startFileServer(): Promise<FileServer> {
       while (sent < limit) {
         const piece = body.subarray(sent, Math.min(limit, sent + chunk));
         sent += piece.length;
+        // The last piece ends the response at once: the client has it all now.
+        if (!cut && sent >= limit) return void res.end(piece);
         const more = res.write(piece);
         if (slow?.kind === 'slow') {
           const timer = setTimeout(() => {
@@ -202,6 +220,13 @@ export async function startFileServer(): Promise<FileServer> {
   return {
     origin,
     requests,
+    peak: (paths) => {
+      const mine = spans.filter((s) => paths.includes(s.path));
+      return Math.max(
+        0,
+        ...mine.map((s) => mine.filter((o) => o.start <= s.start && o.end > s.start).length),
+      );
+    },
     url: (path) => `${origin}${path}`,
     serve(path, bytes, options = {}) {
       clock += 60_000;
