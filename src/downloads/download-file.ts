@@ -9,9 +9,11 @@ import type { FileDownloadResult } from './download-types.js';
 import { errorCode, isDiskFull } from './file-system.js';
 import { partSize } from './part-state.js';
 import { redactUrl } from './redact-url.js';
+import { fetchSegmented, type SegmentOptions } from './segmented.js';
 import { removeSidecar, writeSidecar } from './sidecar.js';
-import { fetchFromSource, type StreamContext } from './source-attempts.js';
+import { fetchFromSource } from './source-attempts.js';
 import type { DownloadSource } from './sources.js';
+import type { StreamContext } from './stream-types.js';
 
 /** One file to fetch, with where it goes and where from. */
 export interface FileJob {
@@ -31,6 +33,8 @@ export interface FileJob {
 export interface FileContext extends StreamContext {
   /** Retries of the last source. */
   readonly retries: number;
+  /** Parallel ranges for large files; `null`: one stream per file. */
+  readonly segments: SegmentOptions | null;
   readonly onBytes: (job: FileJob, bytes: number, total: number | null) => void;
 }
 
@@ -98,18 +102,19 @@ export async function downloadFile(
   for (const [index, source] of job.sources.entries()) {
     const final = index === job.sources.length - 1;
     const retries = source.retries ?? (final ? context.retries : 1);
-    const outcome = await fetchFromSource(
-      source,
-      retries,
-      {
-        partPath,
-        metaPath,
-        sha256: job.file.sha256,
-        declaredBytes: job.file.sizeBytes,
-        onBytes: (bytes, total) => context.onBytes(job, bytes, total),
-      },
-      context,
-    );
+    const target = {
+      partPath,
+      metaPath,
+      sha256: job.file.sha256,
+      declaredBytes: job.file.sizeBytes,
+      onBytes: (bytes: number, total: number | null) => context.onBytes(job, bytes, total),
+    };
+    // A `.part` to resume is worth more than parallel ranges: it keeps the single stream.
+    const segmented =
+      context.segments && (await partSize(fs, partPath).catch(() => 1)) === 0
+        ? await fetchSegmented(source, retries, target, context, context.segments)
+        : null;
+    const outcome = segmented ?? (await fetchFromSource(source, retries, target, context));
     transferred += outcome.transferred;
     if (outcome.kind === 'aborted')
       return {

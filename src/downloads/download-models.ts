@@ -43,6 +43,14 @@ export interface DownloadOptions {
   readonly idleTimeoutMs?: number | undefined;
   /** fsync each file before its rename, so a power cut never leaves a renamed but unwritten file. @default true */
   readonly durable?: boolean | undefined;
+  /**
+   * Connections per large file: above 1, a file of at least `segmentThresholdBytes` on a server
+   * that honours ranges comes in that many parallel ranges (at most 8), each resumable.
+   * @default 1
+   */
+  readonly connectionsPerFile?: number | undefined;
+  /** Files from this size up are fetched in ranges when `connectionsPerFile` > 1. @default 64 MiB */
+  readonly segmentThresholdBytes?: number | undefined;
   /** Least time between two `progress` events of one file. @default 250 */
   readonly progressIntervalMs?: number | undefined;
   /** When records are given: how present files are checked (see {@link planDownloads}). @default 'hash' */
@@ -150,6 +158,7 @@ export async function downloadModels(
     options.progressIntervalMs ?? 250,
   );
   const hosts = new HostLimiter(perHost);
+  const connections = count(options.connectionsPerFile, 1, 'connectionsPerFile');
   const context = {
     fetch: options.fetch ?? globalThis.fetch,
     fileSystem,
@@ -159,6 +168,10 @@ export async function downloadModels(
     retryDelayMs: options.retryDelayMs ?? { base: 1000, max: 30_000 },
     idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
     durable: options.durable ?? true,
+    segments:
+      connections > 1
+        ? { connections, thresholdBytes: options.segmentThresholdBytes ?? 64 * 1024 * 1024 }
+        : null,
     onBytes: (job: FileJob, bytes: number, total: number | null) =>
       tracker.bytes(job, bytes, total),
   };

@@ -47,7 +47,7 @@ export async function readPartMeta(
 export async function writePartMeta(
   fileSystem: DownloadFileSystem,
   metaPath: string,
-  meta: PartMeta,
+  meta: PartMeta | object,
 ): Promise<void> {
   const temporary = `${metaPath}.${randomBytes(6).toString('hex')}.tmp`;
   await fileSystem.writeFile(temporary, JSON.stringify(meta), { flag: 'wx' });

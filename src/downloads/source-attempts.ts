@@ -1,10 +1,16 @@
 import { createHash, type Hash } from 'node:crypto';
-import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import type { DownloadFailureReason } from '../errors/download-failed-error.js';
-import { type DownloadFileSystem, errorCode, isDiskFull } from './file-system.js';
+import {
+  backoff,
+  describe,
+  IdleTimeout,
+  isFileSystemError,
+  openPart,
+  RetryLater,
+} from './attempt-helpers.js';
+import { isDiskFull } from './file-system.js';
 import { hashFileInto } from './hash-file.js';
-import type { HostLimiter } from './host-limiter.js';
 import { httpGet, parseContentRange, RedirectError, retryAfterMs, statusKind } from './http-get.js';
 import {
   partSize,
@@ -15,100 +21,9 @@ import {
   writePartMeta,
 } from './part-state.js';
 import type { DownloadSource } from './sources.js';
+import type { Carried, SourceOutcome, StreamContext, StreamTarget } from './stream-types.js';
 import { sleep } from './tasks.js';
 import { WriteError, writeBody } from './write-body.js';
-
-/** What the single-stream engine needs from the run. */
-export interface StreamContext {
-  readonly fetch: typeof fetch;
-  readonly fileSystem: DownloadFileSystem;
-  readonly signal: AbortSignal;
-  readonly hosts: HostLimiter;
-  readonly retryDelayMs: { readonly base: number; readonly max: number };
-  readonly idleTimeoutMs: number;
-  readonly durable: boolean;
-}
-
-/** The file being fetched. */
-export interface StreamTarget {
-  readonly partPath: string;
-  readonly metaPath: string;
-  readonly sha256: string | null;
-  /** Size the reference gives, when it does. */
-  readonly declaredBytes: number | null;
-  /** Reports the bytes on disk and the expected total while the body streams. */
-  readonly onBytes: (bytes: number, total: number | null) => void;
-}
-
-/** How one source ended. */
-export type SourceOutcome =
-  | {
-      readonly kind: 'done';
-      readonly sha256: string;
-      readonly sizeBytes: number;
-      /** Bytes of a `.part` found on disk that the final file is built on. */
-      readonly resumedFromBytes: number;
-      readonly transferred: number;
-    }
-  | {
-      /** This source will not give the file: try the next one. */
-      readonly kind: 'failed';
-      readonly reason: DownloadFailureReason;
-      readonly status?: number | undefined;
-      readonly outcome: string;
-      readonly transferred: number;
-    }
-  | {
-      /** The disk failed: no other source will do better. */
-      readonly kind: 'fatal';
-      readonly reason: 'disk-full' | 'file-system';
-      readonly outcome: string;
-      readonly cause: unknown;
-      readonly transferred: number;
-    }
-  | { readonly kind: 'aborted'; readonly transferred: number };
-
-interface Carried {
-  readonly hash: Hash;
-  readonly offset: number;
-  readonly ifRange: string | null;
-  readonly resumed: number;
-}
-
-class IdleTimeout extends Error {
-  override readonly name = 'IdleTimeout';
-}
-
-const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-
-/** Opens the `.part` for writing at `start` (truncating there), never through a symlink. */
-async function openPart(fs: DownloadFileSystem, path: string, start: number): Promise<FileHandle> {
-  await partSize(fs, path); // removes anything that is not a regular file
-  if (start === 0)
-    return fs.open(
-      path,
-      constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NOFOLLOW,
-      0o644,
-    );
-  const handle = await fs.open(path, constants.O_WRONLY | NOFOLLOW);
-  await handle.truncate(start);
-  return handle;
-}
-
-function backoff(context: StreamContext, failures: number, hinted: number | null): number {
-  const { base, max } = context.retryDelayMs;
-  const exponential = Math.min(max, base * 2 ** (failures - 1));
-  const jittered = exponential / 2 + Math.random() * (exponential / 2);
-  return hinted === null ? jittered : Math.min(Math.max(hinted, jittered), max);
-}
-
-function describe(error: unknown): string {
-  if (error instanceof IdleTimeout) return error.message;
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  const code = typeof cause?.code === 'string' ? cause.code : errorCode(error);
-  const message = error instanceof Error ? error.message : String(error);
-  return code ? `${message} (${code})` : message;
-}
 
 /**
  * Fetches the file from one source into its `.part`, resuming what is on disk when that is safe
@@ -323,16 +238,4 @@ export async function fetchFromSource(
       transferred,
     };
   }
-}
-
-/** A transient failure already counted: wait, then try again. */
-class RetryLater extends Error {}
-
-/** A failed file-system call (fetch's network errors are TypeErrors wrapping their cause). */
-function isFileSystemError(error: unknown): boolean {
-  return (
-    !(error instanceof TypeError) &&
-    errorCode(error) !== undefined &&
-    typeof (error as { syscall?: unknown }).syscall === 'string'
-  );
 }

@@ -41,10 +41,12 @@ export interface WriteBodyOptions {
   readonly onActivity?: (() => void) | undefined;
   /** Stop after this many bytes (a server sending more than it announced). */
   readonly maxBytes?: number | undefined;
+  /** Called after each write with the bytes of this body now on disk. */
+  readonly onFlushed?: ((bytes: number) => void) | undefined;
 }
 
 /**
- * Streams `body` into `handle` from `position`, feeding every byte to `hash` as it arrives. Writes
+ * Streams `body` into `handle` from `position`, feeding every byte to `hash` (if any) as it arrives. Writes
  * go out in ~1 MiB batches while the next ones are read, so at most about 2 MiB are held whatever
  * the file's size. On any failure the bytes already hashed are written first, so the file and
  * the hash always agree: a retry resumes from what is on disk.
@@ -57,7 +59,7 @@ export async function writeBody(
   body: ReadableStream<Uint8Array>,
   handle: FileHandle,
   position: number,
-  hash: Hash,
+  hash: Hash | null,
   options: WriteBodyOptions,
 ): Promise<number> {
   const reader = body.getReader();
@@ -71,11 +73,16 @@ export async function writeBody(
     const batch = pending;
     const start = at;
     at += pendingBytes;
+    const flushed = at - position;
     pending = [];
     pendingBytes = 0;
     // After a failed write nothing more is written: the file must stay a clean prefix.
     writing = writing
-      .then(() => (writeFailure === null ? writeAll(handle, batch, start) : undefined))
+      .then(async () => {
+        if (writeFailure !== null) return;
+        await writeAll(handle, batch, start);
+        options.onFlushed?.(flushed);
+      })
       .catch((error: unknown) => {
         writeFailure ??= error;
       });
@@ -90,7 +97,7 @@ export async function writeBody(
       if (done) break;
       if (options.maxBytes !== undefined && written + value.byteLength > options.maxBytes)
         throw new Error(`the server sent more than the ${options.maxBytes} bytes it announced`);
-      hash.update(value);
+      hash?.update(value);
       pending.push(value);
       pendingBytes += value.byteLength;
       written += value.byteLength;
