@@ -129,9 +129,11 @@ export async function fetchSegmented(
   const stop = AbortSignal.any([signal, group.signal]);
   let changed = false;
   let failure: SourceOutcome | null = null;
+  // Received bytes for progress (batches reach the disk, and `done`, a MiB at a time).
+  const received = current.segments.map((s) => s.done);
   const report = () =>
     target.onBytes(
-      current.segments.reduce((n, s) => n + s.done, 0),
+      received.reduce((n, b) => n + b, 0),
       current.total,
     );
   const persist = () => writePartMeta(fs, statePath, current).catch(() => {});
@@ -141,7 +143,7 @@ export async function fetchSegmented(
     handle = await fs.open(spart, constants.O_WRONLY | NOFOLLOW);
     const file = handle;
     report();
-    const run = async (segment: Segment) => {
+    const run = async (segment: Segment, index: number) => {
       let failures = 0;
       while (segment.start + segment.done <= segment.end && !stop.aborted) {
         const position = segment.start + segment.done;
@@ -170,11 +172,12 @@ export async function fetchSegmented(
           const range = parseContentRange(response.headers.get('content-range'));
           if (response.status === 206 && range?.start === position && response.body) {
             const base = segment.done;
-            let received = 0;
+            let got = 0;
             await writeBody(response.body, file, position, null, {
               onBytes: (bytes) => {
-                transferred += bytes - received;
-                received = bytes;
+                transferred += bytes - got;
+                got = bytes;
+                received[index] = base + bytes;
                 report();
               },
               onFlushed: (bytes) => {
@@ -238,7 +241,7 @@ export async function fetchSegmented(
         await sleep(backoff(context, failures, hinted), stop).catch(() => {});
       }
     };
-    await Promise.all(current.segments.map(run));
+    await Promise.all(current.segments.map((segment, index) => run(segment, index)));
   } catch (error) {
     if (!signal.aborted)
       failure ??= {
