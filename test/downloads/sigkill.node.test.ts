@@ -56,16 +56,21 @@ describe('a process killed mid-download (SIGKILL)', () => {
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
       child.on('exit', (_, signal) => resolve(signal)),
     );
-    const reached = () =>
-      [...output.matchAll(/bytes (\d+)/g)].some((m) => Number(m[1]) > 1_000_000);
-    for (let i = 0; i < 1000 && !reached() && child.exitCode === null; i++)
+    // Kill once bytes are on disk (writes go out a MiB at a time), well before the end.
+    const target = join(root, 'compvis', 'killed.safetensors');
+    const onDisk = () =>
+      stat(`${target}.part`).then(
+        (s) => s.size,
+        () => 0,
+      );
+    for (let i = 0; i < 1000 && (await onDisk()) < 1_500_000 && child.exitCode === null; i++)
       await new Promise((r) => setTimeout(r, 20));
-    expect(reached()).toBe(true);
+    expect(await onDisk()).toBeGreaterThanOrEqual(1_500_000);
+    expect(output).toMatch(/bytes \d+/);
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     expect(output).not.toMatch(/finished/);
 
-    const target = join(root, 'compvis', 'killed.safetensors');
     await expect(stat(target)).rejects.toMatchObject({ code: 'ENOENT' });
     const part = await stat(`${target}.part`);
     expect(part.size).toBeGreaterThan(1_000_000);
