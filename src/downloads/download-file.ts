@@ -95,8 +95,6 @@ export async function downloadFile(
       cause: error,
     });
   }
-  if (job.sources.length === 0)
-    return fail('no-url', 'the record gives no URL and no mirror was given');
   let last: { reason: DownloadFailureReason; outcome: string; status?: number | undefined } | null =
     null;
   for (const [index, source] of job.sources.entries()) {

@@ -10,7 +10,12 @@ import { orderRecords, type PlanOrder } from './plan-order.js';
 import { fileSizeEstimates } from './plan-sizes.js';
 import { modelKey, type RecordsInput, recordList } from './records.js';
 import { type RootOption, WeightsRoots } from './roots.js';
-import { type FileStatus, type FileVerification, verifyModelFiles } from './verify.js';
+import {
+  type FileStatus,
+  type FileVerification,
+  type VerifyOptions,
+  verifyModelFiles,
+} from './verify.js';
 
 export type { DeletableModel } from './plan-deletions.js';
 
@@ -110,6 +115,8 @@ export interface PlanOptions {
   readonly signal?: AbortSignal | undefined;
   /** Trust sidecars of the Python library newer than their file. @default true */
   readonly trustForeignSidecars?: boolean | undefined;
+  /** Called while a present file is hashed (see {@link VerifyOptions}). */
+  readonly onHashProgress?: VerifyOptions['onHashProgress'];
   readonly fileSystem?: DownloadFileSystem | undefined;
 }
 
@@ -148,6 +155,7 @@ export async function planDownloads(
     signal: options.signal,
     hash: options.verify !== 'exists',
     trustForeignSidecars: options.trustForeignSidecars,
+    onHashProgress: options.onHashProgress,
     fileSystem,
   });
   const free = await freeBytes(roots.target, fileSystem);

@@ -42,7 +42,7 @@ export interface MirrorOption {
 export interface MirrorsFirstOptions {
   /** Content-addressed mirrors, tried in order before the origin for files with a known sha256. */
   readonly mirrors?: readonly (string | MirrorOption)[] | undefined;
-  /** Headers per exact host name, for the origin URL (e.g. `{ 'civitai.com': { Authorization: 'Bearer …' } }`). */
+  /** Headers per exact host (`host:port` or host name), for the origin URL only (e.g. `{ 'civitai.com': { Authorization: 'Bearer …' } }`). */
   readonly hostHeaders?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
 }
 
@@ -88,10 +88,13 @@ export function mirrorsFirst(options: MirrorsFirstOptions): ResolveUrls {
       }
     if (file.url !== null) {
       let host = '';
+      let hostname = '';
       try {
-        host = new URL(file.url).hostname;
+        ({ host, hostname } = new URL(file.url));
       } catch {}
-      const headers = Object.hasOwn(hostHeaders, host) ? hostHeaders[host] : undefined;
+      // `host:port` first, then the bare host name.
+      const key = Object.hasOwn(hostHeaders, host) ? host : hostname;
+      const headers = Object.hasOwn(hostHeaders, key) ? hostHeaders[key] : undefined;
       sources.push({ url: file.url, headers });
     }
     return sources;
