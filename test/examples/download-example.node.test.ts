@@ -6,7 +6,10 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
-const run = promisify(execFile);
+const exec = promisify(execFile);
+// Node itself with tsx's loader: no npx start-up on every run.
+const run = (env: Record<string, string>) =>
+  exec(process.execPath, ['--import', 'tsx', 'examples/download.ts'], { cwd: ROOT, env });
 
 describe('examples/download.ts', () => {
   it('plans under the budget against the demo stand-in, downloads and verifies, then finds it all present', async () => {
@@ -18,7 +21,7 @@ describe('examples/download.ts', () => {
         HOME: process.env.HOME ?? '',
         HORDE_MODELS_DIR: models,
       };
-      const first = await run('npx', ['tsx', 'examples/download.ts'], { cwd: ROOT, env });
+      const first = await run(env);
       expect(first.stdout).toMatch(/^to download: AlbedoBase XL \(SDXL\) \(6\.9 MB\)$/m);
       expect(first.stdout).toMatch(
         /^does not fit: Flux\.1 Schnell \(Compact\) \(budget, [\d.]+ MB short\)$/m,
@@ -35,12 +38,12 @@ describe('examples/download.ts', () => {
       const sidecar = await readFile(join(models, 'compvis', 'albedobaseXL_v21.sha256'), 'utf8');
       expect(sidecar).toMatch(/^[0-9a-f]{64} \*albedobaseXL_v21\.safetensors\n/);
 
-      const second = await run('npx', ['tsx', 'examples/download.ts'], { cwd: ROOT, env });
+      const second = await run(env);
       expect(second.stdout).toMatch(/^present: AlbedoBase XL \(SDXL\) \(6\.9 MB\)$/m);
       expect(second.stdout).toMatch(/^nothing to download$/m);
       expect(second.stdout).toMatch(/^0 fetched \(0\.0 MB\), 3 present, 0 failed$/m);
     } finally {
       await rm(models, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
