@@ -90,7 +90,7 @@ export function fileNameSegments(fileName: string): string[] {
   return segments;
 }
 
-/** A download entry as the data spells it, or as {@link downloadManifest} gives it. */
+/** A download entry as the data spells it, or as `downloadManifest` gives it. */
 export type ModelFileEntry = DownloadRecord | ManifestFile;
 
 function entryName(file: ModelFileEntry): string {
@@ -111,7 +111,7 @@ function entryPurpose(file: ModelFileEntry): string | null {
  * relativeModelPath('image_generation', { file_name: 'ae.safetensors', file_purpose: 'vae', file_url: '', sha256sum: 'FIXME' });
  * // 'vae/ae.safetensors'
  * ```
- * @throws {UnsafePathError} when the file name would leave its folder (see {@link fileNameSegments}).
+ * @throws {UnsafePathError} when the file name would leave its folder (`..`, an absolute path, a drive letter, a backslash, a colon, control characters).
  */
 export function relativeModelPath(category: string, file: ModelFileEntry): string | null {
   const folder = categoryFolder(category);

@@ -174,7 +174,7 @@ const EMPTY_COUNTS = (): Record<FileStatus, number> => ({
  * const report = await verifyModelFiles(await refs.getCategory('image_generation'), { root: '/models' });
  * for (const m of report.models) if (m.status === 'incomplete') console.log('download', m.name);
  * ```
- * @throws the abort reason when `signal` aborts; {@link InvalidOptionsError} for an empty `root`;
+ * @throws the abort reason when `signal` aborts; `InvalidOptionsError` for an empty `root`;
  * unexpected file-system errors (EACCES on a root, ...).
  */
 export async function verifyModelFiles(
