@@ -5,6 +5,13 @@ import { EXIT } from './io.js';
 import { bytes, table } from './table.js';
 import { safeText } from './terminal-text.js';
 
+/** Whether a present model's files were checked against the reference's sha256. */
+function verdict(model: PlannedModel): string {
+  if (model.files.every((f) => f.status === 'verified')) return 'yes';
+  if (model.files.some((f) => f.status === 'unchecked')) return 'not checked (--quick)';
+  return 'no sha256 to check';
+}
+
 const models = (n: number) => `${n} model${n === 1 ? '' : 's'}`;
 
 /** A planned model without its record (the JSON would repeat the catalogue). */
@@ -90,11 +97,7 @@ export function planText(category: string, plan: DownloadPlan): string {
       indent(
         table(
           ['name', 'size', 'verified'],
-          plan.present.map((m) => [
-            name(m),
-            bytes(m.sizeBytes),
-            m.files.every((f) => f.status === 'verified') ? 'yes' : 'no sha256 to check',
-          ]),
+          plan.present.map((m) => [name(m), bytes(m.sizeBytes), verdict(m)]),
         ),
       ),
     );

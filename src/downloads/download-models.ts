@@ -122,6 +122,24 @@ export async function downloadModels(
   const retries = options.retries ?? 4;
   if (!(Number.isInteger(retries) && retries >= 0))
     throw new InvalidOptionsError('retries', `expected a whole number >= 0, got ${retries}`);
+  const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+  if (!(Number.isFinite(idleTimeoutMs) && idleTimeoutMs > 0))
+    throw new InvalidOptionsError(
+      'idleTimeoutMs',
+      `expected milliseconds > 0, got ${idleTimeoutMs}`,
+    );
+  const retryDelayMs = options.retryDelayMs ?? { base: 1000, max: 30_000 };
+  if (
+    !(
+      retryDelayMs.base >= 0 &&
+      retryDelayMs.max >= retryDelayMs.base &&
+      Number.isFinite(retryDelayMs.max)
+    )
+  )
+    throw new InvalidOptionsError(
+      'retryDelayMs',
+      'expected { base, max } in milliseconds with 0 <= base <= max',
+    );
   let plan: DownloadPlan;
   if (isPlan(input)) plan = input;
   else {
@@ -165,8 +183,8 @@ export async function downloadModels(
     signal,
     hosts,
     retries,
-    retryDelayMs: options.retryDelayMs ?? { base: 1000, max: 30_000 },
-    idleTimeoutMs: options.idleTimeoutMs ?? 60_000,
+    retryDelayMs,
+    idleTimeoutMs,
     durable: options.durable ?? true,
     segments:
       connections > 1

@@ -143,6 +143,20 @@ describe('plan', () => {
     expect(bad.code).toBe(2);
   });
 
+  it('--quick trusts what is on disk without hashing it', async () => {
+    const { slug } = publish('Local A', 1000);
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(root, 'compvis'), { recursive: true });
+    // Right size, wrong bytes: only a hash can tell.
+    await writeFile(join(root, 'compvis', `${slug}.safetensors`), Buffer.alloc(1000));
+    const quick = await t.cli('plan', 'image_generation', 'Local A', '--root', root, '--quick');
+    expect(quick.stdout).toMatch(/Local A +1\.0 KB +not checked \(--quick\)/);
+    const hashed = await t.cli('plan', 'image_generation', 'Local A', '--root', root, '--json');
+    expect(hashed.json()).toMatchObject({
+      download: [{ name: 'Local A', files: [{ status: 'wrong-hash' }] }],
+    });
+  });
+
   it('takes several roots and finds files on any of them; AIWORKER_CACHE_HOME stands in for --root', async () => {
     const { bytes, slug } = publish('Local A', 1000);
     const second = await mkdtemp(join(tmpdir(), 'hmr-cli-dl2-'));

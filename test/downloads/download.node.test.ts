@@ -375,6 +375,41 @@ describe('downloadModels: failures are typed results', () => {
     expect((await readFile(target)).equals(bytes)).toBe(true);
   });
 
+  it('never writes through a folder symlinked outside the root', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'hmr-outside-'));
+    try {
+      const { symlink } = await import('node:fs/promises');
+      await symlink(outside, join(root, 'compvis'));
+      const { record } = hosted(1000);
+      const report = await downloadModels([record], { ...FAST, root });
+      const result = only(report.files);
+      if (result.status !== 'failed') throw new Error('expected a failure');
+      expect(result.error.reason).toBe('unsafe-path');
+      expect(result.error.message).toMatch(/symlink-outside-root/);
+      expect(await readdir(outside)).toEqual([]);
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects options that cannot work before any request', async () => {
+    const { record } = hosted(1000);
+    for (const options of [
+      { concurrency: 0 },
+      { perHostConcurrency: 1.5 },
+      { retries: -1 },
+      { idleTimeoutMs: 0 },
+      { retryDelayMs: { base: 10, max: 5 } },
+      { connectionsPerFile: 0 },
+    ])
+      await expect(downloadModels([record], { root, ...options })).rejects.toMatchObject({
+        code: 'INVALID_OPTIONS',
+      });
+    await expect(downloadModels([record])).rejects.toMatchObject({ option: 'root' });
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('a model with no URL and no mirror fails as no-url; folder-less and unsafe models fail typed', async () => {
     const report = await downloadModels(
       [
