@@ -216,7 +216,9 @@ export async function downloadModels(
       return result;
     }
     tracker.started(entry, await partSize(fileSystem, `${entry.targetPath}.part`).catch(() => 0));
-    const result = await downloadFile(entry, context);
+    const result = await downloadFile(entry, context).catch((error: unknown) =>
+      unexpected(entry, error),
+    );
     tracker.finished(entry, result);
     return result;
   });
@@ -240,6 +242,31 @@ export async function downloadModels(
 }
 
 const WRONG = new Set(['wrong-size', 'wrong-hash']);
+
+/** A failure nothing else caught, still a result: one file never fails the batch. */
+function unexpected(job: FileJob, error: unknown): FileDownloadResult {
+  const code = (error as { code?: unknown } | null)?.code;
+  return {
+    model: job.model,
+    models: job.models,
+    category: job.category,
+    file: job.file,
+    relativePath: job.relativePath,
+    path: job.targetPath,
+    bytesTransferred: 0,
+    attempts: [],
+    elapsedMs: 0,
+    status: 'failed',
+    partBytes: 0,
+    error: new DownloadFailedError({
+      reason: typeof code === 'string' ? 'file-system' : 'network',
+      model: job.model,
+      fileName: job.file.fileName,
+      detail: error instanceof Error ? error.message : String(error),
+      cause: error,
+    }),
+  };
+}
 
 /** A model's files: jobs for those to fetch, `present` results for the rest. */
 function jobsOf(model: PlannedModel, options: DownloadOptions): (FileJob | FileDownloadResult)[] {

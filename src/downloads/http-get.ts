@@ -40,6 +40,9 @@ export async function httpGet(
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const headers = new Headers(current.origin === first.origin ? own : undefined);
     for (const [name, value] of Object.entries(request)) headers.set(name, value);
+    // The bytes as stored: a transparently decoded body has neither the announced length nor
+    // meaningful ranges.
+    headers.set('accept-encoding', 'identity');
     const response = await fetchImpl(current.href, { headers, signal, redirect: 'manual' });
     const location = response.headers.get('location');
     if (!REDIRECTS.has(response.status) || location === null)

@@ -38,6 +38,8 @@ export async function fetchFromSource(
   context: StreamContext,
 ): Promise<SourceOutcome> {
   const { fileSystem: fs, signal } = context;
+  if (!isHttpUrl(source.url))
+    return { kind: 'failed', reason: 'no-url', outcome: 'not an http(s) URL', transferred: 0 };
   const key = sourceKey(source.url);
   // What is hashed in memory and on disk in the `.part`: a retry continues from it instead of
   // hashing the prefix again. `resumed`: how much of it a `.part` from before this run gave.
@@ -237,5 +239,15 @@ export async function fetchFromSource(
       resumedFromBytes: resumed,
       transferred,
     };
+  }
+}
+
+/** Only http(s) is fetched: never `file:`, `data:` or anything else a record might hold. */
+function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
   }
 }

@@ -67,7 +67,7 @@ async function leftovers(): Promise<string[]> {
 
 describe('downloadModels: the happy paths', () => {
   it('downloads, verifies while writing, renames, writes the sidecar; a second run finds it present', async () => {
-    const { bytes, record, target, name } = hosted(3 * MB);
+    const { bytes, record, target, name, path } = hosted(3 * MB);
     const events: DownloadProgressEvent[] = [];
     const report = await downloadModels([record], {
       ...FAST,
@@ -86,6 +86,8 @@ describe('downloadModels: the happy paths', () => {
     });
     expect((await readFile(target)).equals(bytes)).toBe(true);
     expect(await leftovers()).toEqual([name, name.replace('.safetensors', '.sha256')]);
+    // The stored bytes, never a transparently decompressed body.
+    expect(server.seen(path)[0]?.headers['accept-encoding']).toBe('identity');
     // Progress: a start, growing bytes with totals and a rate, and a done event.
     expect(events[0]).toMatchObject({ type: 'start', totalBytes: null });
     const progress = events.filter((e) => e.type === 'progress');
@@ -414,6 +416,9 @@ describe('downloadModels: failures are typed results', () => {
     const report = await downloadModels(
       [
         testRecord('nourl', [{ name: 'x.safetensors', sha256: 'ab'.repeat(32) }]),
+        testRecord('file', [
+          { name: 'f.safetensors', url: 'file:///etc/passwd', sha256: 'ab'.repeat(32) },
+        ]),
         testRecord('llm', [{ name: 'x.gguf', url: server.url('/x') }], {
           category: 'text_generation',
         }),
@@ -425,11 +430,13 @@ describe('downloadModels: failures are typed results', () => {
       report.files.map((f) => [f.model, f.status, f.status === 'failed' ? f.error.reason : null]),
     ).toEqual([
       ['nourl', 'failed', 'no-url'],
+      ['file', 'failed', 'no-url'],
       ['llm', 'failed', 'no-folder'],
       ['evil', 'failed', 'unsafe-path'],
     ]);
-    // Nothing was written anywhere: not even a folder, and nothing beside the root.
-    expect(await readdir(root)).toEqual([]);
+    // Nothing was written anywhere but an empty folder, and nothing beside the root.
+    expect(await readdir(root)).toEqual(['compvis']);
+    expect(await readdir(join(root, 'compvis'))).toEqual([]);
     await expect(stat(join(root, '..', '..', 'escape.sh'))).rejects.toMatchObject({
       code: 'ENOENT',
     });
