@@ -1,7 +1,6 @@
-import { DownloadFailedError } from '../errors/download-failed-error.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
-import { downloadManifest } from '../worker/download-manifest.js';
 import { downloadFile, type FileJob } from './download-file.js';
+import { jobsOf, unexpected, unsupportedResults } from './download-jobs.js';
 import type {
   DownloadProgressEvent,
   FileDownloadResult,
@@ -10,11 +9,11 @@ import type {
 import { type DownloadFileSystem, nodeFileSystem } from './file-system.js';
 import { HostLimiter } from './host-limiter.js';
 import { partSize } from './part-state.js';
-import { type DownloadPlan, type PlannedModel, planDownloads, type UnfitModel } from './plan.js';
+import { type DownloadPlan, planDownloads, type UnfitModel } from './plan.js';
 import { ProgressTracker } from './progress-tracker.js';
 import type { RecordsInput } from './records.js';
 import type { RootOption } from './roots.js';
-import type { DownloadSource, ResolveUrls } from './sources.js';
+import type { ResolveUrls } from './sources.js';
 import { mapLimit } from './tasks.js';
 
 /** Options of {@link downloadModels}. */
@@ -239,102 +238,4 @@ export async function downloadModels(
     bytesTransferred: files.reduce((total, f) => total + f.bytesTransferred, 0),
     elapsedMs: Date.now() - started,
   };
-}
-
-const WRONG = new Set(['wrong-size', 'wrong-hash']);
-
-/** A failure nothing else caught, still a result: one file never fails the batch. */
-function unexpected(job: FileJob, error: unknown): FileDownloadResult {
-  const code = (error as { code?: unknown } | null)?.code;
-  return {
-    model: job.model,
-    models: job.models,
-    category: job.category,
-    file: job.file,
-    relativePath: job.relativePath,
-    path: job.targetPath,
-    bytesTransferred: 0,
-    attempts: [],
-    elapsedMs: 0,
-    status: 'failed',
-    partBytes: 0,
-    error: new DownloadFailedError({
-      reason: typeof code === 'string' ? 'file-system' : 'network',
-      model: job.model,
-      fileName: job.file.fileName,
-      detail: error instanceof Error ? error.message : String(error),
-      cause: error,
-    }),
-  };
-}
-
-/** A model's files: jobs for those to fetch, `present` results for the rest. */
-function jobsOf(model: PlannedModel, options: DownloadOptions): (FileJob | FileDownloadResult)[] {
-  return model.files.map((planned) => {
-    const { file } = planned;
-    const common = {
-      model: model.name,
-      models: [model.name],
-      category: model.category,
-      file,
-      relativePath: planned.relativePath,
-    };
-    if (planned.status !== 'missing' && !WRONG.has(planned.status))
-      return {
-        ...common,
-        path: planned.path,
-        bytesTransferred: 0,
-        attempts: [],
-        elapsedMs: 0,
-        status: 'present',
-        sizeBytes: planned.diskBytes ?? 0,
-        sha256: planned.sha256,
-        verified: planned.status === 'verified',
-        resumedFromBytes: 0,
-      } satisfies FileDownloadResult;
-    const given = options.resolveUrls?.({ model: model.name, category: model.category, file });
-    const listed = given ?? (file.url === null ? [] : [file.url]);
-    const sources: DownloadSource[] = listed.map((s) => {
-      const source = typeof s === 'string' ? { url: s } : s;
-      return { ...source, headers: { ...options.headers, ...source.headers } };
-    });
-    return {
-      ...common,
-      targetPath: planned.targetPath,
-      sources,
-      replace: WRONG.has(planned.status) ? planned.path : null,
-    };
-  });
-}
-
-function unsupportedResults(model: DownloadPlan['unsupported'][number]): FileDownloadResult[] {
-  return downloadManifest(model.record).files.map((file) => {
-    const refusal = model.errors.find((e) => e.fileName === file.fileName);
-    const reason = model.reason === 'no-folder' ? 'no-folder' : 'unsafe-path';
-    return {
-      model: model.name,
-      models: [model.name],
-      category: model.category,
-      file,
-      relativePath: null,
-      path: null,
-      bytesTransferred: 0,
-      attempts: [],
-      elapsedMs: 0,
-      status: 'failed',
-      partBytes: 0,
-      error: new DownloadFailedError({
-        reason,
-        model: model.name,
-        fileName: file.fileName,
-        detail:
-          reason === 'no-folder'
-            ? `category ${model.category} has no folder under the weights root`
-            : refusal
-              ? refusal.message
-              : 'another file of this model has an unsafe name; none of its files is fetched',
-        cause: refusal,
-      }),
-    };
-  });
 }
