@@ -12,8 +12,8 @@ export const DOWNLOAD_COMMANDS: Readonly<
   Record<Extract<CommandName, 'plan' | 'download'>, CommandSpec>
 > = {
   plan: {
-    args: '<category> [name...] [filters]',
-    summary: 'what to download under a disk budget, what is there, what could be deleted',
+    args: '<category> [name...]',
+    summary: 'what to download under a disk budget, what is there, what could go',
     positionals: [1, Number.POSITIVE_INFINITY],
     options: ['search', 'download'],
     details: [
@@ -27,7 +27,7 @@ export const DOWNLOAD_COMMANDS: Readonly<
     ],
   },
   download: {
-    args: '<category> [name...] [filters]',
+    args: '<category> [name...]',
     summary: 'download and verify what the plan says, resumably',
     positionals: [1, Number.POSITIVE_INFINITY],
     options: ['search', 'download'],
