@@ -124,6 +124,24 @@ describe('parallel ranges for large files', () => {
     expect((await readFile(join(root, 'compvis', 'changing.bin'))).equals(changed)).toBe(true);
     expect(await readdir(join(root, 'compvis'))).not.toContain('changing.bin.spart.json');
 
+    // A reference whose sha256 changed since: the kept ranges are dropped, a new probe starts over.
+    const old = hosted(2 * MB);
+    server.fault(old.path, { kind: 'truncate', afterBytes: 50_000 }, 5);
+    await downloadModels([old.record], { ...SEGMENTS, root, retries: 0 });
+    const renewed = generatedBytes(2 * MB, 8080);
+    server.serve(old.path, renewed);
+    server.heal(old.path);
+    const oldName = old.record.config.download[0]?.file_name as string;
+    const newer = testRecord(old.record.name, [
+      { name: oldName, url: server.url(old.path), sha256: sha256Of(renewed) },
+    ]);
+    const seen = server.seen(old.path).length;
+    expect((await downloadModels([newer], { ...SEGMENTS, root })).files[0]?.status).toBe(
+      'downloaded',
+    );
+    expect(server.seen(old.path)[seen]?.headers.range).toBe('bytes=0-0');
+    expect((await readFile(old.target)).equals(renewed)).toBe(true);
+
     const plain = hosted(2 * MB);
     server.fault(plain.path, { kind: 'ignore-range' });
     const single = await downloadModels([plain.record], { ...SEGMENTS, root });
