@@ -1,3 +1,92 @@
 // Node-only helpers. Everything isomorphic lives in the `.` entry point.
+
+export {
+  type DownloadOptions,
+  type DownloadReport,
+  downloadModels,
+} from './downloads/download-models.js';
+export type {
+  DownloadProgressEvent,
+  FileDone,
+  FileDownloadResult,
+  FileDownloadStatus,
+  FileFailed,
+  FileInterrupted,
+  ProgressFile,
+  ProgressTotals,
+} from './downloads/download-types.js';
+export { type DownloadFileSystem, nodeFileSystem } from './downloads/file-system.js';
+export { type FindWeightsRootOptions, findWeightsRoot } from './downloads/find-weights-root.js';
+export { freeBytes } from './downloads/free-space.js';
+export { sha256File } from './downloads/hash-file.js';
+export {
+  CATEGORY_FOLDERS,
+  COMPONENT_FOLDERS,
+  categoryFolder,
+  type ModelFileEntry,
+  modelFilePath,
+  relativeModelPath,
+} from './downloads/layout.js';
+export {
+  type LocateOptions,
+  locateModelFiles,
+  type ModelFileLocation,
+} from './downloads/locate.js';
+export {
+  type DeletableModel,
+  type DownloadPlan,
+  type PlannedFile,
+  type PlannedModel,
+  type PlanOptions,
+  planDownloads,
+  type UnfitModel,
+  type UnsupportedModel,
+} from './downloads/plan.js';
+export type { PlanOrder } from './downloads/plan-order.js';
+export {
+  type CategoryPresence,
+  type PresenceOptions,
+  type PresenceSummary,
+  presenceSummary,
+} from './downloads/presence.js';
+export type { RecordsInput } from './downloads/records.js';
+export { redactUrl } from './downloads/redact-url.js';
+export type { RootOption } from './downloads/roots.js';
+export {
+  type FileStamp,
+  readSidecar,
+  type SidecarOptions,
+  sidecarPath,
+  writeSidecar,
+} from './downloads/sidecar.js';
+export {
+  type DownloadSource,
+  type FileToResolve,
+  type MirrorOption,
+  type MirrorsFirstOptions,
+  mirrorsFirst,
+  type ResolveUrls,
+} from './downloads/sources.js';
+export {
+  type FileStatus,
+  type FileVerification,
+  type ModelStatus,
+  type ModelVerification,
+  type VerificationReport,
+  type VerifyOptions,
+  verifyModelFiles,
+} from './downloads/verify.js';
+// Downloads: the on-disk layout, verification, planning and verified, resumable downloads.
+export {
+  type DownloadAttempt,
+  DownloadFailedError,
+  type DownloadFailureReason,
+  isDownloadFailedError,
+} from './errors/download-failed-error.js';
+export {
+  isUnsafePathError,
+  UnsafePathError,
+  type UnsafePathReason,
+} from './errors/unsafe-path-error.js';
 export { fileStorage } from './node/file-storage.js';
 export { type StandInServer, startStandInServer } from './node/stand-in-server.js';

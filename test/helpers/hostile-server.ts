@@ -52,7 +52,8 @@ function answer(hostility: Hostility, apikey: string, res: ServerResponse): void
         }
         res.end();
       };
-      return pump();
+      pump();
+      return;
     }
     case 'endless': {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -60,7 +61,8 @@ function answer(hostility: Hostility, apikey: string, res: ServerResponse): void
       const pump = () => {
         while (!res.destroyed) if (!res.write(chunk)) return void res.once('drain', pump);
       };
-      return pump();
+      pump();
+      return;
     }
     case 'encoded':
       res.writeHead(200, {
