@@ -1,4 +1,6 @@
-// Node-only helpers. Everything isomorphic lives in the `.` entry point.
+// Node-only helpers: file storage, the stand-in server, and model downloads (the on-disk layout,
+// verification, planning, verified and resumable downloads). Everything isomorphic lives in the
+// `.` entry point.
 
 export {
   type DownloadOptions,
@@ -15,6 +17,14 @@ export type {
   ProgressFile,
   ProgressTotals,
 } from './downloads/download-types.js';
+export {
+  type DownloadUrl,
+  type FileToResolve,
+  type MirrorOption,
+  type MirrorsFirstOptions,
+  mirrorsFirst,
+  type ResolveUrls,
+} from './downloads/download-urls.js';
 export { type DownloadFileSystem, nodeFileSystem } from './downloads/file-system.js';
 export { type FindWeightsRootOptions, findWeightsRoot } from './downloads/find-weights-root.js';
 export { freeBytes } from './downloads/free-space.js';
@@ -60,14 +70,6 @@ export {
   writeSidecar,
 } from './downloads/sidecar.js';
 export {
-  type DownloadSource,
-  type FileToResolve,
-  type MirrorOption,
-  type MirrorsFirstOptions,
-  mirrorsFirst,
-  type ResolveUrls,
-} from './downloads/sources.js';
-export {
   type FileStatus,
   type FileVerification,
   type ModelStatus,
@@ -76,7 +78,6 @@ export {
   type VerifyOptions,
   verifyModelFiles,
 } from './downloads/verify.js';
-// Downloads: the on-disk layout, verification, planning and verified, resumable downloads.
 export {
   type DownloadAttempt,
   DownloadFailedError,

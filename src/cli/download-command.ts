@@ -1,5 +1,5 @@
 import { type DownloadReport, downloadModels } from '../downloads/download-models.js';
-import { mirrorsFirst } from '../downloads/sources.js';
+import { mirrorsFirst } from '../downloads/download-urls.js';
 import type { CommandContext } from './command-context.js';
 import {
   duration,

@@ -58,7 +58,7 @@ export const DOWNLOAD_OPTIONS: readonly OptionSpec[] = [
     group: 'download',
     multiple: true,
     value: '<url>',
-    help: 'content-addressed mirror (<url>/by-hash/<sha256>) tried before each origin; repeatable',
+    help: 'content-addressed mirror (<url>/by-hash/<sha256>) tried before each record URL; repeatable',
   },
   {
     name: 'token',

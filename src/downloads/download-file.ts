@@ -6,13 +6,13 @@ import {
 } from '../errors/download-failed-error.js';
 import type { ManifestFile } from '../worker/download-manifest.js';
 import type { FileDownloadResult } from './download-types.js';
+import type { DownloadUrl } from './download-urls.js';
+import { fetchFromUrl } from './fetch-from-url.js';
 import { errorCode, isDiskFull } from './file-system.js';
 import { partSize } from './part-state.js';
 import { redactUrl } from './redact-url.js';
 import { fetchSegmented, type SegmentOptions } from './segmented.js';
 import { removeSidecar, writeSidecar } from './sidecar.js';
-import { fetchFromSource } from './source-attempts.js';
-import type { DownloadSource } from './sources.js';
 import type { StreamContext } from './stream-types.js';
 
 /** One file to fetch, with where it goes and where from. */
@@ -23,15 +23,15 @@ export interface FileJob {
   readonly file: ManifestFile;
   readonly relativePath: string;
   readonly targetPath: string;
-  /** In order: mirrors, then the origin. */
-  readonly sources: readonly DownloadSource[];
+  /** In order: mirrors, then the record's URL. */
+  readonly urls: readonly DownloadUrl[];
   /** A wrong copy to delete first (known bad: it frees its space and must never be trusted). */
   readonly replace: string | null;
 }
 
 /** What fetching one file needs beyond the single-stream engine. */
 export interface FileContext extends StreamContext {
-  /** Retries of the last source. */
+  /** Retries of the last URL. */
   readonly retries: number;
   /** Parallel ranges for large files; `null`: one stream per file. */
   readonly segments: SegmentOptions | null;
@@ -39,7 +39,7 @@ export interface FileContext extends StreamContext {
 }
 
 /**
- * Fetches one file through its sources in order (a mirror that says no, or fails, yields to the
+ * Fetches one file through its URLs in order (a mirror that says no, or fails, yields to the
  * next one), then moves the verified `.part` onto its final name (atomic, in the same folder) and
  * writes its sidecar from the hash computed while writing, so it is never read twice. Never
  * throws: every ending is a {@link FileDownloadResult}.
@@ -82,7 +82,7 @@ export async function downloadFile(
       ...extra,
     }),
   });
-  if (job.sources.length === 0)
+  if (job.urls.length === 0)
     return fail('no-url', 'the record gives no URL and no mirror was given');
   try {
     await fs.mkdir(dirname(job.targetPath), { recursive: true });
@@ -97,9 +97,9 @@ export async function downloadFile(
   }
   let last: { reason: DownloadFailureReason; outcome: string; status?: number | undefined } | null =
     null;
-  for (const [index, source] of job.sources.entries()) {
-    const final = index === job.sources.length - 1;
-    const retries = source.retries ?? (final ? context.retries : 1);
+  for (const [index, from] of job.urls.entries()) {
+    const final = index === job.urls.length - 1;
+    const retries = from.retries ?? (final ? context.retries : 1);
     const target = {
       partPath,
       metaPath,
@@ -110,9 +110,9 @@ export async function downloadFile(
     // A `.part` to resume is worth more than parallel ranges: it keeps the single stream.
     const segmented =
       context.segments && (await partSize(fs, partPath).catch(() => 1)) === 0
-        ? await fetchSegmented(source, retries, target, context, context.segments)
+        ? await fetchSegmented(from, retries, target, context, context.segments)
         : null;
-    const outcome = segmented ?? (await fetchFromSource(source, retries, target, context));
+    const outcome = segmented ?? (await fetchFromUrl(from, retries, target, context));
     transferred += outcome.transferred;
     if (outcome.kind === 'aborted')
       return {
@@ -143,7 +143,7 @@ export async function downloadFile(
         resumedFromBytes: outcome.resumedFromBytes,
       };
     }
-    attempts.push({ url: redactUrl(source.url), outcome: outcome.outcome });
+    attempts.push({ url: redactUrl(from.url), outcome: outcome.outcome });
     if (outcome.kind === 'fatal')
       return fail(outcome.reason, outcome.outcome, { cause: outcome.cause });
     last = outcome;
@@ -153,9 +153,9 @@ export async function downloadFile(
 }
 
 function final(reason: DownloadFailureReason, outcome: string): string {
-  if (reason === 'wrong-hash') return 'no source gave bytes with the sha256 of the reference';
-  if (reason === 'wrong-size') return 'no source gave the size the reference gives';
-  return `every source failed (last: ${outcome})`;
+  if (reason === 'wrong-hash') return 'no URL gave bytes with the sha256 of the reference';
+  if (reason === 'wrong-size') return 'no URL gave the size the reference gives';
+  return `every URL failed (last: ${outcome})`;
 }
 
 function describeFs(error: unknown): string {

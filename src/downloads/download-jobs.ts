@@ -3,8 +3,8 @@ import { downloadManifest } from '../worker/download-manifest.js';
 import type { FileJob } from './download-file.js';
 import type { DownloadOptions } from './download-models.js';
 import type { FileDownloadResult } from './download-types.js';
+import type { DownloadUrl } from './download-urls.js';
 import type { DownloadPlan, PlannedModel } from './plan.js';
-import type { DownloadSource } from './sources.js';
 
 const WRONG = new Set(['wrong-size', 'wrong-hash']);
 
@@ -62,14 +62,14 @@ export function jobsOf(
       } satisfies FileDownloadResult;
     const given = options.resolveUrls?.({ model: model.name, category: model.category, file });
     const listed = given ?? (file.url === null ? [] : [file.url]);
-    const sources: DownloadSource[] = listed.map((s) => {
-      const source = typeof s === 'string' ? { url: s } : s;
-      return { ...source, headers: { ...options.headers, ...source.headers } };
+    const urls: DownloadUrl[] = listed.map((s) => {
+      const from = typeof s === 'string' ? { url: s } : s;
+      return { ...from, headers: { ...options.headers, ...from.headers } };
     });
     return {
       ...common,
       targetPath: planned.targetPath,
-      sources,
+      urls,
       replace: WRONG.has(planned.status) ? planned.path : null,
     };
   });

@@ -6,6 +6,7 @@ import type {
   FileDownloadResult,
   FileDownloadStatus,
 } from './download-types.js';
+import type { ResolveUrls } from './download-urls.js';
 import { type DownloadFileSystem, nodeFileSystem } from './file-system.js';
 import { HostLimiter } from './host-limiter.js';
 import { partSize } from './part-state.js';
@@ -13,7 +14,6 @@ import { type DownloadPlan, planDownloads, type UnfitModel } from './plan.js';
 import { ProgressTracker } from './progress-tracker.js';
 import type { RecordsInput } from './records.js';
 import type { RootOption } from './roots.js';
-import type { ResolveUrls } from './sources.js';
 import { mapLimit } from './tasks.js';
 
 /** Options of {@link downloadModels}. */
@@ -22,19 +22,19 @@ export interface DownloadOptions {
   readonly root?: RootOption | undefined;
   /** Files fetched at once. @default 2 */
   readonly concurrency?: number | undefined;
-  /** Requests in flight to one host (origin) at most. @default 2 */
+  /** Requests in flight to one host (scheme, host and port) at most. @default 2 */
   readonly perHostConcurrency?: number | undefined;
   /** Stops the run: files in flight keep their `.part` for a resume and end `interrupted`. */
   readonly signal?: AbortSignal | undefined;
   /** Progress: `start`, `progress` (throttled) and `done` per file, each with the run's totals. Errors it throws are ignored. */
   readonly onProgress?: ((event: DownloadProgressEvent) => void) | undefined;
-  /** Where each file comes from: mirrors before the origin, tokens for a host (see {@link mirrorsFirst}). */
+  /** Where each file comes from: mirrors before the record's URL, tokens for a host (see {@link mirrorsFirst}). */
   readonly resolveUrls?: ResolveUrls | undefined;
-  /** Headers for every source, each sent to that source's origin only (never across a redirect). */
+  /** Headers for every URL, each sent to that URL's host only (never across a redirect). */
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** @default globalThis.fetch */
   readonly fetch?: typeof fetch | undefined;
-  /** Retries of transient failures (5xx, 408, 429, resets, stalls) on the last source. @default 4 */
+  /** Retries of transient failures (5xx, 408, 429, resets, stalls) on the last URL. @default 4 */
   readonly retries?: number | undefined;
   /** Backoff: `base` × 2ⁿ with jitter, at most `max` (`Retry-After` honoured up to `max`). @default { base: 1000, max: 30000 } */
   readonly retryDelayMs?: { readonly base: number; readonly max: number } | undefined;
@@ -94,7 +94,7 @@ function count(value: number | undefined, fallback: number, name: string): numbe
  * `.part` left by an earlier run is resumed with `Range` and `If-Range` (and restarted cleanly
  * when the server ignores the range or the file changed); only a file whose size and sha256
  * match is renamed onto its final name. Transient failures are retried with backoff, 401, 403,
- * 404 and 410 are not; mirrors from `resolveUrls` are tried before the origin. One bad file never
+ * 404 and 410 are not; mirrors from `resolveUrls` are tried before the record's URL. One bad file never
  * stops the others: every file ends in a typed result.
  *
  * @example

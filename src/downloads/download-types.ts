@@ -17,7 +17,7 @@ interface FileOutcomeBase {
   readonly path: string | null;
   /** Bytes received over the network for it in this run. */
   readonly bytesTransferred: number;
-  /** Every source that failed before the outcome, in order (URLs redacted). */
+  /** Every URL that failed before the outcome, in order (redacted). */
   readonly attempts: readonly DownloadAttempt[];
   readonly elapsedMs: number;
 }

@@ -1,4 +1,4 @@
-/** Limits the requests in flight per host (origin), so one slow host never gets hammered. */
+/** Limits the requests in flight per host (scheme, host and port), so one slow host never gets hammered. */
 export class HostLimiter {
   readonly #limit: number;
   readonly #hosts = new Map<string, { active: number; waiting: (() => void)[] }>();
@@ -7,13 +7,13 @@ export class HostLimiter {
     this.#limit = Math.max(1, Math.floor(limit));
   }
 
-  /** Requests in flight to `url`'s origin now. */
+  /** Requests in flight to `url`'s host now. */
   active(url: string): number {
     return this.#hosts.get(originOf(url))?.active ?? 0;
   }
 
   /**
-   * Waits for a free slot on `url`'s origin; returns the function that frees it.
+   * Waits for a free slot on `url`'s host; returns the function that frees it.
    *
    * @throws the abort reason when `signal` aborts while waiting.
    */

@@ -1,4 +1,4 @@
-import type { DownloadSource } from './sources.js';
+import type { DownloadUrl } from './download-urls.js';
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 10;
@@ -15,20 +15,20 @@ export class RedirectError extends Error {
 }
 
 /**
- * GET `source.url`, following redirects by hand so that the source's headers (and credentials
- * given as URL user info) go to its own origin only: a redirect to another origin (a CDN, a
+ * GET `from.url`, following redirects by hand so that its headers (and credentials given as URL
+ * user info) go to its own host only: a redirect to another host (a CDN, a
  * signed storage URL) carries only `request` headers such as `Range`.
  *
  * @throws {RedirectError} for a redirect loop or a non-HTTP target; fetch's own errors.
  */
 export async function httpGet(
   fetchImpl: typeof fetch,
-  source: DownloadSource,
+  from: DownloadUrl,
   request: Readonly<Record<string, string>>,
   signal: AbortSignal,
 ): Promise<HttpGetResult> {
-  const first = new URL(source.url);
-  const own = new Headers(source.headers);
+  const first = new URL(from.url);
+  const own = new Headers(from.headers);
   if (first.username || first.password) {
     const user = decodeURIComponent(first.username);
     const password = decodeURIComponent(first.password);
@@ -56,7 +56,7 @@ export async function httpGet(
   throw new RedirectError(`more than ${MAX_REDIRECTS} redirects`);
 }
 
-/** How a status is handled: `ok`, `retry` (transient), or `final` (this source will not serve it). */
+/** How a status is handled: `ok`, `retry` (transient), or `final` (this URL will not serve it). */
 export function statusKind(status: number): 'ok' | 'retry' | 'final' {
   if (status === 200 || status === 206) return 'ok';
   if (status === 408 || status === 425 || status === 429 || status >= 500) return 'retry';

@@ -3,13 +3,13 @@ import { type DownloadFileSystem, errorCode } from './file-system.js';
 
 /**
  * What is remembered beside a `.part` (in `<file>.part.json`) so a later run can resume it
- * safely: which source it came from (a hash of the URL: tokens never reach the disk), the
+ * safely: which URL it came from (a hash of it: tokens never reach the disk), the
  * server's validator for `If-Range`, the announced size, and the sha256 it should end with.
  */
 export interface PartMeta {
   readonly v: 1;
-  /** sha256 of the source URL. */
-  readonly source: string;
+  /** sha256 of the URL it came from. */
+  readonly urlHash: string;
   readonly etag: string | null;
   readonly lastModified: string | null;
   readonly totalBytes: number | null;
@@ -17,8 +17,8 @@ export interface PartMeta {
   readonly sha256: string | null;
 }
 
-/** The key a source is remembered by. */
-export function sourceKey(url: string): string {
+/** The key a URL is remembered by beside a `.part` (never the URL itself: it may hold a token). */
+export function hashUrl(url: string): string {
   return createHash('sha256').update(url).digest('hex');
 }
 
@@ -29,10 +29,10 @@ export async function readPartMeta(
 ): Promise<PartMeta | null> {
   try {
     const value = JSON.parse(await fileSystem.readFile(metaPath, 'utf8')) as Partial<PartMeta>;
-    if (value?.v !== 1 || typeof value.source !== 'string') return null;
+    if (value?.v !== 1 || typeof value.urlHash !== 'string') return null;
     return {
       v: 1,
-      source: value.source,
+      urlHash: value.urlHash,
       etag: typeof value.etag === 'string' ? value.etag : null,
       lastModified: typeof value.lastModified === 'string' ? value.lastModified : null,
       totalBytes: typeof value.totalBytes === 'number' ? value.totalBytes : null,
@@ -85,7 +85,7 @@ export interface ResumePoint {
 }
 
 /**
- * Whether and how to resume: with `If-Range` when the `.part` came from this source and the
+ * Whether and how to resume: with `If-Range` when the `.part` came from this URL and the
  * server gave a validator; without one only when the file's sha256 is known (the final hash
  * catches a mix of two versions); from zero when the expected sha256 changed since, or nothing
  * would catch a mix.
@@ -93,7 +93,7 @@ export interface ResumePoint {
 export function resumePoint(
   size: number,
   meta: PartMeta | null,
-  source: string,
+  urlHash: string,
   expectedSha256: string | null,
 ): ResumePoint {
   const fromZero = { offset: 0, ifRange: null };
@@ -101,7 +101,7 @@ export function resumePoint(
   if (meta && meta.sha256 !== expectedSha256) return fromZero;
   if (meta?.totalBytes != null && size > meta.totalBytes) return fromZero;
   const validator =
-    meta && meta.source === source ? (strongEtag(meta.etag) ?? meta.lastModified) : null;
+    meta && meta.urlHash === urlHash ? (strongEtag(meta.etag) ?? meta.lastModified) : null;
   if (validator !== null) return { offset: size, ifRange: validator };
   return expectedSha256 !== null ? { offset: size, ifRange: null } : fromZero;
 }

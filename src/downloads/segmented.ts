@@ -1,12 +1,12 @@
 import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { backoff, describe, IdleTimeout, isFileSystemError } from './attempt-helpers.js';
+import type { DownloadUrl } from './download-urls.js';
 import { isDiskFull } from './file-system.js';
 import { sha256File } from './hash-file.js';
 import { httpGet, parseContentRange, retryAfterMs, statusKind } from './http-get.js';
-import { sourceKey, strongEtag, writePartMeta } from './part-state.js';
-import type { DownloadSource } from './sources.js';
-import type { SourceOutcome, StreamContext, StreamTarget } from './stream-types.js';
+import { hashUrl, strongEtag, writePartMeta } from './part-state.js';
+import type { StreamContext, StreamTarget, UrlOutcome } from './stream-types.js';
 import { sleep } from './tasks.js';
 import { WriteError, writeBody } from './write-body.js';
 
@@ -29,7 +29,7 @@ interface Segment {
 
 interface SegmentState {
   readonly v: 1;
-  readonly source: string;
+  readonly urlHash: string;
   readonly validator: string | null;
   readonly total: number;
   readonly sha256: string | null;
@@ -67,24 +67,24 @@ function tile(total: number, count: number): Segment[] {
  * `null` when the file is not worth it (small, no range support): use the single stream.
  */
 export async function fetchSegmented(
-  source: DownloadSource,
+  from: DownloadUrl,
   retries: number,
   target: StreamTarget,
   context: StreamContext,
   options: SegmentOptions,
-): Promise<SourceOutcome | null> {
+): Promise<UrlOutcome | null> {
   const { fileSystem: fs, signal } = context;
   const spart = target.partPath.replace(/\.part$/, '.spart');
   const statePath = `${spart}.json`;
-  const key = sourceKey(source.url);
+  const key = hashUrl(from.url);
   let transferred = 0;
   let state = await readState(context, statePath, spart);
-  if (state && (state.source !== key || state.sha256 !== target.sha256)) state = null;
+  if (state && (state.urlHash !== key || state.sha256 !== target.sha256)) state = null;
   if (!state) {
-    const release = await context.hosts.acquire(source.url, signal);
+    const release = await context.hosts.acquire(from.url, signal);
     let probe: Response;
     try {
-      ({ response: probe } = await httpGet(context.fetch, source, { range: 'bytes=0-0' }, signal));
+      ({ response: probe } = await httpGet(context.fetch, from, { range: 'bytes=0-0' }, signal));
       await probe.body?.cancel().catch(() => {});
     } catch {
       return null; // the single stream reports failures with its retries
@@ -115,7 +115,7 @@ export async function fetchSegmented(
     }
     state = {
       v: 1,
-      source: key,
+      urlHash: key,
       validator,
       total,
       sha256: target.sha256,
@@ -128,7 +128,7 @@ export async function fetchSegmented(
   const group = new AbortController();
   const stop = AbortSignal.any([signal, group.signal]);
   let changed = false;
-  let failure: SourceOutcome | null = null;
+  let failure: UrlOutcome | null = null;
   // Received bytes for progress (batches reach the disk, and `done`, a MiB at a time).
   const received = current.segments.map((s) => s.done);
   const report = () =>
@@ -159,13 +159,13 @@ export async function fetchSegmented(
         let release: (() => void) | undefined;
         let hinted: number | null = null;
         try {
-          release = await context.hosts.acquire(source.url, stop);
+          release = await context.hosts.acquire(from.url, stop);
           arm();
           const request: Record<string, string> = { range: `bytes=${position}-${segment.end}` };
           if (current.validator !== null) request['if-range'] = current.validator;
           const { response } = await httpGet(
             context.fetch,
-            source,
+            from,
             request,
             AbortSignal.any([stop, idle.signal]),
           );
@@ -265,7 +265,7 @@ export async function fetchSegmented(
     return null;
   }
   await persist();
-  if (failure) return { ...(failure as SourceOutcome), transferred } as SourceOutcome;
+  if (failure) return { ...(failure as UrlOutcome), transferred } as UrlOutcome;
   try {
     const digest = await sha256File(spart, { signal, fileSystem: fs });
     if (target.sha256 !== null && digest !== target.sha256) {

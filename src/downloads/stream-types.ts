@@ -25,8 +25,8 @@ export interface StreamTarget {
   readonly onBytes: (bytes: number, total: number | null) => void;
 }
 
-/** How one source ended. */
-export type SourceOutcome =
+/** How one URL ended. */
+export type UrlOutcome =
   | {
       readonly kind: 'done';
       readonly sha256: string;
@@ -36,7 +36,7 @@ export type SourceOutcome =
       readonly transferred: number;
     }
   | {
-      /** This source will not give the file: try the next one. */
+      /** This URL will not give the file: try the next one. */
       readonly kind: 'failed';
       readonly reason: DownloadFailureReason;
       readonly status?: number | undefined;
@@ -44,7 +44,7 @@ export type SourceOutcome =
       readonly transferred: number;
     }
   | {
-      /** The disk failed: no other source will do better. */
+      /** The disk failed: no other URL will do better. */
       readonly kind: 'fatal';
       readonly reason: 'disk-full' | 'file-system';
       readonly outcome: string;

@@ -2,7 +2,7 @@ import { errorGuard, ModelReferenceError } from './model-reference-error.js';
 
 /** Why a file could not be downloaded. */
 export type DownloadFailureReason =
-  /** A source answered an error status; 401/403/404/410 are final for that source. */
+  /** A URL answered an error status; 401/403/404/410 are final for that URL. */
   | 'http-status'
   /** Connection refused or reset, body cut short, or no byte within the idle timeout, after every retry. */
   | 'network'
@@ -21,7 +21,7 @@ export type DownloadFailureReason =
   /** The category has no folder under the weights root (text, video and audio generation). */
   | 'no-folder';
 
-/** One request series against one source URL. */
+/** One request series against one URL (a mirror's or the record's). */
 export interface DownloadAttempt {
   /** The URL, with credentials (user info, token-like query values) redacted. */
   readonly url: string;
@@ -49,7 +49,7 @@ export class DownloadFailedError extends ModelReferenceError {
   readonly fileName: string;
   /** The last HTTP status seen, when a server answered. */
   readonly status: number | undefined;
-  /** Every source tried, in order. */
+  /** Every URL tried, in order. */
   readonly attempts: readonly DownloadAttempt[];
 
   constructor(init: {

@@ -325,7 +325,7 @@ describe('downloadModels: failures are typed results', () => {
     expect(cdn?.headers['x-global']).toBeUndefined();
   });
 
-  it('404 on the mirror falls through to the origin at once; 404 on both fails listing both', async () => {
+  it('404 on the mirror falls through to the record URL at once; 404 on both fails listing both', async () => {
     const { bytes, path, record } = hosted(MB);
     const resolveUrls = mirrorsFirst({ mirrors: [other.origin] });
     const report = await downloadModels([record], { ...FAST, root, resolveUrls });
@@ -343,7 +343,7 @@ describe('downloadModels: failures are typed results', () => {
     expect(server.seen(path)).toHaveLength(1);
   });
 
-  it('a mirror with wrong bytes yields to the origin; its bad bytes never become the file', async () => {
+  it('a mirror with wrong bytes yields to the record URL; its bad bytes never become the file', async () => {
     const { bytes, record, target } = hosted(MB);
     other.serve(`/by-hash/${sha256Of(bytes)}`, generatedBytes(MB, 666));
     const report = await downloadModels([record], {

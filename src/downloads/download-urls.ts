@@ -1,16 +1,16 @@
 import type { ManifestFile } from '../worker/download-manifest.js';
 
-/** One place to fetch a file from. */
-export interface DownloadSource {
+/** One URL to fetch a file from (a mirror's or the record's), with the headers for its host and its retries. */
+export interface DownloadUrl {
   readonly url: string;
   /**
-   * Headers for this URL's origin only (a token, an API key): a redirect to any other origin
+   * Headers for this URL's host only (a token, an API key): a redirect to any other host
    * carries none of them.
    */
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /**
-   * Retries of transient failures (5xx, 408, 429, resets, timeouts) before the next source.
-   * @default 1 for every source but the last (a mirror yields promptly), the `retries` option for the last
+   * Retries of transient failures (5xx, 408, 429, resets, timeouts) before the next URL.
+   * @default 1 for every URL but the last (a mirror yields promptly), the `retries` option for the last
    */
   readonly retries?: number | undefined;
 }
@@ -24,25 +24,25 @@ export interface FileToResolve {
 
 /**
  * Where to fetch a file from, in order: mirrors first (a content-addressed mirror needs only the
- * sha256), then the origin. Strings are URLs without headers. Return `undefined` to use the
+ * sha256), then the record's URL. Strings are URLs without headers. Return `undefined` to use the
  * record's own URL.
  */
 export type ResolveUrls = (
   file: FileToResolve,
-) => readonly (DownloadSource | string)[] | undefined | null;
+) => readonly (DownloadUrl | string)[] | undefined | null;
 
 /** A mirror for {@link mirrorsFirst}: files under `<url>/by-hash/<sha256>`. */
 export interface MirrorOption {
   readonly url: string;
-  /** Sent to the mirror's origin only (e.g. `{ apikey }` for the AI-Horde gateway). */
+  /** Sent to the mirror's host only (e.g. `{ apikey }` for the AI-Horde gateway). */
   readonly headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Options of {@link mirrorsFirst}. */
 export interface MirrorsFirstOptions {
-  /** Content-addressed mirrors, tried in order before the origin for files with a known sha256. */
+  /** Content-addressed mirrors, tried in order before the record's URL for files with a known sha256. */
   readonly mirrors?: readonly (string | MirrorOption)[] | undefined;
-  /** Headers per exact host (`host:port` or host name), for the origin URL only (e.g. `{ 'civitai.com': { Authorization: 'Bearer …' } }`). */
+  /** Headers per exact host (`host:port` or host name), for the record's URL only (e.g. `{ 'civitai.com': { Authorization: 'Bearer …' } }`). */
   readonly hostHeaders?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
 }
 
@@ -79,12 +79,12 @@ export function mirrorsFirst(options: MirrorsFirstOptions): ResolveUrls {
   const mirrors = (options.mirrors ?? []).map((m) => (typeof m === 'string' ? { url: m } : m));
   const hostHeaders = options.hostHeaders ?? {};
   return ({ file }) => {
-    const sources: DownloadSource[] = [];
+    const urls: DownloadUrl[] = [];
     if (file.sha256 !== null)
       for (const mirror of mirrors) {
         const headers = mirror.headers;
         if (headers && Object.keys(headers).length > 0 && !acceptsCredentials(mirror.url)) continue;
-        sources.push({ url: `${mirror.url.replace(/\/+$/, '')}/by-hash/${file.sha256}`, headers });
+        urls.push({ url: `${mirror.url.replace(/\/+$/, '')}/by-hash/${file.sha256}`, headers });
       }
     if (file.url !== null) {
       let host = '';
@@ -95,8 +95,8 @@ export function mirrorsFirst(options: MirrorsFirstOptions): ResolveUrls {
       // `host:port` first, then the bare host name.
       const key = Object.hasOwn(hostHeaders, host) ? host : hostname;
       const headers = Object.hasOwn(hostHeaders, key) ? hostHeaders[key] : undefined;
-      sources.push({ url: file.url, headers });
+      urls.push({ url: file.url, headers });
     }
-    return sources;
+    return urls;
   };
 }

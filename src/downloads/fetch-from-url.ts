@@ -9,38 +9,38 @@ import {
   openPart,
   RetryLater,
 } from './attempt-helpers.js';
+import type { DownloadUrl } from './download-urls.js';
 import { isDiskFull } from './file-system.js';
 import { hashFileInto } from './hash-file.js';
 import { httpGet, parseContentRange, RedirectError, retryAfterMs, statusKind } from './http-get.js';
 import {
+  hashUrl,
   partSize,
   readPartMeta,
   resumePoint,
-  sourceKey,
   strongEtag,
   writePartMeta,
 } from './part-state.js';
-import type { DownloadSource } from './sources.js';
-import type { Carried, SourceOutcome, StreamContext, StreamTarget } from './stream-types.js';
+import type { Carried, StreamContext, StreamTarget, UrlOutcome } from './stream-types.js';
 import { sleep } from './tasks.js';
 import { WriteError, writeBody } from './write-body.js';
 
 /**
- * Fetches the file from one source into its `.part`, resuming what is on disk when that is safe
+ * Fetches the file from one URL into its `.part`, resuming what is on disk when that is safe
  * (`If-Range` with the server's validator), restarting cleanly when the server ignores the range
  * or the file changed, retrying transient failures with backoff, and hashing every byte as it is
- * written. Never throws: every ending is a {@link SourceOutcome}.
+ * written. Never throws: every ending is a {@link UrlOutcome}.
  */
-export async function fetchFromSource(
-  source: DownloadSource,
+export async function fetchFromUrl(
+  from: DownloadUrl,
   retries: number,
   target: StreamTarget,
   context: StreamContext,
-): Promise<SourceOutcome> {
+): Promise<UrlOutcome> {
   const { fileSystem: fs, signal } = context;
-  if (!isHttpUrl(source.url))
+  if (!isHttpUrl(from.url))
     return { kind: 'failed', reason: 'no-url', outcome: 'not an http(s) URL', transferred: 0 };
-  const key = sourceKey(source.url);
+  const key = hashUrl(from.url);
   // What is hashed in memory and on disk in the `.part`: a retry continues from it instead of
   // hashing the prefix again. `resumed`: how much of it a `.part` from before this run gave.
   let carried: Carried | null = null;
@@ -84,13 +84,13 @@ export async function fetchFromSource(
       }
       carried = state.offset > 0 ? state : null;
       const { offset } = state;
-      release = await context.hosts.acquire(source.url, signal);
+      release = await context.hosts.acquire(from.url, signal);
       arm();
       const request: Record<string, string> = offset > 0 ? { range: `bytes=${offset}-` } : {};
       if (offset > 0 && state.ifRange !== null) request['if-range'] = state.ifRange;
       const { response } = await httpGet(
         context.fetch,
-        source,
+        from,
         request,
         AbortSignal.any([signal, idle.signal]),
       );
@@ -146,7 +146,7 @@ export async function fetchFromSource(
         strongEtag(response.headers.get('etag')) ?? response.headers.get('last-modified');
       await writePartMeta(fs, target.metaPath, {
         v: 1,
-        source: key,
+        urlHash: key,
         etag: response.headers.get('etag'),
         lastModified: response.headers.get('last-modified'),
         totalBytes: total,
@@ -220,7 +220,7 @@ export async function fetchFromSource(
     }
   }
 
-  async function complete(hash: Hash, size: number, resumed: number): Promise<SourceOutcome> {
+  async function complete(hash: Hash, size: number, resumed: number): Promise<UrlOutcome> {
     const digest = hash.digest('hex');
     if (target.sha256 !== null && digest !== target.sha256) {
       await fs.rm(target.partPath, { force: true });
