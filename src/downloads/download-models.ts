@@ -9,6 +9,7 @@ import type {
 import type { ResolveUrls } from './download-urls.js';
 import { type DownloadFileSystem, nodeFileSystem } from './file-system.js';
 import { HostLimiter } from './host-limiter.js';
+import { checkOptionKeys } from './option-keys.js';
 import { partSize } from './part-state.js';
 import { type DownloadPlan, planDownloads, type UnfitModel } from './plan.js';
 import { ProgressTracker } from './progress-tracker.js';
@@ -81,6 +82,26 @@ function isPlan(value: unknown): value is DownloadPlan {
   );
 }
 
+const DOWNLOAD_OPTION_KEYS: Readonly<Record<keyof DownloadOptions, true>> = {
+  root: true,
+  concurrency: true,
+  perHostConcurrency: true,
+  signal: true,
+  onProgress: true,
+  resolveUrls: true,
+  headers: true,
+  fetch: true,
+  retries: true,
+  retryDelayMs: true,
+  idleTimeoutMs: true,
+  durable: true,
+  connectionsPerFile: true,
+  segmentThresholdBytes: true,
+  progressIntervalMs: true,
+  verify: true,
+  fileSystem: true,
+};
+
 function count(value: number | undefined, fallback: number, name: string): number {
   const n = value ?? fallback;
   if (!(Number.isInteger(n) && n >= 1))
@@ -107,13 +128,14 @@ function count(value: number | undefined, fallback: number, name: string): numbe
  * });
  * if (!report.ok) process.exitCode = 1;
  * ```
- * @throws {InvalidOptionsError} for bad options (and no `root` with records); when records are
+ * @throws {InvalidOptionsError} for bad or unknown options (and no `root` with records); when records are
  * given, what {@link planDownloads} throws. Never for one file.
  */
 export async function downloadModels(
   input: DownloadPlan | RecordsInput,
   options: DownloadOptions = {},
 ): Promise<DownloadReport> {
+  checkOptionKeys(options, DOWNLOAD_OPTION_KEYS);
   const started = Date.now();
   const fileSystem = options.fileSystem ?? nodeFileSystem;
   const concurrency = count(options.concurrency, 2, 'concurrency');

@@ -1,4 +1,5 @@
 import type { ManifestFile } from '../worker/download-manifest.js';
+import { checkOptionKeys } from './option-keys.js';
 
 /** One URL to fetch a file from (a mirror's or the record's), with the headers for its host and its retries. */
 export interface DownloadUrl {
@@ -74,8 +75,10 @@ export function acceptsCredentials(url: string): boolean {
  *   }),
  * });
  * ```
+ * @throws {InvalidOptionsError} for options that are not an object or hold an unknown key.
  */
 export function mirrorsFirst(options: MirrorsFirstOptions): ResolveUrls {
+  checkOptionKeys(options, { mirrors: true, hostHeaders: true });
   const mirrors = (options.mirrors ?? []).map((m) => (typeof m === 'string' ? { url: m } : m));
   const hostHeaders = options.hostHeaders ?? {};
   return ({ file }) => {

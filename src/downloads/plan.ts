@@ -5,6 +5,7 @@ import type { ManifestFile } from '../worker/download-manifest.js';
 import { type DownloadFileSystem, nodeFileSystem } from './file-system.js';
 import { freeBytes } from './free-space.js';
 import { fileSize } from './locate.js';
+import { checkOptionKeys } from './option-keys.js';
 import { type DeletableModel, findDeletable } from './plan-deletions.js';
 import { orderRecords, type PlanOrder } from './plan-order.js';
 import { fileSizeEstimates } from './plan-sizes.js';
@@ -120,6 +121,20 @@ export interface PlanOptions {
   readonly fileSystem?: DownloadFileSystem | undefined;
 }
 
+const PLAN_OPTION_KEYS: Readonly<Record<keyof PlanOptions, true>> = {
+  root: true,
+  budgetBytes: true,
+  keep: true,
+  known: true,
+  order: true,
+  limit: true,
+  verify: true,
+  signal: true,
+  trustForeignSidecars: true,
+  onHashProgress: true,
+  fileSystem: true,
+};
+
 const NEEDS_DOWNLOAD: ReadonlySet<FileStatus> = new Set(['missing', 'wrong-size', 'wrong-hash']);
 
 /**
@@ -135,13 +150,14 @@ const NEEDS_DOWNLOAD: ReadonlySet<FileStatus> = new Set(['missing', 'wrong-size'
  * const plan = await planDownloads(sdxl, { root: '/models', budgetBytes: 200e9, known: images, order: 'newest' });
  * console.log(plan.totals.downloadBytes, plan.doesNotFit.map((m) => `${m.name}: ${m.missingBytes} bytes short`));
  * ```
- * @throws {InvalidOptionsError} for a negative budget, a bad `order`/`limit` or an empty `root`;
+ * @throws {InvalidOptionsError} for an unknown option, a negative budget, a bad `order`/`limit` or an empty `root`;
  * the abort reason when `signal` aborts.
  */
 export async function planDownloads(
   records: RecordsInput,
   options: PlanOptions,
 ): Promise<DownloadPlan> {
+  checkOptionKeys(options, PLAN_OPTION_KEYS);
   const { budgetBytes } = options;
   if (budgetBytes !== undefined && !(Number.isFinite(budgetBytes) && budgetBytes >= 0))
     throw new InvalidOptionsError('budgetBytes', `expected bytes >= 0, got ${budgetBytes}`);

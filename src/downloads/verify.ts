@@ -4,6 +4,7 @@ import { downloadManifest, type ManifestFile } from '../worker/download-manifest
 import { type DownloadFileSystem, nodeFileSystem } from './file-system.js';
 import { hashFileInto } from './hash-file.js';
 import { isLocated, locateFile, type ModelFileLocation } from './locate.js';
+import { checkOptionKeys } from './option-keys.js';
 import { type RecordsInput, recordList } from './records.js';
 import { type RootOption, WeightsRoots } from './roots.js';
 import { readSidecar, writeSidecar } from './sidecar.js';
@@ -104,6 +105,17 @@ export interface VerifyOptions {
   readonly fileSystem?: DownloadFileSystem | undefined;
 }
 
+const VERIFY_OPTION_KEYS: Readonly<Record<keyof VerifyOptions, true>> = {
+  root: true,
+  signal: true,
+  concurrency: true,
+  sidecars: true,
+  hash: true,
+  trustForeignSidecars: true,
+  onHashProgress: true,
+  fileSystem: true,
+};
+
 /** Checks one located file; shared with the planner and the downloader. */
 export async function checkFile(
   location: ModelFileLocation,
@@ -174,13 +186,14 @@ const EMPTY_COUNTS = (): Record<FileStatus, number> => ({
  * const report = await verifyModelFiles(await refs.getCategory('image_generation'), { root: '/models' });
  * for (const m of report.models) if (m.status === 'incomplete') console.log('download', m.name);
  * ```
- * @throws the abort reason when `signal` aborts; `InvalidOptionsError` for an empty `root`;
+ * @throws the abort reason when `signal` aborts; `InvalidOptionsError` for an unknown option or an empty `root`;
  * unexpected file-system errors (EACCES on a root, ...).
  */
 export async function verifyModelFiles(
   records: RecordsInput,
   options: VerifyOptions,
 ): Promise<VerificationReport> {
+  checkOptionKeys(options, VERIFY_OPTION_KEYS);
   const fileSystem = options.fileSystem ?? nodeFileSystem;
   const roots = new WeightsRoots(options.root, fileSystem);
   const jobs = recordList(records).flatMap((record) =>
