@@ -3,6 +3,7 @@ import { mirrorsFirst } from '../downloads/download-urls.js';
 import type { CommandContext } from './command-context.js';
 import {
   duration,
+  jsonLine,
   jsonProgress,
   plainProgress,
   resultJson,
@@ -12,7 +13,7 @@ import {
 import { selectAndPlan } from './download-selection.js';
 import { EXIT } from './io.js';
 import { bytes } from './table.js';
-import { safeText } from './terminal-text.js';
+import { terminalText } from './terminal-text.js';
 
 function summary(report: DownloadReport): string {
   const { counts } = report;
@@ -23,7 +24,7 @@ function summary(report: DownloadReport): string {
     `${parts.join(', ') || 'nothing to do'}: ${bytes(report.bytesTransferred)} fetched in ${duration(report.elapsedMs / 1000)}`,
   ];
   for (const model of report.notAttempted)
-    lines.push(`not attempted (${model.reason}): ${safeText(model.name)}`);
+    lines.push(`not attempted (${model.reason}): ${terminalText(model.name)}`);
   const failed = report.files.filter((f) => f.status === 'failed');
   if (failed.length > 0) lines.push('', 'Failed:', ...failed.map((f) => `  ${resultLine(f)}`));
   if (report.interrupted)
@@ -45,7 +46,7 @@ export async function downloadCommand(context: CommandContext): Promise<number> 
   if (!json) {
     const fetch = plan.totals.downloadBytes;
     io.stderr(
-      `Downloading ${plan.download.length} model(s), ${bytes(fetch)} to fetch, into ${safeText(plan.roots[0] ?? '')}\n`,
+      `Downloading ${plan.download.length} model(s), ${bytes(fetch)} to fetch, into ${terminalText(plan.roots[0] ?? '')}\n`,
     );
   }
   const view = json ? jsonProgress(io) : io.isTTY ? ttyProgress(io) : plainProgress(io);
@@ -62,22 +63,20 @@ export async function downloadCommand(context: CommandContext): Promise<number> 
     view.close();
   }
   if (json)
-    io.stdout(
-      `${JSON.stringify({
-        type: 'report',
-        ok: report.ok,
-        interrupted: report.interrupted,
-        counts: report.counts,
-        bytesTransferred: report.bytesTransferred,
-        elapsedMs: report.elapsedMs,
-        notAttempted: report.notAttempted.map((m) => ({
-          name: m.name,
-          reason: m.reason,
-          missingBytes: m.missingBytes,
-        })),
-        files: report.files.map(resultJson),
-      })}\n`,
-    );
+    jsonLine(io, {
+      type: 'report',
+      ok: report.ok,
+      interrupted: report.interrupted,
+      counts: report.counts,
+      bytesTransferred: report.bytesTransferred,
+      elapsedMs: report.elapsedMs,
+      notAttempted: report.notAttempted.map((m) => ({
+        name: m.name,
+        reason: m.reason,
+        missingBytes: m.missingBytes,
+      })),
+      files: report.files.map(resultJson),
+    });
   else io.stdout(summary(report));
   if (io.signal?.aborted) return EXIT.interrupted;
   return report.ok ? EXIT.ok : EXIT.failure;

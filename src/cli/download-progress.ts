@@ -5,7 +5,7 @@ import type {
 } from '../downloads/download-types.js';
 import type { CliIo } from './io.js';
 import { bytes } from './table.js';
-import { safeText } from './terminal-text.js';
+import { terminalSafeJson, terminalText } from './terminal-text.js';
 
 /** Shows a run's progress events. */
 export interface ProgressView {
@@ -37,9 +37,9 @@ function totalsLine(t: ProgressTotals): string {
 
 /** The line a finished file leaves behind (escaped: names come from the data). */
 export function resultLine(result: FileDownloadResult): string {
-  const path = safeText(result.relativePath ?? result.file.fileName);
+  const path = terminalText(result.relativePath ?? result.file.fileName);
   const head = `${result.status.padEnd(11)} ${path}`;
-  if (result.status === 'failed') return `${head}  ${safeText(result.error.message)}`;
+  if (result.status === 'failed') return `${head}  ${terminalText(result.error.message)}`;
   if (result.status === 'interrupted') return `${head}  ${bytes(result.partBytes)} kept in .part`;
   const resumed = result.status === 'resumed' ? ` (${bytes(result.resumedFromBytes)} resumed)` : '';
   return `${head}  ${bytes(result.sizeBytes)}${resumed}${result.verified ? '' : '  (no sha256 to check)'}`;
@@ -89,7 +89,7 @@ export function ttyProgress(io: CliIo): ProgressView {
       }
       const previous = active.get(key);
       active.set(key, {
-        name: safeText(
+        name: terminalText(
           event.file.model === '' ? key : `${event.file.model}: ${event.file.fileName}`,
         ),
         bytes: event.bytes,
@@ -114,7 +114,7 @@ export function plainProgress(io: CliIo, intervalMs = 10_000): ProgressView {
     event: (event) => {
       if (event.type === 'start')
         io.stderr(
-          `${'start'.padEnd(11)} ${safeText(event.file.relativePath)} (${safeText(event.file.model)})\n`,
+          `${'start'.padEnd(11)} ${terminalText(event.file.relativePath)} (${terminalText(event.file.model)})\n`,
         );
       else if (event.type === 'done') {
         if (event.result.status !== 'present') io.stderr(`${resultLine(event.result)}\n`);
@@ -136,6 +136,14 @@ export function resultJson(result: FileDownloadResult): object {
   return { ...base, error: { reason: error.reason, status: error.status, message: error.message } };
 }
 
+/**
+ * One JSON object on its own line: exactly the data, with DEL, C1 and bidi controls as `\uXXXX`
+ * escapes so a terminal never acts on a name from the data.
+ */
+export function jsonLine(io: CliIo, value: unknown): void {
+  io.stdout(`${terminalSafeJson(JSON.stringify(value))}\n`);
+}
+
 /** `--json`: one JSON object per line for each start and end, and per file at most every second. */
 export function jsonProgress(io: CliIo): ProgressView {
   const last = new Map<string, number>();
@@ -146,17 +154,23 @@ export function jsonProgress(io: CliIo): ProgressView {
         const now = Date.now();
         if (now - (last.get(file.relativePath) ?? 0) < 1000) return;
         last.set(file.relativePath, now);
-        io.stdout(
-          `${JSON.stringify({ type: 'progress', file, bytes: event.bytes, totalBytes: event.totalBytes, rate: event.rate, totals })}\n`,
-        );
+        jsonLine(io, {
+          type: 'progress',
+          file,
+          bytes: event.bytes,
+          totalBytes: event.totalBytes,
+          rate: event.rate,
+          totals,
+        });
       } else if (event.type === 'start')
-        io.stdout(
-          `${JSON.stringify({ type: 'start', file, bytes: event.bytes, totalBytes: event.totalBytes, totals })}\n`,
-        );
-      else
-        io.stdout(
-          `${JSON.stringify({ type: 'done', file, result: resultJson(event.result), totals })}\n`,
-        );
+        jsonLine(io, {
+          type: 'start',
+          file,
+          bytes: event.bytes,
+          totalBytes: event.totalBytes,
+          totals,
+        });
+      else jsonLine(io, { type: 'done', file, result: resultJson(event.result), totals });
     },
     close: () => {},
   };

@@ -8,7 +8,7 @@ import type { ModelRecord } from '../schemas/record-schemas.js';
 import { type CommandContext, callOptions } from './command-context.js';
 import { reportProvenance } from './context.js';
 import { CliError, EXIT } from './io.js';
-import { safeText } from './terminal-text.js';
+import { terminalText } from './terminal-text.js';
 
 /** The plan a `plan` or `download` run works from. */
 export interface Selection {
@@ -86,7 +86,7 @@ export async function selectAndPlan(context: CommandContext): Promise<Selection>
     const kept = records.filter((r) => wanted.has(r.name));
     for (const name of names)
       if (!kept.some((r) => r.name === name))
-        io.stderr(`note: ${safeText(name)} does not match the filters; left out\n`);
+        io.stderr(`note: ${terminalText(name)} does not match the filters; left out\n`);
     records = kept;
   }
   const { download } = args;
@@ -108,7 +108,9 @@ export async function selectAndPlan(context: CommandContext): Promise<Selection>
       if (!io.isTTY || now - last < 200) return;
       last = now;
       const percent = totalBytes > 0 ? Math.floor((bytes / totalBytes) * 100) : 100;
-      io.stderr(`\r\u001b[KVerifying ${safeText(path.split(/[\\/]/).pop() ?? path)} ${percent}%`);
+      io.stderr(
+        `\r\u001b[KVerifying ${terminalText(path.split(/[\\/]/).pop() ?? path)} ${percent}%`,
+      );
     },
   });
   if (io.isTTY) io.stderr('\r\u001b[K');

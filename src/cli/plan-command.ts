@@ -3,7 +3,7 @@ import { type CommandContext, printJson } from './command-context.js';
 import { selectAndPlan } from './download-selection.js';
 import { EXIT } from './io.js';
 import { bytes, table } from './table.js';
-import { safeText } from './terminal-text.js';
+import { terminalText } from './terminal-text.js';
 
 /** Whether a present model's files were checked against the reference's sha256. */
 function verdict(model: PlannedModel): string {
@@ -67,13 +67,12 @@ const indent = (text: string) =>
 /** The plan for people: one section per list, the empty ones left out. */
 export function planText(category: string, plan: DownloadPlan): string {
   const root = plan.roots[0] ?? '';
-  const where = `${safeText(root)}${plan.roots.length > 1 ? ` (first of ${plan.roots.length} roots)` : ''}`;
+  const where = `${terminalText(root)}${plan.roots.length > 1 ? ` (first of ${plan.roots.length} roots)` : ''}`;
   const limits = [
     `free ${bytes(plan.freeBytes)}`,
     ...(plan.budgetBytes !== null ? [`budget ${bytes(plan.budgetBytes)}`] : []),
   ];
   const parts = [`Plan for ${category} in ${where}: ${limits.join(', ')}`];
-  const name = (m: { name: string }) => safeText(m.name);
   if (plan.download.length > 0) {
     const unknown = plan.totals.unknownSizeModels;
     parts.push(
@@ -82,7 +81,7 @@ export function planText(category: string, plan: DownloadPlan): string {
         table(
           ['name', 'files', 'size', 'to fetch'],
           plan.download.map((m) => [
-            name(m),
+            m.name,
             m.files.length,
             bytes(m.sizeBytes),
             bytes(m.downloadBytes),
@@ -97,7 +96,7 @@ export function planText(category: string, plan: DownloadPlan): string {
       indent(
         table(
           ['name', 'size', 'verified'],
-          plan.present.map((m) => [name(m), bytes(m.sizeBytes), verdict(m)]),
+          plan.present.map((m) => [m.name, bytes(m.sizeBytes), verdict(m)]),
         ),
       ),
     );
@@ -107,12 +106,7 @@ export function planText(category: string, plan: DownloadPlan): string {
       indent(
         table(
           ['name', 'size', 'reason', 'short by'],
-          plan.doesNotFit.map((m) => [
-            name(m),
-            bytes(m.sizeBytes),
-            m.reason,
-            bytes(m.missingBytes),
-          ]),
+          plan.doesNotFit.map((m) => [m.name, bytes(m.sizeBytes), m.reason, bytes(m.missingBytes)]),
         ),
       ),
     );
@@ -122,7 +116,7 @@ export function planText(category: string, plan: DownloadPlan): string {
       indent(
         table(
           ['name', 'files', 'size'],
-          plan.deletable.map((m) => [name(m), m.files.length, bytes(m.bytes)]),
+          plan.deletable.map((m) => [m.name, m.files.length, bytes(m.bytes)]),
         ),
       ),
     );
@@ -132,7 +126,7 @@ export function planText(category: string, plan: DownloadPlan): string {
       indent(
         table(
           ['name', 'reason'],
-          plan.unsupported.map((m) => [name(m), m.reason]),
+          plan.unsupported.map((m) => [m.name, m.reason]),
         ),
       ),
     );

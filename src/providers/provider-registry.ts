@@ -9,6 +9,7 @@ import { type SuspectAnswerPolicy, suspectReason } from '../records/suspect-answ
 import { parseCategoryRecords } from '../schemas/parse-records.js';
 import type { CategoryRecords } from '../schemas/record-schemas.js';
 import type { Emitter } from '../util/emitter.js';
+import { checkBoolean, checkKeys, checkObject } from '../util/option-checks.js';
 import { checkProvider, type ModelProvider } from './model-provider.js';
 
 /** What the registry needs from its manager. */
@@ -57,7 +58,10 @@ export class ProviderRegistry {
    */
   register(provider: ModelProvider, options: { readonly replace?: boolean } = {}): void {
     checkProvider(provider);
-    if (this.#slots.has(provider.id) && !options.replace)
+    const given = checkObject('options', options);
+    checkKeys('options', given, ['replace']);
+    const replace = checkBoolean('options.replace', given.replace, false);
+    if (this.#slots.has(provider.id) && !replace)
       throw new InvalidOptionsError(
         'provider.id',
         `a provider "${provider.id}" is already registered; pass { replace: true } to replace it`,

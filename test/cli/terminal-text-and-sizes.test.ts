@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseByteSize } from '../../src/cli/byte-size.js';
-import { safeText } from '../../src/cli/terminal-text.js';
+import { terminalSafeJson, terminalText } from '../../src/cli/terminal-text.js';
 
 describe('--budget sizes', () => {
   it.each([
@@ -30,10 +30,15 @@ describe('--budget sizes', () => {
 
 describe('terminal output of data', () => {
   it('escapes control characters and bidirectional overrides, and leaves the rest alone', () => {
-    expect(safeText('evil\u001b[2J\r\u0007')).toBe('evil\\x1b[2J\\x0d\\x07');
-    expect(safeText('C1 \u009b31m')).toBe('C1 \\x9b31m');
-    expect(safeText('file\u202Egpj.exe')).toBe('file\\u202egpj.exe');
-    expect(safeText('AlbedoBase XL (SDXL) — ünïcödé 模型')).toBe(
+    expect(terminalText('evil\u001b[2J\r\u0007')).toBe('evil\\x1b[2J\\x0d\\x07');
+    expect(terminalText('C1 \u009b31m')).toBe('C1 \\x9b31m');
+    expect(terminalText('file\u202Egpj.exe')).toBe('file\\u202egpj.exe');
+    // The invisible bidi marks (ALM, LRM, RLM) reorder what is around them: escaped too.
+    expect(terminalText('a\u061cb\u200ec\u200fd')).toBe('a\\u061cb\\u200ec\\u200fd');
+    const json = terminalSafeJson(JSON.stringify({ name: 'x\u200f\u202ey' }));
+    expect(json).toBe('{"name":"x\\u200f\\u202ey"}');
+    expect(JSON.parse(json)).toEqual({ name: 'x\u200f\u202ey' });
+    expect(terminalText('AlbedoBase XL (SDXL) — ünïcödé 模型')).toBe(
       'AlbedoBase XL (SDXL) — ünïcödé 模型',
     );
   });

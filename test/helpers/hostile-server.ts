@@ -52,8 +52,7 @@ function answer(hostility: Hostility, apikey: string, res: ServerResponse): void
         }
         res.end();
       };
-      pump();
-      return;
+      return void pump();
     }
     case 'endless': {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -61,8 +60,7 @@ function answer(hostility: Hostility, apikey: string, res: ServerResponse): void
       const pump = () => {
         while (!res.destroyed) if (!res.write(chunk)) return void res.once('drain', pump);
       };
-      pump();
-      return;
+      return void pump();
     }
     case 'encoded':
       res.writeHead(200, {
