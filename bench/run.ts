@@ -7,6 +7,7 @@ import { type Bench, type BenchResult, machine } from './harness.js';
 import { latencyBench } from './latency.js';
 import { parseBench } from './parse.js';
 import { memoryBench, readsBench, scaleBench, singleFlightBench } from './reads.js';
+import { soakBench } from './soak.js';
 
 /** Every benchmark, in the order the table lists them. Add new ones here. */
 const BENCHES: Record<string, Bench> = {
@@ -19,6 +20,7 @@ const BENCHES: Record<string, Bench> = {
   latency: latencyBench,
   bundle: bundleBench,
   downloads: downloadsBench,
+  soak: soakBench,
 };
 const only = process.argv.slice(2);
 

@@ -1,6 +1,6 @@
-// Node-only helpers: file storage, the stand-in server, and model downloads (the on-disk layout,
-// verification, planning, verified and resumable downloads). Everything isomorphic lives in the
-// `.` entry point.
+// Node-only helpers: file storage, the stand-in server, the file coordinator of a fleet, and
+// model downloads (the on-disk layout, verification, planning, verified and resumable downloads).
+// Everything isomorphic lives in the `.` entry point.
 
 export {
   type DownloadOptions,
@@ -89,5 +89,10 @@ export {
   UnsafePathError,
   type UnsafePathReason,
 } from './errors/unsafe-path-error.js';
+export {
+  DEFAULT_FILE_POLL_INTERVAL_MS,
+  type FileCoordinatorOptions,
+  fileCoordinator,
+} from './fleet/file-coordinator.js';
 export { fileStorage } from './node/file-storage.js';
 export { type StandInServer, startStandInServer } from './node/stand-in-server.js';

@@ -14,6 +14,7 @@ export type ModelReferenceErrorCode =
   | 'SUSPECT_ANSWER'
   | 'CLOSED'
   | 'STORAGE_FAILED'
+  | 'COORDINATOR_UNAVAILABLE'
   | 'UNSAFE_PATH'
   | 'DOWNLOAD_FAILED';
 
