@@ -96,3 +96,5 @@ export {
 } from './fleet/file-coordinator.js';
 export { fileStorage } from './node/file-storage.js';
 export { type StandInServer, startStandInServer } from './node/stand-in-server.js';
+// A file of a model's manifest: what every download, verification and plan result names.
+export type { ManifestFile } from './worker/download-manifest.js';
