@@ -465,6 +465,7 @@ describe('downloadModels: limits and stopping', () => {
     const report = await downloadModels([record], {
       ...FAST,
       root,
+      headers: { authorization: 'Bearer SECRET-TOKEN' },
       signal: stop.signal,
       progressIntervalMs: 0,
       onProgress: (e) => {
@@ -476,6 +477,10 @@ describe('downloadModels: limits and stopping', () => {
     if (result.status !== 'interrupted') throw new Error('expected an interruption');
     expect(result.partBytes).toBeGreaterThan(300_000);
     expect(await leftovers()).toEqual([`${name}.part`, `${name}.part.json`]);
+    // What is kept beside the .part says where it came from without the credentials.
+    expect(await readFile(join(root, 'compvis', `${name}.part.json`), 'utf8')).not.toMatch(
+      /SECRET/,
+    );
     const again = await downloadModels([record], { ...FAST, root });
     expect(only(again.files)).toMatchObject({
       status: 'resumed',
