@@ -14,7 +14,9 @@ export type ModelReferenceErrorCode =
   | 'SUSPECT_ANSWER'
   | 'CLOSED'
   | 'STORAGE_FAILED'
-  | 'COORDINATOR_UNAVAILABLE';
+  | 'COORDINATOR_UNAVAILABLE'
+  | 'UNSAFE_PATH'
+  | 'DOWNLOAD_FAILED';
 
 /** Marks our errors so guards work across realms (iframes, workers, duplicated bundles). */
 const BRAND = Symbol.for('horde-model-reference.error');
