@@ -1,5 +1,5 @@
 // `npm run test:package`: builds and packs the package, checks it the way its users will meet it
-// (publint, are-the-types-wrong, size budget, API docs), then imports the packed tarball in Node 22, Deno and
+// (publint, are-the-types-wrong, bundle budgets, API docs), then imports the packed tarball in Node 22, Deno and
 // Bun against a local stand-in with the PRIMARY down. Part of `npm test`.
 import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ try {
   const tarball = join(work, packed?.filename ?? '');
   run(bin('publint'), ['--strict']);
   run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'table-flipped', '--no-summary']);
-  run(bin('size-limit'), []);
+  run('npx', ['tsx', 'scripts/bundle-size.ts']);
 
   // A project of the package's own users: the tarball and the oldest supported Node.
   const project = join(work, 'project');

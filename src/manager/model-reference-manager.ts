@@ -268,7 +268,8 @@ export class ModelReferenceManager {
    * ```
    */
   async checkForUpdates(options: RequestOptions = {}): Promise<CategoryChange[]> {
-    return this.#parts.detector.check(this.#open('checkForUpdates', options));
+    const checked = this.#open('checkForUpdates', options);
+    return (await this.#parts.detector()).check(checked);
   }
 
   /**
@@ -287,7 +288,7 @@ export class ModelReferenceManager {
     this.#open('watch', undefined);
     return startWatch(
       {
-        check: (signal) => this.#parts.detector.check({ signal }),
+        check: async (signal) => (await this.#parts.detector()).check({ signal }),
         onError: (error) =>
           this.#events.emit('error', {
             error: error instanceof Error ? error : new Error(String(error)),
