@@ -15,6 +15,8 @@ export type ModelReferenceErrorCode =
   | 'CLOSED'
   | 'STORAGE_FAILED'
   | 'COORDINATOR_UNAVAILABLE'
+  | 'UNSAFE_PATH'
+  | 'DOWNLOAD_FAILED'
   | 'INVALID_FLEET_ENTRY';
 
 /** Marks our errors so guards work across realms (iframes, workers, duplicated bundles). */

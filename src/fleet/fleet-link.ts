@@ -13,8 +13,8 @@ import type { FleetMemberOptions, FleetMemberStatus } from './fleet-member-types
 export interface FleetHost {
   /** The manager's records: a follower applies what the leader published through it. */
   readonly cache: CategoryCache;
-  /** The manager's own change detection: run by the leader and by a standalone member. */
-  readonly detector: ChangeDetector;
+  /** The manager's own change detection (loaded on first use): the leader's and a standalone member's. */
+  readonly detector: () => Promise<ChangeDetector>;
   /** The manager's events: `change` (the leader's diff), `coordinator`, `error`. */
   readonly events: Emitter<ManagerEvents>;
 }

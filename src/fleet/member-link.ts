@@ -109,7 +109,7 @@ export class MemberLink implements FleetLink {
 
   async check(request: RequestOptions): Promise<CategoryChange[]> {
     await this.#joined;
-    if (this.#role() !== 'follower') return this.#host.detector.check(request);
+    if (this.#role() !== 'follower') return (await this.#host.detector()).check(request);
     const changes: CategoryChange[] = [];
     const known = this.#member.versions();
     for (const category of this.#host.cache.loaded()) {

@@ -1,5 +1,5 @@
 import { CategoryCache } from '../cache/category-cache.js';
-import { ChangeDetector } from '../changes/change-detector.js';
+import type { ChangeDetector } from '../changes/change-detector.js';
 import type { ManagerEvents } from '../events.js';
 import type { FleetLink } from '../fleet/fleet-link.js';
 import { primaryUrls } from '../http/primary-urls.js';
@@ -18,7 +18,11 @@ export interface ManagerParts {
   readonly cache: CategoryCache;
   readonly providers: ProviderRegistry;
   readonly reads: SourcedReads;
-  readonly detector: ChangeDetector;
+  /**
+   * Change detection, loaded and built on first use: the read path never needs it, so a bundle
+   * keeps it in a chunk of its own.
+   */
+  readonly detector: () => Promise<ChangeDetector>;
   /** The manager's membership of a fleet, with a `coordinator`. */
   readonly link: FleetLink | undefined;
 }
@@ -63,9 +67,20 @@ export function assembleManager(
     suspect,
   });
   const urls = primaryUrl ? primaryUrls(primaryUrl) : null;
-  const detector = new ChangeDetector({ transport, urls, cache, now, closed });
+  let detector: Promise<ChangeDetector> | undefined;
+  const changes = () =>
+    (detector ??= import('../changes/change-detector.js').then(
+      ({ ChangeDetector }) => new ChangeDetector({ transport, urls, cache, now, closed }),
+    ));
   for (const result of options.seed) cache.seed(result);
-  const link = options.coordinator?.link({ cache, detector, events });
+  const link = options.coordinator?.link({ cache, detector: changes, events });
   cache.fleet = link;
-  return { chain, cache, providers, reads: new SourcedReads(cache, providers), detector, link };
+  return {
+    chain,
+    cache,
+    providers,
+    reads: new SourcedReads(cache, providers),
+    detector: changes,
+    link,
+  };
 }

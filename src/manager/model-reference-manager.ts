@@ -13,7 +13,7 @@ import type { SearchAllParams, SearchParams } from '../query/search-params.js';
 import { type CategoryStatistics, computeCategoryStatistics } from '../query/statistics.js';
 import type { CategoryChange } from '../records/diff-records.js';
 import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/record-schemas.js';
-import { Emitter, type Listener, type Unsubscribe } from '../util/emitter.js';
+import { Emitter, type Unsubscribe } from '../util/emitter.js';
 import { assembleManager, type ManagerParts } from './assemble.js';
 import { type CheckedCallOptions, checkCallOptions, type RefreshOptions } from './call-options.js';
 import { type ModelReferenceManagerOptions, resolveManagerOptions } from './options.js';
@@ -47,7 +47,7 @@ export interface AllCategories {
  * refs.on('stale', ({ category, error }) => console.warn(category, 'served stale:', error.message));
  * ```
  */
-export class ModelReferenceManager implements AsyncDisposable {
+export class ModelReferenceManager {
   readonly #events = new Emitter<ManagerEvents>();
   readonly #closing = new AbortController();
   readonly #parts: ManagerParts;
@@ -232,7 +232,8 @@ export class ModelReferenceManager implements AsyncDisposable {
   }
 
   /**
-   * Listens to `fallback`, `stale`, `invalid-record`, `change` or `error`.
+   * Listens to `fallback`, `stale`, `invalid-record`, `change` or `error`. A listener may be
+   * `async`: if its promise rejects, that is an `error` event, never an unhandled rejection.
    *
    * @returns a function that removes the listener.
    * @example
@@ -241,7 +242,10 @@ export class ModelReferenceManager implements AsyncDisposable {
    * off();
    * ```
    */
-  on<E extends keyof ManagerEvents>(event: E, listener: Listener<ManagerEvents[E]>): Unsubscribe {
+  on<E extends keyof ManagerEvents>(
+    event: E,
+    listener: (payload: ManagerEvents[E]) => unknown,
+  ): Unsubscribe {
     return this.#events.on(event, listener);
   }
 
@@ -313,9 +317,9 @@ export class ModelReferenceManager implements AsyncDisposable {
   }
 
   /** A change check: the manager's own, or, in a fleet, what its role does. */
-  #check(request: RequestOptions): Promise<CategoryChange[]> {
+  async #check(request: RequestOptions): Promise<CategoryChange[]> {
     const { link, detector } = this.#parts;
-    return link ? link.check(request) : detector.check(request);
+    return link ? link.check(request) : (await detector()).check(request);
   }
 
   /**

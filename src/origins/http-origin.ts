@@ -25,30 +25,27 @@ export interface HttpOriginSpec {
   decode(
     category: Category,
     payload: Payload,
-  ): { records: unknown; issues: readonly RecordIssue[] };
-}
-
-/** The validators of the body a result was made from (`hash`), to ask again conditionally. */
-interface Validators {
-  readonly hash: string;
-  readonly etag: string | null;
-  readonly modified: string | null;
+  ):
+    | { records: unknown; issues: readonly RecordIssue[] }
+    | Promise<{ records: unknown; issues: readonly RecordIssue[] }>;
 }
 
 /**
  * An origin read over HTTP: fetch the category's URL, keep what is cached when the body has not
  * changed, otherwise decode and validate it record by record.
  *
- * Conditional requests: the `ETag` and `Last-Modified` of the last body are kept per URL (at most
- * one per category) and sent as `If-None-Match` / `If-Modified-Since` when the data held is that
- * body; a 304 is an unchanged answer, with nothing downloaded, decoded or validated.
+ * Conditional requests: the `ETag` and `Last-Modified` of the last body are kept per URL (one per
+ * category, so memory stays bounded) and sent as `If-None-Match` / `If-Modified-Since` when the
+ * data held is that body; a 304 is an unchanged answer, with nothing downloaded, decoded or
+ * validated.
  */
 export function httpOrigin(
   spec: HttpOriginSpec,
   transport: Transport,
   now: () => number,
 ): OriginReader {
-  const validators = new Map<string, Validators>();
+  /** Per category (one URL each): the hash of the last body, and the validators to send for it. */
+  const validators = new Map<Category, readonly [string, Record<string, string>]>();
   return {
     id: spec.id,
     host: urlOrigin(spec.base) ?? spec.base,
@@ -59,36 +56,49 @@ export function httpOrigin(
       request: OriginRequest,
       known?: CategoryResult<C>,
     ): Promise<CategoryResult<C>> {
-      const url = spec.urlOf(category);
-      const held = validators.get(url);
-      const asked = held && known?.origin === spec.id && known.hash === held.hash ? held : null;
-      const payload = await fetchPayload(transport, url, request, {
-        ...(asked?.etag ? { 'if-none-match': asked.etag } : {}),
-        ...(asked?.modified ? { 'if-modified-since': asked.modified } : {}),
-      });
+      const held = validators.get(category);
+      const asked = known?.origin === spec.id && known.hash === held?.[0];
+      const payload = await fetchPayload(
+        transport,
+        spec.urlOf(category),
+        request,
+        asked ? held?.[1] : undefined,
+      );
       if (payload.status === 304) {
-        if (asked && known) return { ...known, url: payload.url, fetchedAt: now() };
-        throw new MalformedResponseError({
-          ...payload,
-          reason: 'a 304 to a request not asking for one',
-        });
+        if (asked) return { ...known, url: payload.url, fetchedAt: now() };
+        throw new MalformedResponseError({ ...payload, reason: 'a 304 nobody asked for' });
       }
       const etag = payload.headers.get('etag');
       const modified = payload.headers.get('last-modified');
-      if (etag || modified) validators.set(url, { hash: payload.hash, etag, modified });
-      else validators.delete(url);
+      validators.set(category, [
+        payload.hash,
+        {
+          ...(etag && { 'if-none-match': etag }),
+          ...(modified && { 'if-modified-since': modified }),
+        },
+      ]);
       const same = unchangedResult(spec.id, payload, known, now());
       if (same) return same;
-      const { records, issues } = spec.decode(category, payload);
+      const { records, issues } = await spec.decode(category, payload);
       return toCategoryResult(category, spec.id, payload, records, now(), issues);
     },
   };
 }
 
+/**
+ * The legacy converters, loaded the first time an origin needs them: they are only used when the
+ * PRIMARY's v2 API cannot answer, so a bundle keeps them in a chunk of their own.
+ */
+export const legacyConverters = (): Promise<typeof import('../legacy/convert.js')> =>
+  import('../legacy/convert.js');
+
 /** Runs a legacy conversion, turning an unreadable legacy payload into an unusable answer. */
-export function convertOrFail<T>(convert: () => T, payload: Payload): T {
+export async function convertOrFail<T>(
+  convert: () => T | Promise<T>,
+  payload: Payload,
+): Promise<T> {
   try {
-    return convert();
+    return await convert();
   } catch (error) {
     if (!isLegacyFormatError(error)) throw error;
     const { method, url } = payload;
