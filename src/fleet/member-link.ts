@@ -1,3 +1,4 @@
+import type { LoadedCategory } from '../cache/category-cache.js';
 import type { Category } from '../categories.js';
 import type { ManagerEvents } from '../events.js';
 import type { RequestOptions } from '../http/request-options.js';
@@ -81,10 +82,10 @@ export class MemberLink implements FleetLink {
     return this.#member.status();
   }
 
-  async load(category: Category, signal: AbortSignal): Promise<CategoryChange | null | undefined> {
+  async load(category: Category, signal: AbortSignal): Promise<LoadedCategory | undefined> {
     await this.#joined;
     if (this.#role() === 'standalone') return undefined;
-    return this.#serial(category, async () => {
+    const change = await this.#serial(category, async () => {
       const role = this.#role();
       if (role === 'standalone') return undefined;
       const held = this.#versions.get(category);
@@ -96,6 +97,8 @@ export class MemberLink implements FleetLink {
       }
       return this.#take(category, role === 'follower', signal);
     });
+    const entry = this.#host.cache.entry(category);
+    return change === undefined || !entry ? undefined : { entry, change };
   }
 
   accepted(result: CategoryResult, change: CategoryChange | null, before?: CategoryResult): void {
@@ -163,12 +166,10 @@ export class MemberLink implements FleetLink {
     }
     const { result, base, change } = snapshot;
     this.#hashes.set(category, result.hash);
-    const held = cache.entry(category)?.result.hash;
-    return cache.accept(
-      { ...result, sequence },
-      change?.via,
-      held !== undefined && held === base ? change : undefined,
-    );
+    // Holding what the leader diffed against, the cache's diff is the leader's (checked in
+    // parseFleetSnapshot to match the records), announced the way the leader got it.
+    const via = cache.entry(category)?.result.hash === base ? change?.via : 'download';
+    return cache.accept({ ...result, sequence }, via);
   }
 
   async #publish(

@@ -22,7 +22,7 @@ export interface ManagerParts {
    * Change detection, loaded and built on first use: the read path never needs it, so a bundle
    * keeps it in a chunk of its own.
    */
-  readonly detector: () => Promise<ChangeDetector>;
+  readonly detector: () => Promise<Pick<ChangeDetector, 'check'>>;
   /** The manager's membership of a fleet, with a `coordinator`. */
   readonly link: FleetLink | undefined;
 }
@@ -80,7 +80,8 @@ export function assembleManager(
     cache,
     providers,
     reads: new SourcedReads(cache, providers),
-    detector: changes,
+    // In a fleet, what a check does depends on the role (a follower never asks the PRIMARY).
+    detector: link ? async () => link : changes,
     link,
   };
 }

@@ -269,7 +269,8 @@ export class ModelReferenceManager {
    * ```
    */
   async checkForUpdates(options: RequestOptions = {}): Promise<CategoryChange[]> {
-    return this.#check(this.#open('checkForUpdates', options));
+    const checked = this.#open('checkForUpdates', options);
+    return (await this.#parts.detector()).check(checked);
   }
 
   /**
@@ -288,7 +289,7 @@ export class ModelReferenceManager {
     this.#open('watch', undefined);
     return startWatch(
       {
-        check: (signal) => this.#check({ signal }),
+        check: async (signal) => (await this.#parts.detector()).check({ signal }),
         onError: (error) =>
           this.#events.emit('error', {
             error: error instanceof Error ? error : new Error(String(error)),
@@ -314,12 +315,6 @@ export class ModelReferenceManager {
   async close(): Promise<void> {
     this.#closing.abort(new DOMException('The manager was closed', 'AbortError'));
     await Promise.all([this.#parts.cache.flush(), this.#parts.link?.close()]);
-  }
-
-  /** A change check: the manager's own, or, in a fleet, what its role does. */
-  async #check(request: RequestOptions): Promise<CategoryChange[]> {
-    const { link, detector } = this.#parts;
-    return link ? link.check(request) : (await detector()).check(request);
   }
 
   /**

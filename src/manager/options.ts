@@ -113,7 +113,7 @@ export interface ResolvedManagerOptions {
   readonly suspectAnswers: SuspectAnswerPolicy | null;
   /** How requests are made (the PRIMARY, key, fetch, deadline, retries, size limit). */
   readonly transport: TransportOptions;
-  readonly coordinator: FleetCoordinator | null;
+  readonly coordinator: FleetCoordinator | undefined;
 }
 
 const KNOWN = [
@@ -240,13 +240,13 @@ function resolveSuspect(value: unknown): SuspectAnswerPolicy | null {
 }
 
 /** `value` if it is an object with every one of `methods`. */
-function withMethods<T>(path: string, value: unknown, methods: readonly string[], what: string): T {
+function withMethods<T>(path: string, value: unknown, methods: readonly string[]): T {
   const given = checkObject(path, value);
   const missing = methods.filter((m) => typeof given[m] !== 'function');
   if (missing.length > 0)
     throw new InvalidOptionsError(
       path,
-      `expected ${what} with ${methods.join(', ')} methods; missing ${missing.join(', ')}`,
+      `expected an object with ${methods.join(', ')} methods; missing ${missing.join(', ')}`,
     );
   return value as T;
 }
@@ -296,14 +296,14 @@ export function resolveManagerOptions(options: unknown = {}): ResolvedManagerOpt
     storage:
       given.storage === undefined
         ? memoryStorage()
-        : withMethods('storage', given.storage, ['get', 'set', 'delete'], 'a SnapshotStorage'),
+        : withMethods('storage', given.storage, ['get', 'set', 'delete']),
     seed: resolveSeed(given.snapshot),
     maxStalenessMs: checkDuration('maxStalenessMs', given.maxStalenessMs, 86_400_000),
     suspectAnswers: resolveSuspect(given.suspectAnswers),
     transport: resolveConnectionOptions(given, primaryUrl),
     coordinator:
       given.coordinator === undefined
-        ? null
-        : withMethods('coordinator', given.coordinator, ['link'], 'a FleetCoordinator'),
+        ? undefined
+        : withMethods('coordinator', given.coordinator, ['link']),
   };
 }

@@ -64,10 +64,8 @@ export function httpOrigin(
         request,
         asked ? held?.[1] : undefined,
       );
-      if (payload.status === 304) {
-        if (asked) return { ...known, url: payload.url, fetchedAt: now() };
-        throw new MalformedResponseError({ ...payload, reason: 'a 304 nobody asked for' });
-      }
+      // A 304 nobody asked for has no body: it fails to decode like an empty answer.
+      if (payload.status === 304 && asked) return { ...known, url: payload.url, fetchedAt: now() };
       const etag = payload.headers.get('etag');
       const modified = payload.headers.get('last-modified');
       validators.set(category, [
