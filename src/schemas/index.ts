@@ -1,11 +1,15 @@
 export * from './auxiliary-records.js';
+export * from './baseline-catalog.js';
 export * from './controlnet-records.js';
 export type { BaseRecordShape, GenericModelRecord } from './generic-record.js';
 export * from './image-generation-record.js';
+export * from './image-requirements.js';
 export * from './legacy-records.js';
+export * from './licensing.js';
 export * from './media-records.js';
 export * from './metadata.js';
 export * from './parse-records.js';
 export * from './record-schemas.js';
 export * from './shared.js';
+export * from './text-capabilities.js';
 export * from './text-generation-record.js';
