@@ -14,7 +14,7 @@ if (!source) {
   process.exit(2);
 }
 const catalog = /^https?:\/\//.test(source)
-  ? (await createApiClient({ baseUrl: source }).baselines.catalog()).catalog
+  ? await createApiClient({ baseUrl: source }).baselines.catalog()
   : imageBaselineCatalogSchema.parse(JSON.parse(await readFile(source, 'utf8')));
 const drift = baselineCatalogDrift(catalog);
 console.log(JSON.stringify(drift, null, 2));

@@ -1,7 +1,10 @@
 import { AUDIT_ROUTES } from './areas/audit-area.js';
+import { BASELINES_ROUTES } from './areas/baselines-area.js';
+import { LICENSING_ROUTES } from './areas/licensing-area.js';
 import { METADATA_ROUTES } from './areas/metadata-area.js';
 import { PENDING_QUEUE_ROUTES } from './areas/pending-queue-area.js';
 import { STATISTICS_ROUTES } from './areas/statistics-area.js';
+import { TEXT_GUIDANCE_ROUTES } from './areas/text-guidance-area.js';
 import { TEXT_UTILS_ROUTES } from './areas/text-utils-area.js';
 import { V1_ROUTES } from './areas/v1-area.js';
 import { V2_ROUTES } from './areas/v2-area.js';
@@ -18,6 +21,9 @@ const AREAS: Readonly<Record<ApiArea, Readonly<Record<string, ApiRoute>>>> = {
   pendingQueue: PENDING_QUEUE_ROUTES,
   audit: AUDIT_ROUTES,
   user: USER_ROUTES,
+  licensing: LICENSING_ROUTES,
+  textGuidance: TEXT_GUIDANCE_ROUTES,
+  baselines: BASELINES_ROUTES,
 };
 
 /**

@@ -1,5 +1,5 @@
 /** The role a route needs beyond a valid key (used to explain 401/403 answers). */
-export type ApiRole = 'reader' | 'requestor' | 'approver';
+export type ApiRole = 'reader' | 'requestor' | 'approver' | 'license_editor';
 
 /** One PRIMARY route. */
 export interface ApiRoute {
@@ -14,6 +14,8 @@ export interface ApiRoute {
   readonly role?: ApiRole;
   /** A write: the PRIMARY refuses it with 503 when it is a REPLICA or in the other format. */
   readonly write?: boolean;
+  /** Set on routes the service added after 7.6 (docs/upstream-8x.md); a 7.6 server answers 404. */
+  readonly addedIn?: '8.x';
 }
 
 /** A read route. */
@@ -48,7 +50,10 @@ export type ApiArea =
   | 'textUtils'
   | 'pendingQueue'
   | 'audit'
-  | 'user';
+  | 'user'
+  | 'licensing'
+  | 'textGuidance'
+  | 'baselines';
 
 /** A route with the client method that calls it (`client[area][clientMethod]`). */
 export interface RegisteredApiRoute extends ApiRoute {

@@ -13,6 +13,8 @@ export interface RouteCall<T> {
   readonly params?: Readonly<Record<string, string | number>>;
   readonly query?: Readonly<Record<string, QueryValue>> | URLSearchParams;
   readonly body?: unknown;
+  /** Extra request headers, e.g. `If-None-Match`. */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Validates the answer; `null` for routes that answer 204 with no body. */
   readonly schema: Schema<T> | null;
   readonly signal?: AbortSignal | undefined;
@@ -84,6 +86,7 @@ export function createCall(http: KyInstance, baseUrl: string, sendsApiKey = fals
       response = await http(url, {
         method: route.method,
         ...(call.body === undefined ? {} : { json: call.body }),
+        ...(call.headers ? { headers: call.headers } : {}),
         ...(call.signal ? { signal: call.signal } : {}),
       });
     } catch (error) {

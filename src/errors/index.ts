@@ -1,4 +1,10 @@
 export { ApiError, type ApiFieldIssue, isApiError } from './api-error.js';
+export { ChangeSetConflictError, isChangeSetConflictError } from './change-set-conflict-error.js';
+export {
+  FeatureUnavailableError,
+  isFeatureUnavailableError,
+  type ServerFeature,
+} from './feature-unavailable-error.js';
 export { InvalidOptionsError, isInvalidOptionsError } from './invalid-options-error.js';
 export {
   InvalidSearchParamsError,

@@ -7,7 +7,9 @@ export type ModelReferenceErrorCode =
   | 'API_ERROR'
   | 'MALFORMED_RESPONSE'
   | 'LEGACY_FORMAT'
-  | 'INVALID_OPTIONS';
+  | 'INVALID_OPTIONS'
+  | 'FEATURE_UNAVAILABLE'
+  | 'CHANGE_SET_CONFLICT';
 
 /** Marks our errors so guards work across realms (iframes, workers, duplicated bundles). */
 const BRAND = Symbol.for('horde-model-reference.error');

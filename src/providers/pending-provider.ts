@@ -4,6 +4,7 @@ import { CATEGORIES } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { createHttpClient } from '../http/http-client.js';
 import { primaryUrls } from '../http/primary-urls.js';
+import { dropNonModelPendingEntries } from '../records/pending-resources.js';
 import { fetchText, parseJsonPayload } from '../sources/fetch-payload.js';
 import type { ModelProvider } from './model-provider.js';
 
@@ -57,7 +58,8 @@ export function pendingProvider(options: PendingProviderOptions): ModelProvider 
     async fetchCategory(category, { signal, primaryUrl, fetch }) {
       if (primaryUrl === null) throw new Error('the pending channel needs a PRIMARY (primaryUrl)');
       const url = primaryUrls(primaryUrl).v2Pending(category);
-      return parseJsonPayload(await fetchText(clientFor(primaryUrl, fetch), url, signal));
+      const payload = parseJsonPayload(await fetchText(clientFor(primaryUrl, fetch), url, signal));
+      return dropNonModelPendingEntries(payload); // guidance/baseline change sets are not models
     },
   };
 }

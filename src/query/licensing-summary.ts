@@ -2,10 +2,10 @@
 // `service/v2/routers/licensing.py` at c0fba994), computed locally. The category statistics have
 // no licensing fields on the server (docs/upstream-8x.md), so they stay as they are.
 import { effectiveLicensing, type LicensedRecord } from '../records/licensing.js';
-import { PERMISSION_STATUSES, type PermissionStatus } from '../schemas/licensing.js';
+import { type KnownPermissionStatus, PERMISSION_STATUSES } from '../schemas/licensing.js';
 
 /** Counts per permission status: the four known ones always present (0 included). */
-export type PermissionCounts = Record<PermissionStatus, number>;
+export type PermissionCounts = Record<KnownPermissionStatus, number> & Record<string, number>;
 
 /** Aggregate licensing counts, in the server's `LicensingSummary` shape. */
 export interface LicensingSummary {

@@ -48,7 +48,7 @@ export function baselineFacts(
  * @example
  * ```ts
  * isCataloguedBaseline('anima'); // true
- * isCataloguedBaseline('next_big_thing', await api.baselines.catalog().then((r) => r.catalog)); // per the served catalog
+ * isCataloguedBaseline('next_big_thing', await api.baselines.catalog()); // per the served catalog
  * ```
  */
 export function isCataloguedBaseline(
@@ -99,7 +99,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  *
  * @example
  * ```ts
- * const { catalog } = await api.baselines.catalog();
+ * const catalog = await api.baselines.catalog();
  * baselineCatalogDrift(catalog).added; // baselines published after this SDK was released
  * ```
  */

@@ -1,5 +1,10 @@
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
-import { KNOWN_IMAGE_BASELINES, type ModelRecord } from '../schemas/index.js';
+import { isCataloguedBaseline } from '../records/baselines.js';
+import {
+  type ImageBaselineCatalog,
+  KNOWN_IMAGE_BASELINES,
+  type ModelRecord,
+} from '../schemas/index.js';
 import { downloadManifest } from './download-manifest.js';
 
 /** What a worker can and wants to serve. Every criterion given must hold. */
@@ -17,6 +22,13 @@ export interface ModelSelection {
    * @default false
    */
   readonly includeUnknownBaselines?: boolean | undefined;
+  /**
+   * The baseline catalog that makes an image baseline known (by its name or an alternative name)
+   * besides the baselines this release lists: pass the served one (`api.baselines.catalog()`) to
+   * accept baselines published after this release.
+   * @default the catalog bundled with this SDK
+   */
+  readonly baselineCatalog?: ImageBaselineCatalog | undefined;
   /**
    * `exclude`: SFW models only; `only`: NSFW models only.
    * @default 'include'
@@ -48,7 +60,8 @@ function baselineAllowed(record: ModelRecord, selection: ModelSelection): boolea
   return (
     record.record_type !== 'image_generation' ||
     KNOWN.has(baseline) ||
-    selection.includeUnknownBaselines === true
+    selection.includeUnknownBaselines === true ||
+    isCataloguedBaseline(baseline, selection.baselineCatalog)
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Category } from '../../categories.js';
+import type { PendingResourceKind } from '../../records/pending-resources.js';
 import type { VersionedCallOptions } from '../call-options.js';
 import { type ApiRoute, read, VERSIONED, write } from '../route.js';
 import type { Call } from '../transport.js';
@@ -48,6 +49,8 @@ export interface PendingQueueFilter {
   readonly modelName?: string;
   /** User ids (`changes` only). */
   readonly requestedBy?: readonly string[];
+  /** What the changes edit: models, guidance or baselines (8.x; a 7.6 server ignores it). */
+  readonly resourceKinds?: readonly PendingResourceKind[];
   /** @default 0 */
   readonly offset?: number;
   /** 1–500. @default 50 */
@@ -129,6 +132,7 @@ export function pendingQueueArea(call: Call): PendingQueueArea {
     batch_id: filter.batchId,
     model_name: filter.modelName,
     requested_by: filter.requestedBy,
+    resource_kinds: filter.resourceKinds,
     offset: filter.offset,
     limit: filter.limit,
   });
