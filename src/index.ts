@@ -75,6 +75,16 @@ export {
   TextQuery,
 } from './query/category-queries.js';
 export {
+  LICENSING_QUERY_NAMES,
+  type LicensingSearchParams,
+  licensingFilters,
+} from './query/licensing-filters.js';
+export {
+  type LicensingSummary,
+  type PermissionCounts,
+  summarizeLicensing,
+} from './query/licensing-summary.js';
+export {
   type FieldPath,
   type FieldValue,
   ModelQuery,
@@ -102,6 +112,38 @@ export {
   type ParameterBucketStats,
   type TagStats,
 } from './query/statistics.js';
+export {
+  type BaselineCatalogDrift,
+  baselineCatalogDrift,
+  baselineFacts,
+  canonicalBaselineName,
+  isCataloguedBaseline,
+} from './records/baselines.js';
+export {
+  BUNDLED_BASELINE_CATALOG,
+  BUNDLED_BASELINES_COMMIT,
+} from './records/bundled-baselines.js';
+export {
+  aggregatePermissions,
+  downloadPermission,
+  effectiveLicensing,
+  isKnownPermissionStatus,
+  type LicensedRecord,
+  licensingForFile,
+} from './records/licensing.js';
+export {
+  findRecordByName,
+  isModelAlias,
+  MODEL_ALIASES,
+  modelNameCandidates,
+  resolveModelAlias,
+} from './records/model-aliases.js';
+export {
+  dropNonModelPendingEntries,
+  isModelPendingEntry,
+  PENDING_RESOURCE_KINDS,
+  type PendingResourceKind,
+} from './records/pending-resources.js';
 export * from './schemas/index.js';
 export type { CircuitBreakerOptions, CircuitState } from './sources/circuit-breaker.js';
 export type { SourceStats } from './sources/fallback-chain.js';
