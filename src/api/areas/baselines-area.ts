@@ -94,7 +94,7 @@ export function baselinesArea(rawCall: Call): BaselinesArea {
         schema: imageBaselineRecordSchema,
         signal: signal(o),
       }),
-    submitChangeSet(changeSet, o) {
+    async submitChangeSet(changeSet, o) {
       checkBaselineChangeSet(changeSet);
       return submit(routes.submitChangeSet, {
         body: { title: changeSet.title, changes: changeSet.changes },

@@ -149,13 +149,14 @@ export function licensingArea(rawCall: Call): LicensingArea {
       }),
     license: (id, o) =>
       call(routes.license, { params: { id }, schema: licenseDefinitionSchema, signal: signal(o) }),
-    createLicense: (value, o) =>
+    // async: a refused argument is a rejection, like every other failure of a call.
+    createLicense: async (value, o) =>
       call(routes.createLicense, {
         body: definition(value),
         schema: licenseDefinitionSchema,
         signal: signal(o),
       }),
-    replaceLicense(id, value, o) {
+    async replaceLicense(id, value, o) {
       const body = definition(value);
       if (body.license_id !== id)
         throw new InvalidOptionsError(
@@ -192,13 +193,13 @@ export function licensingArea(rawCall: Call): LicensingArea {
         schema: licensedAssetSchema,
         signal: signal(o),
       }),
-    createAsset: (value, o) =>
+    createAsset: async (value, o) =>
       call(routes.createAsset, {
         body: licensedAsset(value),
         schema: licensedAssetSchema,
         signal: signal(o),
       }),
-    replaceAsset(kind, identifier, value, o) {
+    async replaceAsset(kind, identifier, value, o) {
       const body = licensedAsset(value);
       if (body.asset_kind !== kind || body.asset_identifier !== identifier)
         throw new InvalidOptionsError(

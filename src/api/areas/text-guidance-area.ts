@@ -122,7 +122,7 @@ export function textGuidanceArea(rawCall: Call): TextGuidanceArea {
         schema: migrationPreviewSchema,
         signal: signal(o),
       }),
-    submitChangeSet(changeSet, o) {
+    async submitChangeSet(changeSet, o) {
       checkGuidanceChangeSet(changeSet);
       return submit(routes.submitChangeSet, {
         body: {

@@ -16,7 +16,7 @@ const NODE = FIXTURE_ASSETS['custom_node:Fannovel16/comfyui_controlnet_aux'] as 
 const datasetMeta = { schema_version: 1, revision: 3, updated_at: 1_788_000_000 };
 const guidance = FIXTURE_GUIDANCE_CATALOG as {
   metadata: Json;
-  profiles: Record<string, Json>;
+  profiles: Record<string, Json> & { chatml: Json; 'json-output': Json };
   assignments: Record<string, Json>;
 };
 const baselines = FIXTURE_BASELINE_CATALOG as { metadata: Json; baselines: Record<string, Json> };
@@ -55,7 +55,7 @@ const guidanceChangeSet = {
   title: 'Document ChatML',
   profile_changes: [
     {
-      operation: 'update',
+      operation: 'update' as const,
       profile_id: 'chatml',
       profile: guidance.profiles.chatml,
       expected_before: guidance.profiles.chatml,
