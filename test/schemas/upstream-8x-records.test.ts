@@ -197,7 +197,8 @@ describe('the baseline catalog schema (24886069)', () => {
     });
     expect(catalog.metadata).toEqual({ schema_version: 1, revision: 1 });
     expect(Object.getPrototypeOf(catalog.baselines)).toBeNull();
-    expect(catalog.baselines.constructor?.capabilities).toEqual({
+    const named: string = 'constructor'; // a baseline named like an Object.prototype member
+    expect(catalog.baselines[named]?.capabilities).toEqual({
       controlnet: false,
       controlnet_types_unavailable: [],
       transparent: false,
