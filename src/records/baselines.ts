@@ -1,26 +1,8 @@
 // Questions about image baselines answered from a catalog (the served one, or the bundled copy):
 // is a baseline known, what is its canonical name, what are its facts.
 import type { ImageBaselineCatalog, ImageBaselineRecord } from '../schemas/baseline-catalog.js';
+import { findBaseline } from './baseline-index.js';
 import { BUNDLED_BASELINE_CATALOG } from './bundled-baselines.js';
-
-// Name and alternative name -> record, built once per catalog object.
-const indexes = new WeakMap<ImageBaselineCatalog, ReadonlyMap<string, ImageBaselineRecord>>();
-
-function indexOf(catalog: ImageBaselineCatalog): ReadonlyMap<string, ImageBaselineRecord> {
-  let index = indexes.get(catalog);
-  if (!index) {
-    const map = new Map<string, ImageBaselineRecord>();
-    const records = Object.values(catalog.baselines);
-    // Canonical names first, so an alternative name can never shadow a baseline's own name.
-    for (const record of records) map.set(record.name, record);
-    for (const record of records)
-      for (const alternative of record.alternative_names)
-        if (!map.has(alternative)) map.set(alternative, record);
-    index = map;
-    indexes.set(catalog, index);
-  }
-  return index;
-}
 
 /**
  * The catalog record `baseline` names, by its name or one of its alternative names (exact,
@@ -37,7 +19,7 @@ export function baselineFacts(
   baseline: string,
   catalog: ImageBaselineCatalog = BUNDLED_BASELINE_CATALOG,
 ): ImageBaselineRecord | undefined {
-  return indexOf(catalog).get(baseline);
+  return findBaseline(catalog, baseline);
 }
 
 /**
@@ -55,7 +37,7 @@ export function isCataloguedBaseline(
   baseline: string,
   catalog: ImageBaselineCatalog = BUNDLED_BASELINE_CATALOG,
 ): boolean {
-  return indexOf(catalog).has(baseline);
+  return findBaseline(catalog, baseline) !== undefined;
 }
 
 /**
@@ -68,7 +50,7 @@ export function canonicalBaselineName(
   baseline: string,
   catalog: ImageBaselineCatalog = BUNDLED_BASELINE_CATALOG,
 ): string | undefined {
-  return indexOf(catalog).get(baseline)?.name;
+  return findBaseline(catalog, baseline)?.name;
 }
 
 /** How two catalogs differ in the facts this SDK bundles (names, resolutions, capabilities). */

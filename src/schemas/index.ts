@@ -5,6 +5,7 @@ export type { BaseRecordShape, GenericModelRecord } from './generic-record.js';
 export * from './image-generation-record.js';
 export * from './image-requirements.js';
 export * from './legacy-records.js';
+export * from './license-records.js';
 export * from './licensing.js';
 export * from './media-records.js';
 export * from './metadata.js';

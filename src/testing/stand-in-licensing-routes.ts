@@ -6,9 +6,8 @@ import {
   LICENSED_ASSET_KINDS,
   licenseDefinitionSchema,
   licensedAssetSchema,
-  PERMISSION_STATUSES,
-  unknownModelLicensing,
-} from '../schemas/licensing.js';
+} from '../schemas/license-records.js';
+import { PERMISSION_STATUSES, unknownModelLicensing } from '../schemas/licensing.js';
 import { parseWith } from '../schemas/parse-records.js';
 import type { Schema } from '../schemas/shared.js';
 import type { StandInUser } from './fixtures/upstream-8x.js';

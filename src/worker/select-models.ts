@@ -1,5 +1,5 @@
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
-import { isCataloguedBaseline } from '../records/baselines.js';
+import { findBaseline } from '../records/baseline-index.js';
 import {
   type ImageBaselineCatalog,
   KNOWN_IMAGE_BASELINES,
@@ -23,10 +23,10 @@ export interface ModelSelection {
    */
   readonly includeUnknownBaselines?: boolean | undefined;
   /**
-   * The baseline catalog that makes an image baseline known (by its name or an alternative name)
-   * besides the baselines this release lists: pass the served one (`api.baselines.catalog()`) to
-   * accept baselines published after this release.
-   * @default the catalog bundled with this SDK
+   * A baseline catalog that makes more image baselines known, by name or alternative name: pass
+   * the served one (`await api.baselines.catalog()`) to accept baselines published after this
+   * release, or `BUNDLED_BASELINE_CATALOG` to accept the alternative names it lists (`SDXL`).
+   * @default none: the baselines this release lists (`KNOWN_IMAGE_BASELINES`, the bundled names)
    */
   readonly baselineCatalog?: ImageBaselineCatalog | undefined;
   /**
@@ -61,7 +61,8 @@ function baselineAllowed(record: ModelRecord, selection: ModelSelection): boolea
     record.record_type !== 'image_generation' ||
     KNOWN.has(baseline) ||
     selection.includeUnknownBaselines === true ||
-    isCataloguedBaseline(baseline, selection.baselineCatalog)
+    (selection.baselineCatalog !== undefined &&
+      findBaseline(selection.baselineCatalog, baseline) !== undefined)
   );
 }
 

@@ -1,7 +1,12 @@
 // selectModels treats a catalogued baseline as known (24886069): krea2_turbo and anima from the
 // bundled catalog, and any baseline a served catalog publishes, without a release.
 import { describe, expect, it } from 'vitest';
-import { imageBaselineCatalogSchema, parseCategoryRecords, selectModels } from '../../src/index.js';
+import {
+  BUNDLED_BASELINE_CATALOG,
+  imageBaselineCatalogSchema,
+  parseCategoryRecords,
+  selectModels,
+} from '../../src/index.js';
 import { FIXTURE_BASELINE_CATALOG, FIXTURE_V2, FIXTURE_V2_8X } from '../../src/testing.js';
 
 const image = (name: string, baseline: string) => ({ name, baseline, nsfw: false });
@@ -16,8 +21,13 @@ const served = imageBaselineCatalogSchema.parse(FIXTURE_BASELINE_CATALOG);
 const names = (list: { name: string }[]) => list.map((r) => r.name);
 
 describe('selectModels and the baseline catalog', () => {
-  it('krea2_turbo, anima and an alternative name are known from the bundled catalog', () => {
-    expect(names(selectModels(records))).toEqual(['k', 'a', 'alt']);
+  it('krea2_turbo and anima are known to this release; alternative names with a catalog', () => {
+    expect(names(selectModels(records))).toEqual(['k', 'a']);
+    expect(names(selectModels(records, { baselineCatalog: BUNDLED_BASELINE_CATALOG }))).toEqual([
+      'k',
+      'a',
+      'alt',
+    ]);
   });
 
   it('a baseline only the served catalog names is known when that catalog is passed', () => {

@@ -6,12 +6,12 @@ import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
 import type { LicensingSummary } from '../../query/licensing-summary.js';
 import { modelNameCandidates } from '../../records/model-aliases.js';
 import {
-  type KnownPermissionStatus,
   type LicenseDefinition,
   type LicensedAsset,
   licenseDefinitionSchema,
   licensedAssetSchema,
-} from '../../schemas/licensing.js';
+} from '../../schemas/license-records.js';
+import type { KnownPermissionStatus } from '../../schemas/licensing.js';
 import { parseWith } from '../../schemas/parse-records.js';
 import type { Schema } from '../../schemas/shared.js';
 import type { ApiCallOptions } from '../call-options.js';

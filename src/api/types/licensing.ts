@@ -8,6 +8,8 @@ import {
   licenseDefinitionSchema,
   licensedAssetSchema,
   licensingRecordMetadataSchema,
+} from '../../schemas/license-records.js';
+import {
   type ModelLicensing,
   modelLicensingSchema,
   PERMISSION_STATUSES,
