@@ -3,6 +3,7 @@
 // change sets, conditional catalog reads, resource_kinds, aliases and the beta overlay.
 import { describe, expect, it } from 'vitest';
 import {
+  API_ROUTES,
   type ApiClient,
   ApiError,
   ChangeSetConflictError,
@@ -58,7 +59,56 @@ const EVERY_METHOD: readonly [string, (api: ApiClient) => Promise<unknown>][] = 
   ['baselines.catalog', (a) => a.baselines.catalog()],
   ['baselines.catalogIfChanged', (a) => a.baselines.catalogIfChanged()],
   ['baselines.baseline', (a) => a.baselines.baseline('anima')],
+  [
+    'licensing.createAsset',
+    (a) =>
+      a.licensing.createAsset({
+        asset_kind: 'other',
+        asset_identifier: 'x',
+        display_name: 'X',
+        licensing: {
+          license_expression: 'MIT',
+          license_ids: ['MIT'],
+          commercial_use: 'allowed',
+          redistribution: 'allowed',
+        },
+      }),
+  ],
+  [
+    'licensing.replaceAsset',
+    (a) => a.licensing.asset('other', 'x').then((x) => a.licensing.replaceAsset('other', 'x', x)),
+  ],
+  ['licensing.deleteAsset', (a) => a.licensing.deleteAsset('other', 'x')],
+  [
+    'textGuidance.submitChangeSet',
+    (a) =>
+      a.textGuidance.submitChangeSet({
+        title: 'gpt2',
+        assignment_changes: [
+          {
+            model_name: 'gpt2',
+            assignment: { model_name: 'gpt2', primary_profile_id: 'chatml' },
+            expected_before: null,
+          },
+        ],
+      }),
+  ],
+  [
+    'baselines.submitChangeSet',
+    (a) =>
+      a.baselines.submitChangeSet({
+        title: 'omega',
+        changes: [
+          { operation: 'upsert', name: 'omega', record: { name: 'omega' }, expected_before: null },
+        ],
+      }),
+  ],
 ];
+
+it('EVERY_METHOD calls every 8.x method of the registry', () => {
+  const added = Object.entries(API_ROUTES).filter(([, route]) => route.addedIn === '8.x');
+  expect(EVERY_METHOD.map(([name]) => name).sort()).toEqual(added.map(([key]) => key).sort());
+});
 
 describe('against a 7.6-shaped server', () => {
   it.each(EVERY_METHOD)('%s is a FeatureUnavailableError, never a crash', async (_, call) => {
