@@ -1,8 +1,9 @@
 import type { Case } from './case.js';
+import { CATALOG_CASES } from './catalog-cases.js';
 import { CORE_CASES } from './core-cases.js';
+import { LICENSING_CASES } from './licensing-cases.js';
 import { QUEUE_METADATA_CASES } from './queue-metadata-cases.js';
 import { TEXT_UTILS_CASES } from './text-utils-cases.js';
-import { UPSTREAM8_CASES } from './upstream8-cases.js';
 
 export { BASE, type Case, clientAnswering } from './case.js';
 
@@ -11,5 +12,6 @@ export const CASES: readonly Case[] = [
   ...CORE_CASES,
   ...QUEUE_METADATA_CASES,
   ...TEXT_UTILS_CASES,
-  ...UPSTREAM8_CASES,
+  ...LICENSING_CASES,
+  ...CATALOG_CASES,
 ];
