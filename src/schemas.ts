@@ -23,6 +23,32 @@ export {
   stripBackendPrefix,
 } from './legacy/text-model-name.js';
 export {
+  type BaselineCatalogDrift,
+  baselineCatalogDrift,
+  baselineFacts,
+  canonicalBaselineName,
+  isCataloguedBaseline,
+} from './records/baselines.js';
+export {
+  BUNDLED_BASELINE_CATALOG,
+  BUNDLED_BASELINES_COMMIT,
+} from './records/bundled-baselines.js';
+export {
+  aggregatePermissions,
+  downloadPermission,
+  effectiveLicensing,
+  isKnownPermissionStatus,
+  type LicensedRecord,
+  licensingForFile,
+} from './records/licensing.js';
+export {
+  findRecordByName,
+  isModelAlias,
+  MODEL_ALIASES,
+  modelNameCandidates,
+  resolveModelAlias,
+} from './records/model-aliases.js';
+export {
   type BlipRecord,
   blipRecordSchema,
   type ClipRecord,
@@ -38,6 +64,16 @@ export {
   type SafetyCheckerRecord,
   safetyCheckerRecordSchema,
 } from './schemas/auxiliary-records.js';
+export {
+  type BaselineCapabilities,
+  type BaselineRecordMetadata,
+  type HordeBaselinePolicy,
+  type ImageBaselineCatalog,
+  type ImageBaselineCatalogMetadata,
+  type ImageBaselineRecord,
+  imageBaselineCatalogSchema,
+  imageBaselineRecordSchema,
+} from './schemas/baseline-catalog.js';
 export {
   CONTROLNET_STYLES,
   type ControlnetAnnotatorRecord,
@@ -56,6 +92,12 @@ export {
   type ModelStyle,
 } from './schemas/image-generation-record.js';
 export {
+  IMAGE_SCHEDULERS,
+  type ImageRequirements,
+  type ImageScheduler,
+  normalizeSchedulerRequirements,
+} from './schemas/image-requirements.js';
+export {
   LEGACY_BASELINES,
   type LegacyClipRecord,
   type LegacyConfig,
@@ -69,6 +111,28 @@ export {
   legacyStableDiffusionRecordSchema,
   legacyTextGenerationRecordSchema,
 } from './schemas/legacy-records.js';
+export {
+  LICENSED_ASSET_KINDS,
+  type LicenseDefinition,
+  type LicensedAsset,
+  type LicensedAssetKind,
+  type LicensingRecordMetadata,
+  licenseDefinitionSchema,
+  licensedAssetSchema,
+} from './schemas/license-records.js';
+export {
+  type KnownPermissionStatus,
+  LICENSE_OBLIGATIONS,
+  type LicenseAssignment,
+  type LicenseEvidence,
+  type LicenseObligation,
+  type ModelLicensing,
+  modelLicensingSchema,
+  NOASSERTION,
+  PERMISSION_STATUSES,
+  type PermissionStatus,
+  unknownModelLicensing,
+} from './schemas/licensing.js';
 export {
   type AudioGenerationRecord,
   audioGenerationRecordSchema,
@@ -110,6 +174,21 @@ export {
   type SettingsMap,
   type SettingValue,
 } from './schemas/shared.js';
+export {
+  type GuidanceSource,
+  SUPPORT_STATUSES,
+  type SupportClaim,
+  type SupportClaims,
+  type SupportStatus,
+  TEXT_CAPABILITIES,
+  TEXT_GUIDANCE_STATUSES,
+  TEXT_INTERACTION_MODES,
+  type TextCapability,
+  type TextContextWindow,
+  type TextGuidanceStatus,
+  type TextGuidanceSummary,
+  type TextInteractionMode,
+} from './schemas/text-capabilities.js';
 export {
   TEXT_BACKENDS,
   type TextBackend,

@@ -13,7 +13,9 @@ export type ModelReferenceErrorCode =
   | 'UNKNOWN_SOURCE'
   | 'SUSPECT_ANSWER'
   | 'CLOSED'
-  | 'STORAGE_FAILED';
+  | 'STORAGE_FAILED'
+  | 'FEATURE_UNAVAILABLE'
+  | 'CHANGE_SET_CONFLICT';
 
 /** Marks our errors so guards work across realms (iframes, workers, duplicated bundles). */
 const BRAND = Symbol.for('horde-model-reference.error');

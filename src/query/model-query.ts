@@ -2,6 +2,7 @@ import { sourceOf } from '../records/provenance.js';
 import type { SourceLayer, SourceState } from '../records/source-layer.js';
 import { compareNullable } from './compare.js';
 import { canonicalField, readPath } from './fields.js';
+import { type LicensingSearchParams, licensingFilters } from './licensing-filters.js';
 import type { SearchPage } from './search.js';
 
 type Primitive = string | number | boolean | null | undefined;
@@ -154,6 +155,12 @@ export class ModelQuery<R extends object> implements Iterable<R> {
   /** Records with none of `tags` (records without tags match). */
   tagsNone(...tags: string[]): this {
     return this.filter((r) => !tagList(r).some((t) => tags.includes(t)));
+  }
+
+  /** Records matching the licensing filters, with the server's semantics (no licensing = unknown). */
+  whereLicensing(params: LicensingSearchParams): this {
+    const filters = licensingFilters(params);
+    return this.filter((record) => filters.every((matches) => matches(record)));
   }
 
   /** Adds a sort key; earlier keys take precedence. Stable: ties keep the records' order. */

@@ -4,14 +4,20 @@ import {
   InvalidSearchParamsError,
   type SearchParamIssue,
 } from '../errors/invalid-search-params-error.js';
+import { PERMISSION_STATUSES } from '../schemas/licensing.js';
 import { TEXT_BACKENDS, type TextBackend } from '../schemas/text-generation-record.js';
 import { canonicalField, fieldsOf } from './fields.js';
+import {
+  LICENSING_PARAM_SHAPE,
+  LICENSING_QUERY_NAMES,
+  type LicensingSearchParams,
+} from './licensing-filters.js';
 
 /**
  * Search parameters, the camelCase twins of the server's `/search` query parameters.
  * The semantics (exact, case-sensitive tags and baselines, ...) are the server's: see the README.
  */
-export interface SearchParams {
+export interface SearchParams extends LicensingSearchParams {
   /** Exact match on `nsfw`. Categories with an `nsfw` field only. */
   readonly nsfw?: boolean | undefined;
   /** Exact, case-sensitive match on `baseline`. */
@@ -62,6 +68,7 @@ export type SearchAllParams = Pick<
   | 'limit'
   | 'offset'
   | 'source'
+  | keyof LicensingSearchParams
 >;
 
 /** Parameters after validation, with defaults filled. */
@@ -89,6 +96,7 @@ const shape = {
   limit: z.optional(z.int().check(z.gte(1), z.lte(500))),
   offset: z.optional(z.int().check(z.gte(0))),
   source: z.optional(z.union([z.string(), z.array(z.string())])),
+  ...LICENSING_PARAM_SHAPE,
 };
 const categorySchema = z.strictObject(shape);
 const ALL_PARAMS = [
@@ -102,6 +110,7 @@ const ALL_PARAMS = [
   'limit',
   'offset',
   'source',
+  ...Object.keys(LICENSING_PARAM_SHAPE),
 ];
 const allSchema = z.strictObject(
   Object.fromEntries(ALL_PARAMS.map((k) => [k, shape[k as keyof typeof shape]])),
@@ -124,6 +133,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   limit: ['an integer from 1 to 500'],
   offset: ['an integer >= 0'],
   backend: TEXT_BACKENDS,
+  commercialUse: PERMISSION_STATUSES,
+  redistribution: PERMISSION_STATUSES,
 };
 
 function sortIssue(scope: Category | 'all', sortBy: string): SearchParamIssue | null {
@@ -242,6 +253,7 @@ const SNAKE: Readonly<Record<string, string>> = {
   excludeBackendVariations: 'exclude_backend_variations',
   sortBy: 'sort_by',
   sortDesc: 'sort_desc',
+  ...LICENSING_QUERY_NAMES,
 };
 
 /**

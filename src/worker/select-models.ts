@@ -1,4 +1,6 @@
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import { findBaseline } from '../records/baseline-index.js';
+import type { ImageBaselineCatalog } from '../schemas/baseline-catalog.js';
 import { KNOWN_IMAGE_BASELINES } from '../schemas/image-generation-record.js';
 import type { ModelRecord } from '../schemas/record-schemas.js';
 import { downloadManifest } from './download-manifest.js';
@@ -18,6 +20,13 @@ export interface ModelSelection {
    * @default false
    */
   readonly includeUnknownBaselines?: boolean | undefined;
+  /**
+   * A baseline catalog that makes more image baselines known, by name or alternative name: pass
+   * the served one (`await api.baselines.catalog()`) to accept baselines published after this
+   * release, or `BUNDLED_BASELINE_CATALOG` to accept the alternative names it lists (`SDXL`).
+   * @default none: the baselines this release lists (`KNOWN_IMAGE_BASELINES`, the bundled names)
+   */
+  readonly baselineCatalog?: ImageBaselineCatalog | undefined;
   /**
    * `exclude`: SFW models only; `only`: NSFW models only.
    * @default 'include'
@@ -49,7 +58,9 @@ function baselineAllowed(record: ModelRecord, selection: ModelSelection): boolea
   return (
     record.record_type !== 'image_generation' ||
     KNOWN.has(baseline) ||
-    selection.includeUnknownBaselines === true
+    selection.includeUnknownBaselines === true ||
+    (selection.baselineCatalog !== undefined &&
+      findBaseline(selection.baselineCatalog, baseline) !== undefined)
   );
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { Category } from '../../categories.js';
+import type { PendingResourceKind } from '../../records/pending-resources.js';
 import type { Schema } from '../../schemas/shared.js';
 import { maybe, num, str } from './fields.js';
 
@@ -18,6 +19,10 @@ export type PendingChangeStatus =
  */
 export interface PendingChangeRecord {
   change_id: number;
+  /** What the change edits (8.x): absent on 7.6 servers, where every change is a model change. */
+  resource_kind?: PendingResourceKind | null | undefined;
+  /** The id of a non-model resource (8.x); `model_name` is then a label such as `guidance:<id>`. */
+  resource_id?: string | null | undefined;
   category: Category | (string & {});
   model_name: string;
   operation: 'create' | 'update' | 'delete' | (string & {});
@@ -47,6 +52,8 @@ export interface PendingChangeRecord {
 /** Schema of {@link PendingChangeRecord}. */
 export const pendingChangeSchema: Schema<PendingChangeRecord> = z.looseObject({
   change_id: num,
+  resource_kind: maybe(str),
+  resource_id: maybe(str),
   category: str,
   model_name: str,
   operation: str,

@@ -46,10 +46,12 @@ export const backendInfoSchema: Schema<BackendInfo> = z.looseObject({
 export interface UserRolesResponse {
   user_id: string;
   username: string;
-  /** A subset of `approver`, `requestor`; may be empty. */
+  /** A subset of `approver`, `requestor` and (8.x) `license_editor`; may be empty. */
   roles: string[];
   is_approver: boolean;
   is_requestor: boolean;
+  /** May edit license definitions and non-model assets (8.x; absent from a 7.6 answer). */
+  is_license_editor?: boolean | undefined;
 }
 /** Schema of {@link UserRolesResponse}. */
 export const userRolesSchema: Schema<UserRolesResponse> = z.looseObject({
@@ -58,6 +60,7 @@ export const userRolesSchema: Schema<UserRolesResponse> = z.looseObject({
   roles: z.array(str),
   is_approver: z.boolean(),
   is_requestor: z.boolean(),
+  is_license_editor: z.optional(z.boolean()),
 });
 
 /** `GET .../metadata/last_updated`. */

@@ -63,6 +63,8 @@ export interface GroupMembersResponse {
   canonical_count: number;
   backend_duplicate_count: number;
   name_schema_is_custom: boolean;
+  /** Members per guidance status (8.x, 76fc074e); each member then carries its `guidance`. */
+  guidance_coverage?: Record<string, number> | undefined;
   [field: string]: unknown;
 }
 /** Schema of {@link GroupMembersResponse}. */
@@ -74,6 +76,7 @@ export const groupMembersSchema: Schema<GroupMembersResponse> = z.looseObject({
   canonical_count: num,
   backend_duplicate_count: num,
   name_schema_is_custom: z.boolean(),
+  guidance_coverage: z.optional(z.record(str, num)),
 });
 
 /** `GET .../text_generation/groups/summary`. */

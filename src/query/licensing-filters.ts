@@ -1,0 +1,59 @@
+// The licensing filters of the service's search (upstream `service/v2/routers/search.py` at
+// c0fba994; see docs/upstream-8x.md), for local search, the query builder and the API client.
+import * as z from 'zod/mini';
+import { effectiveLicensing, type LicensedRecord } from '../records/licensing.js';
+import { type KnownPermissionStatus, PERMISSION_STATUSES } from '../schemas/licensing.js';
+
+/** The licensing parameters of search (8.x servers; a 7.6 server ignores them). */
+export interface LicensingSearchParams {
+  /**
+   * Records whose model-level `licensing.license_ids` include this id. Records without licensing
+   * never match, and per-file overrides are not consulted, as on the server.
+   */
+  readonly licenseId?: string | undefined;
+  /** Records with this commercial-use conclusion; a record without licensing counts as `unknown`. */
+  readonly commercialUse?: KnownPermissionStatus | undefined;
+  /** Records with this redistribution conclusion; a record without licensing counts as `unknown`. */
+  readonly redistribution?: KnownPermissionStatus | undefined;
+}
+
+/** The validators of {@link LicensingSearchParams}, to spread into a search parameter schema. */
+export const LICENSING_PARAM_SHAPE: {
+  licenseId: z.ZodMiniOptional<z.ZodMiniString<string>>;
+  commercialUse: z.ZodMiniOptional<z.ZodMiniEnum<{ [K in KnownPermissionStatus]: K }>>;
+  redistribution: z.ZodMiniOptional<z.ZodMiniEnum<{ [K in KnownPermissionStatus]: K }>>;
+} = {
+  licenseId: z.optional(z.string()),
+  commercialUse: z.optional(z.enum(PERMISSION_STATUSES)),
+  redistribution: z.optional(z.enum(PERMISSION_STATUSES)),
+};
+
+/** The server's names of the licensing parameters. */
+export const LICENSING_QUERY_NAMES: Readonly<Record<keyof LicensingSearchParams, string>> = {
+  licenseId: 'license_id',
+  commercialUse: 'commercial_use',
+  redistribution: 'redistribution',
+};
+
+/**
+ * One predicate per licensing parameter that is set, with the server's semantics.
+ *
+ * @example
+ * ```ts
+ * const [free] = licensingFilters({ commercialUse: 'allowed' });
+ * free?.(record); // false for a record without licensing (it counts as unknown)
+ * ```
+ */
+export function licensingFilters(
+  params: LicensingSearchParams,
+): ((record: LicensedRecord) => boolean)[] {
+  const { licenseId, commercialUse, redistribution } = params;
+  const filters: ((record: LicensedRecord) => boolean)[] = [];
+  if (licenseId !== undefined)
+    filters.push((record) => record.licensing?.license_ids.includes(licenseId) === true);
+  if (commercialUse !== undefined)
+    filters.push((record) => effectiveLicensing(record).commercial_use === commercialUse);
+  if (redistribution !== undefined)
+    filters.push((record) => effectiveLicensing(record).redistribution === redistribution);
+  return filters;
+}
