@@ -58,7 +58,6 @@ export type {
 export { type PendingProviderOptions, pendingProvider } from './providers/pending-provider.js';
 export { staticProvider } from './providers/static-provider.js';
 export { createQuery, type QueryOf } from './query/category-queries.js';
-export { type LicensingSummary, summarizeLicensing } from './query/licensing-summary.js';
 export { type FieldPath, ModelQuery, type Operator } from './query/model-query.js';
 export { type SearchPage, searchRecords } from './query/search.js';
 export type { SearchAllParams, SearchParams } from './query/search-params.js';
@@ -69,11 +68,11 @@ export {
   type ChangedRecord,
   diffCategoryRecords,
 } from './records/diff-records.js';
-export { effectiveLicensing } from './records/licensing.js';
 export { sourceOf } from './records/provenance.js';
 export type { SourceState } from './records/source-layer.js';
 export type { SuspectAnswerPolicy } from './records/suspect-answer.js';
 export type { ImageGenerationRecord } from './schemas/image-generation-record.js';
+export type { ModelLicensing } from './schemas/licensing.js';
 export type { RecordIssue } from './schemas/parse-records.js';
 export type {
   CategoryRecords,

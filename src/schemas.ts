@@ -1,6 +1,7 @@
 // `horde-model-reference/schemas`: the data formats. The zod (mini) schema and type of every v2
-// record and legacy record, per-record parsing, legacy → v2 conversion, text model names, and the
-// static facts about each category.
+// record and legacy record, per-record parsing, legacy → v2 conversion, text model names, the
+// static facts about each category, and the 8.x record facts: licensing (reads and the summary),
+// model aliases, the baseline catalog and its bundled table.
 export {
   CATEGORY_DESCRIPTORS,
   type CategoryClassification,
@@ -22,6 +23,11 @@ export {
   parseTextModelName,
   stripBackendPrefix,
 } from './legacy/text-model-name.js';
+export {
+  type LicensingSummary,
+  type PermissionCounts,
+  summarizeLicensing,
+} from './query/licensing-summary.js';
 export {
   type BaselineCatalogDrift,
   baselineCatalogDrift,

@@ -6,6 +6,7 @@ import {
   isFeatureUnavailableError,
   type ServerFeature,
 } from '../errors/feature-unavailable-error.js';
+import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { ApiClient } from './client.js';
 import type { BackendInfo } from './types/service.js';
@@ -29,7 +30,10 @@ export interface ServerCapabilities {
 export interface CapabilityProbe {
   /** `GET /replicate_mode`, read once (a failed read is not remembered). */
   backend(options?: RequestOptions): Promise<BackendInfo>;
-  /** Whether the deployment serves `feature`, found out once with one small read. */
+  /**
+   * Whether the deployment serves `feature`, found out once with one small read.
+   * @throws {InvalidOptionsError} for a feature not in {@link SERVER_FEATURES}.
+   */
   has(feature: ServerFeature, options?: RequestOptions): Promise<boolean>;
   /** @throws {FeatureUnavailableError} when the deployment does not serve `feature`. */
   require(feature: ServerFeature, options?: RequestOptions): Promise<void>;
@@ -71,7 +75,10 @@ export function createCapabilityProbe(api: ApiClient): CapabilityProbe {
   const has = (feature: ServerFeature, options?: RequestOptions): Promise<boolean> => {
     if (!Object.hasOwn(PROBES, feature))
       return Promise.reject(
-        new TypeError(`unknown feature ${feature}; known: ${SERVER_FEATURES.join(', ')}`),
+        new InvalidOptionsError(
+          'feature',
+          `unknown feature ${feature}; known: ${SERVER_FEATURES.join(', ')}`,
+        ),
       );
     let known = features.get(feature);
     if (!known) {

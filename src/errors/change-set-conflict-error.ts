@@ -38,4 +38,4 @@ export class ChangeSetConflictError extends ModelReferenceError {
 
 /** Cross-realm guard for {@link ChangeSetConflictError}. */
 export const isChangeSetConflictError: (error: unknown) => error is ChangeSetConflictError =
-  errorGuard(ChangeSetConflictError, 'ChangeSetConflictError');
+  /* @__PURE__ */ errorGuard(ChangeSetConflictError, 'ChangeSetConflictError');

@@ -30,4 +30,4 @@ export class FeatureUnavailableError extends ModelReferenceError {
 
 /** Cross-realm guard for {@link FeatureUnavailableError}. */
 export const isFeatureUnavailableError: (error: unknown) => error is FeatureUnavailableError =
-  errorGuard(FeatureUnavailableError, 'FeatureUnavailableError');
+  /* @__PURE__ */ errorGuard(FeatureUnavailableError, 'FeatureUnavailableError');

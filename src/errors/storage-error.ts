@@ -52,7 +52,7 @@ export class StorageError extends ModelReferenceError {
 }
 
 /** Cross-realm guard for {@link StorageError}. */
-export const isStorageError: (error: unknown) => error is StorageError = errorGuard(
+export const isStorageError: (error: unknown) => error is StorageError = /* @__PURE__ */ errorGuard(
   StorageError,
   'StorageError',
 );

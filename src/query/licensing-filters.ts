@@ -1,7 +1,7 @@
 // The licensing filters of the service's search (upstream `service/v2/routers/search.py` at
 // c0fba994; see docs/upstream-8x.md), for local search, the query builder and the API client.
 import * as z from 'zod/mini';
-import { effectiveLicensing, type LicensedRecord } from '../records/licensing.js';
+import type { LicensedRecord } from '../records/licensing.js';
 import { type KnownPermissionStatus, PERMISSION_STATUSES } from '../schemas/licensing.js';
 
 /** The licensing parameters of search (8.x servers; a 7.6 server ignores them). */
@@ -28,13 +28,6 @@ export const LICENSING_PARAM_SHAPE: {
   redistribution: z.optional(z.enum(PERMISSION_STATUSES)),
 };
 
-/** The server's names of the licensing parameters. */
-export const LICENSING_QUERY_NAMES: Readonly<Record<keyof LicensingSearchParams, string>> = {
-  licenseId: 'license_id',
-  commercialUse: 'commercial_use',
-  redistribution: 'redistribution',
-};
-
 /**
  * One predicate per licensing parameter that is set, with the server's semantics.
  *
@@ -51,9 +44,13 @@ export function licensingFilters(
   const filters: ((record: LicensedRecord) => boolean)[] = [];
   if (licenseId !== undefined)
     filters.push((record) => record.licensing?.license_ids.includes(licenseId) === true);
-  if (commercialUse !== undefined)
-    filters.push((record) => effectiveLicensing(record).commercial_use === commercialUse);
-  if (redistribution !== undefined)
-    filters.push((record) => effectiveLicensing(record).redistribution === redistribution);
+  const wanted = [
+    ['commercial_use', commercialUse],
+    ['redistribution', redistribution],
+  ] as const;
+  // `unknown` without licensing, as `effectiveLicensing` says (read inline to keep the core small).
+  for (const [activity, status] of wanted)
+    if (status !== undefined)
+      filters.push((record) => (record.licensing?.[activity] ?? 'unknown') === status);
   return filters;
 }

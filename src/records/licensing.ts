@@ -16,7 +16,8 @@ export interface LicensedRecord {
   readonly config?: { readonly download?: readonly { readonly file_name: string }[] };
 }
 
-const UNKNOWN: ModelLicensing = Object.freeze(unknownModelLicensing());
+// Made on first use: a module-level call would stay in every bundle that imports this module.
+let unknown: ModelLicensing | undefined;
 
 /**
  * The licensing the service serves for `record`: its own, or the `NOASSERTION` conclusion (both
@@ -29,7 +30,9 @@ const UNKNOWN: ModelLicensing = Object.freeze(unknownModelLicensing());
  * ```
  */
 export function effectiveLicensing(record: LicensedRecord): ModelLicensing {
-  return record.licensing ?? UNKNOWN;
+  if (record.licensing) return record.licensing;
+  unknown ??= Object.freeze(unknownModelLicensing());
+  return unknown;
 }
 
 /**

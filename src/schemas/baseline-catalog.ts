@@ -1,6 +1,7 @@
 // The served image baseline catalog (upstream `image_baseline.py` at 24886069; see
 // docs/upstream-8x.md). Baselines are a resource of their own, not a model category.
 import * as z from 'zod/mini';
+import { dictionary } from './dictionary.js';
 import { nullableNumber, nullableString, type Schema } from './shared.js';
 
 // A refine rather than z.minLength: the check class it pulls in costs bytes for nothing else.
@@ -149,7 +150,7 @@ export const imageBaselineCatalogSchema: Schema<ImageBaselineCatalog> = z.pipe(
       revision: 1,
     })),
     baselines: z
-      ._default(z.record(z.string(), imageBaselineRecordSchema), () => ({}))
+      ._default(dictionary(imageBaselineRecordSchema), () => ({}))
       .check(
         z.refine(
           (baselines) => Object.entries(baselines).every(([key, record]) => key === record.name),

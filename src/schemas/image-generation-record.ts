@@ -94,22 +94,22 @@ export const imageGenerationRecordSchema: Schema<ImageGenerationRecord> = z.loos
   requirements: z.optional(
     z.pipe(
       z.nullable(settingsMapSchema),
-      z.pipe(
-        z.transform(
-          (requirements: SettingsMap | null) =>
-            normalizeSchedulerRequirements(requirements) as ImageRequirements | null,
-        ),
-        z.custom<ImageRequirements | null>(
-          (requirements) => {
-            const schedulers = (requirements as ImageRequirements | null)?.schedulers;
-            return (
-              schedulers === undefined ||
-              (Array.isArray(schedulers) && schedulers.every((s) => typeof s === 'string'))
-            );
-          },
-          { error: 'Expected requirements.schedulers to be a list of schedule names' },
-        ),
-      ),
+      // One transform normalises and checks (a pipe to a separate check costs the core bytes).
+      z.transform((requirements: SettingsMap | null, context) => {
+        const normalised = normalizeSchedulerRequirements(requirements) as ImageRequirements | null;
+        const schedulers = normalised?.schedulers;
+        if (
+          schedulers !== undefined &&
+          !(Array.isArray(schedulers) && schedulers.every((s) => typeof s === 'string'))
+        )
+          context.issues.push({
+            code: 'custom',
+            input: requirements,
+            path: ['schedulers'],
+            message: 'Expected requirements.schedulers to be a list of schedule names',
+          });
+        return normalised;
+      }),
     ),
   ),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { dictionary } from './dictionary.js';
 import {
   nullableBoolean,
   nullableString,
@@ -114,7 +115,7 @@ const configSchema: Schema<LegacyConfig> = z.pipe(
         file_url: optionalString,
       }),
     ),
-    embedded_component_hashes: z.optional(z.nullable(z.record(z.string(), z.string()))),
+    embedded_component_hashes: z.optional(z.nullable(dictionary(z.string()))),
   }),
 );
 

@@ -2,6 +2,7 @@
 // docs/upstream-8x.md). Every enum is open: a status a later server adds must never make a record
 // fail validation and drop out of a worker's list.
 import * as z from 'zod/mini';
+import { dictionary } from './dictionary.js';
 import { nullableString, type Schema } from './shared.js';
 
 /** The reviewed conclusions for one activity (commercial use, redistribution), in upstream order. */
@@ -104,7 +105,7 @@ export const licenseAssignmentSchema: Schema<LicenseAssignment> = z.looseObject(
 /** Schema of {@link ModelLicensing}. */
 export const modelLicensingSchema: Schema<ModelLicensing> = z.looseObject({
   ...assignmentShape,
-  files: z._default(z.record(z.string(), licenseAssignmentSchema), () => ({})),
+  files: z._default(dictionary(licenseAssignmentSchema), () => ({})),
 });
 
 /**

@@ -1,6 +1,7 @@
 // The durable facts 8.x text records carry beside the legacy fields (upstream
 // `text_guidance.py` and `model_reference_records.py` at 76fc074e; see docs/upstream-8x.md).
 import * as z from 'zod/mini';
+import { dictionary } from './dictionary.js';
 import { nullableString, type Schema } from './shared.js';
 
 /** Ways a text model accepts prompts. */
@@ -93,7 +94,5 @@ export const textGuidanceSummarySchema: Schema<TextGuidanceSummary> = z.looseObj
 export type SupportClaims<K extends string> = Partial<Record<K, SupportClaim>>;
 
 /** Schema of {@link SupportClaims}. */
-export const supportClaimsSchema: Schema<Record<string, SupportClaim>> = z.record(
-  z.string(),
-  supportClaimSchema,
-);
+export const supportClaimsSchema: Schema<Record<string, SupportClaim>> =
+  dictionary(supportClaimSchema);

@@ -1,5 +1,4 @@
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
-import { findBaseline } from '../records/baseline-index.js';
 import type { ImageBaselineCatalog } from '../schemas/baseline-catalog.js';
 import { KNOWN_IMAGE_BASELINES } from '../schemas/image-generation-record.js';
 import type { ModelRecord } from '../schemas/record-schemas.js';
@@ -50,6 +49,14 @@ function field(record: ModelRecord, key: string): unknown {
   return (record as unknown as Record<string, unknown>)[key];
 }
 
+// By name or alternative name, exactly (as `isCataloguedBaseline`); a scan, not an index, to keep
+// the core small: a catalog has a few dozen baselines.
+function catalogues(catalog: ImageBaselineCatalog, baseline: string): boolean {
+  return Object.values(catalog.baselines).some(
+    (record) => record.name === baseline || record.alternative_names.includes(baseline),
+  );
+}
+
 function baselineAllowed(record: ModelRecord, selection: ModelSelection): boolean {
   const baseline = field(record, 'baseline');
   if (typeof baseline !== 'string') return true;
@@ -59,8 +66,7 @@ function baselineAllowed(record: ModelRecord, selection: ModelSelection): boolea
     record.record_type !== 'image_generation' ||
     KNOWN.has(baseline) ||
     selection.includeUnknownBaselines === true ||
-    (selection.baselineCatalog !== undefined &&
-      findBaseline(selection.baselineCatalog, baseline) !== undefined)
+    (selection.baselineCatalog !== undefined && catalogues(selection.baselineCatalog, baseline))
   );
 }
 

@@ -3,8 +3,12 @@
 // record with a guidance summary. Both generations must validate to the same records, and the
 // licensing filters and summary must treat the whole catalogue as unknown.
 import { describe, expect, it } from 'vitest';
-import { type Category, searchRecords, summarizeLicensing } from '../../src/index.js';
-import { parseCategoryRecords, unknownModelLicensing } from '../../src/schemas.js';
+import { type Category, searchRecords } from '../../src/index.js';
+import {
+  parseCategoryRecords,
+  summarizeLicensing,
+  unknownModelLicensing,
+} from '../../src/schemas.js';
 import {
   HAS_REFERENCE_DATA,
   REFERENCE_CATEGORIES,

@@ -7,12 +7,11 @@ import {
   createQuery,
   isInvalidSearchParamsError,
   searchRecords,
-  summarizeLicensing,
 } from '../../src/index.js';
 import { licensingFilters } from '../../src/query/licensing-filters.js';
 import { searchAcrossCategories } from '../../src/query/search.js';
 import { toSearchQuery, validateSearchParams } from '../../src/query/search-params.js';
-import { parseCategoryRecords } from '../../src/schemas.js';
+import { parseCategoryRecords, summarizeLicensing } from '../../src/schemas.js';
 import { FIXTURE_V2, FIXTURE_V2_8X } from '../../src/testing.js';
 
 const v8 = parseCategoryRecords('image_generation', FIXTURE_V2_8X.image_generation).records;

@@ -2,7 +2,6 @@
 // entries (24886069) and the baseline catalog (24886069).
 import { describe, expect, it } from 'vitest';
 import { dropNonModelPendingEntries, isModelPendingEntry } from '../../src/api.js';
-import { effectiveLicensing } from '../../src/index.js';
 import {
   aggregatePermissions,
   BUNDLED_BASELINE_CATALOG,
@@ -10,6 +9,7 @@ import {
   baselineFacts,
   canonicalBaselineName,
   downloadPermission,
+  effectiveLicensing,
   findRecordByName,
   imageBaselineCatalogSchema,
   isCataloguedBaseline,

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
 import type { ImageBaselineRecord } from '../../schemas/baseline-catalog.js';
+import { dictionary } from '../../schemas/dictionary.js';
 import type { Schema } from '../../schemas/shared.js';
 import { num } from './fields.js';
 import type { TextGuidanceAssignment, TextUsageProfile } from './text-guidance.js';
@@ -45,8 +46,8 @@ export const migrationPreviewSchema: Schema<GuidanceMigrationPreview> = z.looseO
   change_set: z.nullable(
     z.looseObject({
       title: z.string(),
-      profile_changes: z._default(z.array(z.record(z.string(), z.unknown())), () => []),
-      assignment_changes: z._default(z.array(z.record(z.string(), z.unknown())), () => []),
+      profile_changes: z._default(z.array(dictionary(z.unknown())), () => []),
+      assignment_changes: z._default(z.array(dictionary(z.unknown())), () => []),
     }),
   ) as Schema<TextGuidanceChangeSet | null>,
   source_model_count: num,

@@ -1,6 +1,7 @@
 // Answers of the licensing routes (upstream `service/v2/routers/licensing.py` at c0fba994).
 import * as z from 'zod/mini';
 import type { LicensingSummary, PermissionCounts } from '../../query/licensing-summary.js';
+import { dictionary } from '../../schemas/dictionary.js';
 import {
   type LicenseDefinition,
   type LicensedAsset,
@@ -79,7 +80,7 @@ export const licensedAssetViewSchema: Schema<LicensedAssetView> = z.looseObject(
   locations: z._default(strings, () => []),
   related_assets: z._default(strings, () => []),
   licensing: modelLicensingSchema,
-  definition_urls: z._default(z.record(str, str), () => ({})),
+  definition_urls: z._default(dictionary(str), () => ({})),
   notes: maybe(str),
   metadata: maybe(licensingRecordMetadataSchema),
 });
@@ -103,7 +104,7 @@ export const licensedAssetPageSchema: Schema<LicensedAssetPage> = z.looseObject(
 
 // The server fills every status (zeros included); the SDK checks the four known ones are there.
 const counts: Schema<PermissionCounts> = z.pipe(
-  z.record(str, num),
+  dictionary(num),
   z.custom<PermissionCounts>(
     (value) =>
       PERMISSION_STATUSES.every(
@@ -118,7 +119,7 @@ export const licensingSummarySchema: Schema<LicensingSummary> = z.looseObject({
   total_assets: num,
   commercial_use: counts,
   redistribution: counts,
-  licenses: z.record(str, num),
+  licenses: dictionary(num),
 });
 
 /** `GET .../licensing/export`: everything, for offline use and report generation. */

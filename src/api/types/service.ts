@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { dictionary } from '../../schemas/dictionary.js';
 import type { Schema } from '../../schemas/shared.js';
 import { maybe, num, str } from './fields.js';
 
@@ -102,8 +103,8 @@ export const combinedStatisticsSchema: Schema<CombinedModelStatistics> = z.loose
   eta: maybe(num),
   queued: maybe(num),
   usage_stats: maybe(z.looseObject({ day: num, month: num, total: num })),
-  worker_summaries: maybe(z.record(str, z.record(str, z.unknown()))),
-  backend_variations: maybe(z.record(str, z.unknown())),
+  worker_summaries: maybe(dictionary(dictionary(z.unknown()))),
+  backend_variations: maybe(dictionary(z.unknown())),
 });
 
 /** One entry of `GET .../v2/{category}/popular`. */
@@ -131,7 +132,7 @@ export const searchResponseSchema: Schema<SearchResponse<unknown>> = z.looseObje
 });
 
 /** A JSON object keyed by name (raw category answers), checked to be an object only. */
-export const objectSchema: Schema<Record<string, unknown>> = z.record(str, z.unknown());
+export const objectSchema: Schema<Record<string, unknown>> = dictionary(z.unknown());
 
 /** A list of strings (`model_categories`). */
 export const stringListSchema: Schema<string[]> = z.array(str);

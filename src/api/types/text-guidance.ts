@@ -1,6 +1,7 @@
 // Answers and bodies of the text-guidance routes (upstream `text_guidance.py` at 76fc074e and
 // `service/v2/routers/text_guidance.py` at 360038b2; see docs/upstream-8x.md).
 import * as z from 'zod/mini';
+import { dictionary } from '../../schemas/dictionary.js';
 import type { Schema, SettingsMap } from '../../schemas/shared.js';
 import { settingsMapSchema } from '../../schemas/shared.js';
 import {
@@ -157,7 +158,7 @@ export const textUsageProfileSchema: Schema<TextUsageProfile> = z.looseObject({
   metadata,
   interaction_modes: z.optional(strings),
   accepted_roles: z.optional(strings),
-  role_markers: z.optional(z.record(str, str)),
+  role_markers: z.optional(dictionary(str)),
   stop_sequences: z.optional(strings),
   templates: z.optional(z.array(templateSchema)),
   capability: maybe(str),
@@ -262,6 +263,6 @@ export interface TextGuidanceCatalog {
 /** Schema of {@link TextGuidanceCatalog}. */
 export const guidanceCatalogSchema: Schema<TextGuidanceCatalog> = z.looseObject({
   metadata: guidanceCatalogMetadataSchema,
-  profiles: z._default(z.record(str, textUsageProfileSchema), () => ({})),
-  assignments: z._default(z.record(str, assignmentSchema), () => ({})),
+  profiles: z._default(dictionary(textUsageProfileSchema), () => ({})),
+  assignments: z._default(dictionary(assignmentSchema), () => ({})),
 });

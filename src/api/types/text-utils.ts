@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { dictionary } from '../../schemas/dictionary.js';
 import type { Schema } from '../../schemas/shared.js';
 import { maybe, num, objects, str, strings } from './fields.js';
 
@@ -71,12 +72,12 @@ export interface GroupMembersResponse {
 export const groupMembersSchema: Schema<GroupMembersResponse> = z.looseObject({
   group_name: str,
   members: objects,
-  common_fields: z.record(str, z.unknown()),
+  common_fields: dictionary(z.unknown()),
   available_sizes: strings,
   canonical_count: num,
   backend_duplicate_count: num,
   name_schema_is_custom: z.boolean(),
-  guidance_coverage: z.optional(z.record(str, num)),
+  guidance_coverage: z.optional(dictionary(num)),
 });
 
 /** `GET .../text_generation/groups/summary`. */
@@ -110,7 +111,7 @@ export const groupHealthSchema: Schema<GroupHealthResponse> = z.looseObject({
   issues: z.array(z.looseObject({ group_name: str, issue_type: str, message: str, severity: str })),
   total_groups_checked: num,
   groups_with_issues: num,
-  issue_counts_by_type: z.record(str, num),
+  issue_counts_by_type: dictionary(num),
 });
 
 /** How a group's model names are composed. */
