@@ -152,6 +152,8 @@ export {
 export { type CategoryMetadata, categoryMetadataSchema } from './schemas/metadata.js';
 export {
   type FieldIssue,
+  frozenRecordSchema,
+  MAX_RECORD_DEPTH,
   type ParsedCategory,
   type ParsedRecord,
   type ParseOutcome,

@@ -2,10 +2,13 @@
 // `?primary=<url with /api>&github=<raw url>` point it at another PRIMARY (a local stand-in).
 import {
   downloadManifest,
-  type ImageGenerationRecord,
   indexedDbStorage,
   ModelReferenceManager,
+  type RecordOf,
 } from 'horde-model-reference';
+
+/** A record as the manager hands it out: deeply read-only. */
+type ImageModel = RecordOf<'image_generation'>;
 
 const params = new URLSearchParams(location.search);
 const primary = params.get('primary');
@@ -23,12 +26,12 @@ const sfw = $<HTMLInputElement>('sfw');
 const results = $<HTMLTableSectionElement>('results');
 const status = $<HTMLParagraphElement>('status');
 
-const size = (model: ImageGenerationRecord) => {
+const size = (model: ImageModel) => {
   const bytes = downloadManifest(model).totalBytes;
   return bytes === null ? '?' : `${(bytes / 1e9).toFixed(1)} GB`;
 };
 
-function row(model: ImageGenerationRecord): HTMLTableRowElement {
+function row(model: ImageModel): HTMLTableRowElement {
   const tr = document.createElement('tr');
   for (const [text, className] of [
     [model.name, 'name'],

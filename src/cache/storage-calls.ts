@@ -15,7 +15,7 @@ export async function bounded(
   key: string,
   timeoutMs: number,
   value = '',
-): Promise<string | null | undefined | void> {
+): Promise<string | null | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -26,8 +26,11 @@ export async function bounded(
     (timer as { unref?: () => void }).unref?.();
   });
   try {
-    const call = operation === 'get' ? storage.get(key) : storage.set(key, value);
-    return await Promise.race([call, expired]);
+    if (operation === 'set') {
+      await Promise.race([storage.set(key, value), expired]);
+      return undefined;
+    }
+    return await Promise.race([storage.get(key), expired]);
   } catch (error) {
     if (error instanceof StorageError) throw error;
     const message = error instanceof Error ? error.message : String(error);

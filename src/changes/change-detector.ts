@@ -71,13 +71,14 @@ export class ChangeDetector {
    */
   check(request: RequestOptions = {}): Promise<CategoryChange[]> {
     const { signal } = request;
+    // Before anything starts: a check nobody waits for would reject unobserved.
+    signal?.throwIfAborted();
     const shared = { signal: this.#context.closed, timeoutMs: request.timeoutMs };
     this.#running ??= this.#check(shared).finally(() => {
       this.#running = null;
     });
     const running = this.#running;
     if (!signal) return running;
-    signal.throwIfAborted();
     return new Promise((resolve, reject) => {
       const abort = () => reject(signal.reason);
       signal.addEventListener('abort', abort, { once: true });

@@ -4,6 +4,7 @@ import type { ModelReferenceManager } from '../manager/model-reference-manager.j
 import type { CliArgs } from './args.js';
 import { describeFailures } from './describe-error.js';
 import { type CliIo, EXIT } from './io.js';
+import { terminalSafeJson, terminalText } from './terminal-text.js';
 
 /** What a command needs. */
 export interface CommandContext {
@@ -19,9 +20,12 @@ export function callOptions(io: CliIo): RequestOptions {
   return io.signal ? { signal: io.signal } : {};
 }
 
-/** Writes `value` as indented JSON on stdout. */
+/**
+ * Writes `value` as indented JSON on stdout: exactly the data (`JSON.parse` gives it back), with
+ * DEL, C1 and bidi controls as `\uXXXX` escapes so a terminal never acts on them.
+ */
 export function printJson(io: CliIo, value: unknown): void {
-  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  io.stdout(`${terminalSafeJson(JSON.stringify(value, null, 2))}\n`);
 }
 
 /**
@@ -38,6 +42,7 @@ export function failuresExitCode(
   const { io, args, cacheDir } = context;
   const all = failures.size === total;
   const text = describeFailures(failures, total, { offline: args.global.offline, cacheDir });
-  io.stderr(`horde-model-reference: ${all ? '' : 'warning: '}${text}\n`);
+  const safe = terminalText(text, { keepNewlines: true });
+  io.stderr(`horde-model-reference: ${all ? '' : 'warning: '}${safe}\n`);
   return all ? EXIT.failure : EXIT.ok;
 }

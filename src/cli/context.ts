@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CATEGORIES, type Category } from '../categories.js';
 import { isSourceUnavailableError } from '../errors/source-unavailable-error.js';
+import { isStorageError } from '../errors/storage-error.js';
 import { ModelReferenceManager } from '../manager/model-reference-manager.js';
 import { fileStorage } from '../node/file-storage.js';
 import { pendingProvider } from '../providers/pending-provider.js';
@@ -10,6 +11,7 @@ import type { CliArgs } from './args.js';
 import { attemptsInline } from './describe-error.js';
 import type { CliIo } from './io.js';
 import { age } from './table.js';
+import { terminalText } from './terminal-text.js';
 
 /** The cache folder: `--cache-dir`, else `$XDG_CACHE_HOME` or `~/.cache`, then the package name. */
 export function cacheDirectory(args: CliArgs, env: CliIo['env']): string {
@@ -40,6 +42,16 @@ export function openManager(args: CliArgs, io: CliIo): ModelReferenceManager {
     ...(apiKey && !global.offline ? { apiKey } : {}),
   });
   if (apiKey && !global.offline) refs.registerProvider(pendingProvider({ apiKey }));
+  // A cache write that fails (full disk, no permission) is said once, loudly: the next --offline
+  // run would otherwise find nothing with no clue why.
+  let warned = false;
+  refs.on('error', ({ error }) => {
+    if (!isStorageError(error) || warned) return;
+    warned = true;
+    io.stderr(
+      `warning: the cache could not be saved (${terminalText(error.message)}); a later --offline run will not have this data\n`,
+    );
+  });
   return refs;
 }
 
@@ -52,14 +64,14 @@ export function openManager(args: CliArgs, io: CliIo): ModelReferenceManager {
 export function reportProvenance(refs: ModelReferenceManager, io: CliIo, offline: boolean): void {
   refs.on('fallback', ({ category, origin, attempts }) => {
     const before = attempts.length > 0 ? ` after ${attemptsInline(attempts)}` : '';
-    io.stderr(`note: ${category} came from ${origin}${before}\n`);
+    io.stderr(`note: ${category} came from ${origin}${terminalText(before)}\n`);
   });
   if (offline) return;
   refs.on('stale', ({ category, error }) => {
     const why = isSourceUnavailableError(error) ? attemptsInline(error.attempts) : error.message;
     const status = refs.status().categories[category];
     const fetched = status ? ` fetched ${age(status.ageMs)} ago` : '';
-    io.stderr(`warning: ${category} is last-known-good data${fetched}; ${why}\n`);
+    io.stderr(`warning: ${category} is last-known-good data${fetched}; ${terminalText(why)}\n`);
   });
 }
 

@@ -1,6 +1,7 @@
 import { isModelReferenceError } from '../errors/model-reference-error.js';
 import { VERSION } from '../version.js';
 import { type CliArgs, parseCli } from './args.js';
+import { prepareCacheFolder } from './cache-folder.js';
 import type { CommandContext } from './command-context.js';
 import type { CommandName } from './commands.js';
 import { cacheDirectory, openManager } from './context.js';
@@ -16,6 +17,7 @@ import {
   statusCommand,
 } from './read-commands.js';
 import { snapshotCommand } from './snapshot-command.js';
+import { terminalText } from './terminal-text.js';
 import { watchCommand } from './watch-command.js';
 
 const RUN: Readonly<Record<CommandName, (context: CommandContext) => Promise<number>>> = {
@@ -75,9 +77,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(`${commandHelp(args.command)}\n`);
       return EXIT.ok;
     }
+    const cacheDir = cacheDirectory(args, io.env);
+    await prepareCacheFolder(cacheDir, args.global.cacheDir !== undefined, io);
     const refs = openManager(args, io);
     try {
-      const cacheDir = cacheDirectory(args, io.env);
       return await RUN[args.command]({ args, io, refs, cacheDir });
     } finally {
       // Waits for cache writes in flight, so the next run (--offline too) has this run's data.
@@ -88,7 +91,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       offline: args?.global.offline ?? false,
       cacheDir: args ? cacheDirectory(args, io.env) : '',
     };
-    io.stderr(`horde-model-reference: ${describeError(error, context)}\n`);
+    const message = terminalText(describeError(error, context), { keepNewlines: true });
+    io.stderr(`horde-model-reference: ${message}\n`);
     return exitCode(error, io);
   }
 }

@@ -8,9 +8,9 @@ export interface NodeIo extends CliIo {
 
 /**
  * The real process as {@link CliIo}: its stdout and stderr, whether stderr is a terminal, its
- * environment, and a signal aborted by the first SIGINT or SIGTERM, so `watch` can close the
- * manager (and finish writing the cache) instead of dying mid-write. A second signal exits at
- * once, for a user who does not want to wait.
+ * environment, and a signal aborted by the first SIGINT or SIGTERM (or by the reader closing
+ * stdout), so `watch` can close the manager (and finish writing the cache) instead of dying
+ * mid-write. A second signal exits at once, for a user who does not want to wait.
  *
  * @example
  * ```ts
@@ -23,18 +23,31 @@ export function nodeIo(): NodeIo {
     if (stop.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
     stop.abort(new DOMException(`Stopped by ${signal}`, 'AbortError'));
   };
-  // `horde-model-reference get image_generation | head` closes the pipe early: that is the
-  // reader being done, not an error worth a stack trace.
-  const onPipeError = (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+  // `horde-model-reference get text_generation | head -1` closes the pipe early: that is the
+  // reader being done, not an error worth a stack trace, and not a reason to die before the
+  // cache is written. Writes to that stream stop; a `watch` ends as on Ctrl-C; the command
+  // finishes and closes its manager (which waits for the cache writes), then the process exits
+  // on its own. Should anything hold it open after that, it exits anyway after ten seconds.
+  const gone = { stdout: false, stderr: false };
+  const onPipeError = (stream: 'stdout' | 'stderr') => (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    if (gone[stream]) return;
+    gone[stream] = true;
+    if (stream === 'stdout' && !stop.signal.aborted)
+      stop.abort(new DOMException('The reader closed stdout', 'AbortError'));
+    setTimeout(() => process.exit(process.exitCode ?? 0), 10_000).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  process.stdout.on('error', onPipeError);
+  process.stdout.on('error', onPipeError('stdout'));
+  process.stderr.on('error', onPipeError('stderr'));
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: (text) => {
+      if (!gone.stdout) process.stdout.write(text);
+    },
+    stderr: (text) => {
+      if (!gone.stderr) process.stderr.write(text);
+    },
     isTTY: process.stderr.isTTY === true,
     env: process.env,
     signal: stop.signal,

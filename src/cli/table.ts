@@ -1,4 +1,9 @@
-/** Renders rows as left-aligned columns (numbers right-aligned) for people reading a terminal. */
+import { terminalText } from './terminal-text.js';
+
+/**
+ * Renders rows as left-aligned columns (numbers right-aligned) for people reading a terminal.
+ * Control characters in the cells (from the data) are shown escaped, never sent.
+ */
 export function table(headers: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const cells = rows.map((row) => row.map(cellText));
   const widths = headers.map((header, i) =>
@@ -18,8 +23,8 @@ export function table(headers: readonly string[], rows: readonly (readonly unkno
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '-';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (Array.isArray(value)) return value.join(', ');
-  return String(value);
+  if (Array.isArray(value)) return terminalText(value.join(', '));
+  return terminalText(String(value));
 }
 
 /** Bytes as people read them (`6.5 GB`), or `-` when unknown. */

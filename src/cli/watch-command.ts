@@ -1,10 +1,12 @@
 import { CATEGORIES, type Category } from '../categories.js';
 import { isSourceUnavailableError } from '../errors/source-unavailable-error.js';
+import { isStorageError } from '../errors/storage-error.js';
 import type { CategoryChange } from '../records/diff-records.js';
 import { type CommandContext, failuresExitCode } from './command-context.js';
 import { loadAll } from './context.js';
 import { attemptsInline } from './describe-error.js';
 import { CliError, EXIT } from './io.js';
+import { terminalSafeJson, terminalText } from './terminal-text.js';
 
 /** One change as a line for people: when, which category, and what happened to which models. */
 export function changeLine(change: CategoryChange, at: Date): string {
@@ -31,12 +33,15 @@ export async function watchCommand(context: CommandContext): Promise<number> {
     const at = new Date();
     io.stdout(
       args.global.json
-        ? `${JSON.stringify({ at: at.toISOString(), ...change })}\n`
-        : `${changeLine(change, at)}\n`,
+        ? `${terminalSafeJson(JSON.stringify({ at: at.toISOString(), ...change }))}\n`
+        : `${terminalText(changeLine(change, at))}\n`,
     );
   });
   // A failed check is retried at the next interval: say so rather than stop watching.
-  refs.on('error', ({ error }) => io.stderr(`warning: ${error.message}\n`));
+  refs.on('error', ({ error }) => {
+    // Storage failures have their own warning (openManager).
+    if (!isStorageError(error)) io.stderr(`warning: ${terminalText(error.message)}\n`);
+  });
   const health = outageReporter(context);
   const intervalMs = args.intervalMs ?? 60_000;
   io.stderr(`Watching for changes every ${intervalMs / 1000}s; Ctrl-C stops.\n`);
@@ -75,7 +80,9 @@ function outageReporter({ refs, io }: CommandContext): () => void {
   });
   return () => {
     if (fresh.length > 0) {
-      io.stderr(`warning: serving last-known-good data for ${fresh.join(', ')}: ${why}\n`);
+      io.stderr(
+        `warning: serving last-known-good data for ${fresh.join(', ')}: ${terminalText(why)}\n`,
+      );
       fresh.length = 0;
     }
     const status = refs.status().categories;

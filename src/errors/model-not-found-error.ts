@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value.js';
 import { errorGuard, ModelReferenceError } from './model-reference-error.js';
 
 /**
@@ -15,8 +16,9 @@ export class ModelNotFoundError extends ModelReferenceError {
   /** The model name that was asked for. */
   readonly model: string;
 
+  /** Takes any value as `model` (a caller may pass a number): the message never throws. */
   constructor(category: string, model: string) {
-    super('MODEL_NOT_FOUND', `Model ${JSON.stringify(model)} not found in category ${category}.`);
+    super('MODEL_NOT_FOUND', `Model ${describeValue(model)} not found in category ${category}.`);
     this.category = category;
     this.model = model;
   }

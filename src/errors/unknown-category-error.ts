@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value.js';
 import { errorGuard, ModelReferenceError } from './model-reference-error.js';
 
 // Kept here rather than imported from categories.ts so errors stay at the bottom of the layers.
@@ -18,10 +19,11 @@ export class UnknownCategoryError extends ModelReferenceError {
   /** The rejected value. */
   readonly category: unknown;
 
+  /** Takes any value (a BigInt, a symbol, a circular object): the message never throws. */
   constructor(category: unknown) {
     super(
       'UNKNOWN_CATEGORY',
-      `Unknown model reference category ${JSON.stringify(category) ?? String(category)}. Valid categories: ${VALID}.`,
+      `Unknown model reference category ${describeValue(category)}. Valid categories: ${VALID}.`,
     );
     this.category = category;
   }

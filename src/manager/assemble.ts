@@ -56,6 +56,7 @@ export function assembleManager(
     events,
     closed,
     now,
+    suspect,
   });
   const urls = primaryUrl ? primaryUrls(primaryUrl) : null;
   const detector = new ChangeDetector({ transport, urls, cache, now, closed });

@@ -1,5 +1,6 @@
 import { fromSnapshot, type ManagerSnapshot } from '../cache/snapshot.js';
 import { memoryStorage, type SnapshotStorage } from '../cache/storage.js';
+import { describeValue } from '../errors/describe-value.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import {
   CONNECTION_OPTION_KEYS,
@@ -28,7 +29,6 @@ import {
   checkInteger,
   checkKeys,
   checkObject,
-  describeValue,
   MAX_TIMER_MS,
 } from '../util/option-checks.js';
 

@@ -1,6 +1,9 @@
 import type { Category } from '../categories.js';
+import { isCategory } from '../categories.js';
+import { describeValue } from '../errors/describe-value.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { CANONICAL_SOURCE } from '../records/provenance.js';
+import { checkDuration, checkObject } from '../util/option-checks.js';
 
 /** What a provider gets with each fetch. */
 export interface ProviderFetchOptions {
@@ -58,18 +61,29 @@ export const RESERVED_SOURCE_IDS: readonly string[] = [CANONICAL_SOURCE, 'any'];
 export type SourceSelector = string | readonly string[];
 
 /**
- * Checks a provider before registration.
+ * Checks a provider before registration: an object with a usable id, a list of categories, a
+ * `fetchCategory` function, and durations a timer can hold.
  *
- * @throws {InvalidOptionsError} for an empty or reserved id, or a provider without `fetchCategory`.
+ * @throws {InvalidOptionsError} naming what is wrong.
  */
-export function checkProvider(provider: ModelProvider): void {
-  if (typeof provider?.id !== 'string' || provider.id.trim() === '')
-    throw new InvalidOptionsError('provider.id', 'expected a non-empty string');
-  if (RESERVED_SOURCE_IDS.includes(provider.id))
+export function checkProvider(provider: unknown): asserts provider is ModelProvider {
+  const given = checkObject('provider', provider);
+  if (provider === undefined)
+    throw new InvalidOptionsError('provider', 'expected a provider, got undefined');
+  if (typeof given.id !== 'string' || given.id.trim() === '')
     throw new InvalidOptionsError(
       'provider.id',
-      `"${provider.id}" is reserved (${RESERVED_SOURCE_IDS.join(', ')}); choose another id`,
+      `expected a non-empty string, got ${describeValue(given.id)}`,
     );
-  if (typeof provider.fetchCategory !== 'function')
+  if (RESERVED_SOURCE_IDS.includes(given.id))
+    throw new InvalidOptionsError(
+      'provider.id',
+      `"${given.id}" is reserved (${RESERVED_SOURCE_IDS.join(', ')}); choose another id`,
+    );
+  if (!Array.isArray(given.categories) || !given.categories.every(isCategory))
+    throw new InvalidOptionsError('provider.categories', 'expected a list of categories');
+  if (typeof given.fetchCategory !== 'function')
     throw new InvalidOptionsError('provider.fetchCategory', 'expected a function');
+  checkDuration('provider.ttlMs', given.ttlMs, 0);
+  checkDuration('provider.timeoutMs', given.timeoutMs, 1, 1);
 }

@@ -11,6 +11,7 @@ import { parseJsonBody } from '../http/json-body.js';
 import { primaryUrls } from '../http/primary-urls.js';
 import { createTransport, type Transport } from '../http/transport.js';
 import { dropNonModelPendingEntries } from '../records/pending-resources.js';
+import { checkHeaderValue, checkKeys, checkObject } from '../util/option-checks.js';
 import type { ModelProvider } from './model-provider.js';
 
 /** Options of {@link pendingProvider}. */
@@ -37,14 +38,18 @@ export interface PendingProviderOptions {
  * refs.registerProvider(pendingProvider({ apiKey: process.env.HORDE_API_KEY! }));
  * const beta = await refs.getCategory('image_generation', { source: ['pending', 'horde'] });
  * ```
- * @throws {InvalidOptionsError} without an API key (the route needs one).
+ * @throws {InvalidOptionsError} without an API key (the route needs one), or with one that is not
+ * a plain header value (the message never shows it).
  */
 export function pendingProvider(options: PendingProviderOptions): ModelProvider {
-  if (typeof options.apiKey !== 'string' || options.apiKey === '')
+  const given = checkObject('options', options);
+  checkKeys('options', given, ['apiKey', 'id', 'categories', 'ttlMs', 'timeoutMs']);
+  if (given.apiKey === undefined)
     throw new InvalidOptionsError(
       'apiKey',
       'the pending route needs an API key with the reader role',
     );
+  const apiKey = checkHeaderValue('apiKey', given.apiKey, true);
   const transports = new Map<string, Transport>();
   const transportFor = (primaryUrl: string, fetch: typeof globalThis.fetch | undefined) => {
     let transport = transports.get(primaryUrl);
@@ -53,7 +58,7 @@ export function pendingProvider(options: PendingProviderOptions): ModelProvider 
       // is the registry's signal (the provider's timeoutMs); this one only backs it up.
       transport = createTransport({
         primaryUrl,
-        apiKey: options.apiKey,
+        apiKey,
         fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
         timeoutMs: DEFAULT_TIMEOUT_MS,
         retry: { ...DEFAULT_RETRY, limit: 1 },

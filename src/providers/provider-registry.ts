@@ -1,12 +1,15 @@
 import { SingleFlight } from '../cache/single-flight.js';
 import type { Category } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import { SuspectAnswerError } from '../errors/suspect-answer-error.js';
 import type { ManagerEvents } from '../events.js';
 import { markSource } from '../records/provenance.js';
 import type { SourceLayer, SourceState } from '../records/source-layer.js';
+import { type SuspectAnswerPolicy, suspectReason } from '../records/suspect-answer.js';
 import { parseCategoryRecords } from '../schemas/parse-records.js';
 import type { CategoryRecords } from '../schemas/record-schemas.js';
 import type { Emitter } from '../util/emitter.js';
+import { checkBoolean, checkKeys, checkObject } from '../util/option-checks.js';
 import { checkProvider, type ModelProvider } from './model-provider.js';
 
 /** What the registry needs from its manager. */
@@ -18,6 +21,8 @@ export interface RegistryContext {
   readonly events: Emitter<ManagerEvents>;
   readonly closed: AbortSignal;
   readonly now: () => number;
+  /** `null`: every answer is taken. */
+  readonly suspect: SuspectAnswerPolicy | null;
 }
 
 interface Cached {
@@ -53,7 +58,10 @@ export class ProviderRegistry {
    */
   register(provider: ModelProvider, options: { readonly replace?: boolean } = {}): void {
     checkProvider(provider);
-    if (this.#slots.has(provider.id) && !options.replace)
+    const given = checkObject('options', options);
+    checkKeys('options', given, ['replace']);
+    const replace = checkBoolean('options.replace', given.replace, false);
+    if (this.#slots.has(provider.id) && !replace)
       throw new InvalidOptionsError(
         'provider.id',
         `a provider "${provider.id}" is already registered; pass { replace: true } to replace it`,
@@ -129,6 +137,21 @@ export class ProviderRegistry {
       ),
     ]);
     const { records, issues } = parseCategoryRecords(category, raw);
+    // The canonical chain's rule: an answer that would gut what the provider gave before is not
+    // taken; its last answer stays, and the read reports the reason.
+    const previous = slot.cache.get(category);
+    const suspect = this.#context.suspect
+      ? suspectReason(
+          {
+            held: previous ? Object.keys(previous.records) : [],
+            answered: records,
+            invalid: issues.length,
+            confirmedRemovals: 0,
+          },
+          this.#context.suspect,
+        )
+      : null;
+    if (suspect) throw new SuspectAnswerError(`provider "${provider.id}"`, suspect);
     for (const issue of issues) this.#context.events.emit('invalid-record', issue);
     Object.freeze(records);
     markSource(records, provider.id);

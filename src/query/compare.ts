@@ -23,12 +23,13 @@ export function compareStrings(a: string, b: string): number {
 }
 
 const TYPE_RANK: Readonly<Record<string, number>> = { boolean: 0, number: 0, string: 1, object: 2 };
+const MAX_LIST_DEPTH = 64;
 
 /**
  * Orders two non-null values. Values of different types (which Python refuses to compare) are
  * ordered by type so a sort never fails halfway: numbers and booleans, then strings, then lists.
  */
-export function compareValues(a: unknown, b: unknown): number {
+export function compareValues(a: unknown, b: unknown, depth = 0): number {
   if (typeof a === 'string' && typeof b === 'string') return a === b ? 0 : compareStrings(a, b);
   if (
     (typeof a === 'number' || typeof a === 'boolean') &&
@@ -37,8 +38,11 @@ export function compareValues(a: unknown, b: unknown): number {
     return Number(a) - Number(b);
   }
   if (Array.isArray(a) && Array.isArray(b)) {
+    // Lists nested past any real record's depth (or circular ones a caller built) compare equal
+    // below that level instead of recursing without end.
+    if (depth >= MAX_LIST_DEPTH) return 0;
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      const order = compareNullable(a[i], b[i]);
+      const order = compareNullable(a[i], b[i], depth + 1);
       if (order !== 0) return order;
     }
     return a.length - b.length;
@@ -47,9 +51,9 @@ export function compareValues(a: unknown, b: unknown): number {
 }
 
 /** Like {@link compareValues}, with `null`/`undefined` after every value. */
-export function compareNullable(a: unknown, b: unknown): number {
+export function compareNullable(a: unknown, b: unknown, depth = 0): number {
   const aNull = a === null || a === undefined;
   const bNull = b === null || b === undefined;
   if (aNull || bNull) return aNull === bNull ? 0 : aNull ? 1 : -1;
-  return compareValues(a, b);
+  return compareValues(a, b, depth);
 }

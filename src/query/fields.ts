@@ -59,9 +59,23 @@ const EXTRA: Readonly<Partial<Record<Category, Readonly<Record<string, FieldKind
   ti: ADAPTER,
 };
 
-/** The declared fields of a category's records (or, for `'all'`, the fields every record has). */
+// Null-prototype tables: a caller's `sortBy: 'constructor'` or `'__proto__'` finds nothing here,
+// never a member inherited from Object.prototype.
+const FIELDS_BY_SCOPE = new Map<Category | 'all', Readonly<Record<string, FieldKind>>>();
+
+/**
+ * The declared fields of a category's records (or, for `'all'`, the fields every record has), in a
+ * null-prototype object: only declared names are keys.
+ */
 export function fieldsOf(scope: Category | 'all'): Readonly<Record<string, FieldKind>> {
-  return scope === 'all' ? GENERIC : { ...GENERIC, ...EXTRA[scope] };
+  const known = FIELDS_BY_SCOPE.get(scope);
+  if (known) return known;
+  const extra = scope === 'all' ? {} : EXTRA[scope];
+  const fields: Readonly<Record<string, FieldKind>> = Object.freeze(
+    Object.assign(Object.create(null), GENERIC, extra),
+  );
+  FIELDS_BY_SCOPE.set(scope, fields);
+  return fields;
 }
 
 /**

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import type { LicensedRecord } from '../records/licensing.js';
 import { type KnownPermissionStatus, PERMISSION_STATUSES } from '../schemas/licensing.js';
+import { expectArgument } from './query-arguments.js';
 
 /** The licensing parameters of search (8.x servers; a 7.6 server ignores them). */
 export interface LicensingSearchParams {
@@ -53,4 +54,37 @@ export function licensingFilters(
     if (status !== undefined)
       filters.push((record) => (record.licensing?.[activity] ?? 'unknown') === status);
   return filters;
+}
+
+/**
+ * The argument of `whereLicensing`, checked as the query builder checks its arguments.
+ *
+ * @throws {InvalidSearchParamsError} for a non-object, a `licenseId` that is not a string, or a
+ * status that is not one of {@link PERMISSION_STATUSES}.
+ */
+export function checkLicensingParams(params: unknown): void {
+  expectArgument(
+    typeof params === 'object' && params !== null,
+    'params',
+    params,
+    '{ licenseId?, commercialUse?, redistribution? }',
+  );
+  const { licenseId, commercialUse, redistribution } = params as Record<string, unknown>;
+  expectArgument(
+    licenseId === undefined || typeof licenseId === 'string',
+    'licenseId',
+    licenseId,
+    'a license id',
+  );
+  for (const [param, status] of [
+    ['commercialUse', commercialUse],
+    ['redistribution', redistribution],
+  ] as const)
+    expectArgument(
+      status === undefined || (PERMISSION_STATUSES as readonly unknown[]).includes(status),
+      param,
+      status,
+      'a permission status',
+      PERMISSION_STATUSES,
+    );
 }

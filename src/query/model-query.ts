@@ -1,47 +1,28 @@
 import { sourceOf } from '../records/provenance.js';
 import type { SourceLayer, SourceState } from '../records/source-layer.js';
+import { checkRecordsArgument } from './check-records.js';
 import { compareNullable } from './compare.js';
-import { canonicalField, readPath } from './fields.js';
-import { type LicensingSearchParams, licensingFilters } from './licensing-filters.js';
+import type { FieldPath, FieldValue, Operand, Operator } from './field-path.js';
+import { readPath } from './fields.js';
+import {
+  checkLicensingParams,
+  type LicensingSearchParams,
+  licensingFilters,
+} from './licensing-filters.js';
+import { testOperator } from './operators.js';
+import {
+  checkCount,
+  checkOperand,
+  checkOrderOptions,
+  checkStrings,
+  expectArgument,
+  fieldPath,
+} from './query-arguments.js';
 import type { SearchPage } from './search.js';
 
+export type { FieldPath, FieldValue, Operand, Operator } from './field-path.js';
+
 type Primitive = string | number | boolean | null | undefined;
-
-/** Top-level keys of `R`, plus `key__sub` for object fields (one level), as the server spells paths. */
-export type FieldPath<R> = {
-  [K in keyof R & string]: NonNullable<R[K]> extends readonly unknown[]
-    ? K
-    : NonNullable<R[K]> extends object
-      ? `${K}__${keyof NonNullable<R[K]> & string}`
-      : K;
-}[keyof R & string];
-
-/** The value type at a {@link FieldPath}. */
-export type FieldValue<R, P extends string> = P extends `${infer K}__${infer S}`
-  ? K extends keyof R
-    ? S extends keyof NonNullable<R[K]>
-      ? NonNullable<R[K]>[S]
-      : never
-    : never
-  : P extends keyof R
-    ? R[P]
-    : never;
-
-/** Comparison operators of `where`. `contains` tests list membership or a substring. */
-export type Operator = 'eq' | 'ne' | 'lt' | 'lte' | 'gt' | 'gte' | 'in' | 'contains';
-
-/** The operand `where` takes for an operator on a field of value type `V`. */
-export type Operand<V, O extends Operator> = O extends 'in'
-  ? readonly NonNullable<V>[]
-  : O extends 'contains'
-    ? NonNullable<V> extends readonly (infer E)[]
-      ? E
-      : NonNullable<V> extends string
-        ? string
-        : never
-    : O extends 'lt' | 'lte' | 'gt' | 'gte'
-      ? Extract<NonNullable<V>, number | string>
-      : V;
 
 /** How `orderBy` sorts one key. */
 export interface OrderOptions {
@@ -68,35 +49,6 @@ export interface QueryState<R> {
   readonly layers: readonly SourceLayer<R>[];
 }
 
-const pathOf = (field: string) =>
-  field.split('__').map((s, i) => (i === 0 ? canonicalField(s) : s));
-
-function test(operator: Operator, value: unknown, operand: unknown): boolean {
-  const missing = value === null || value === undefined;
-  switch (operator) {
-    case 'eq':
-      return value === operand;
-    case 'ne':
-      return value !== operand;
-    case 'in':
-      return (operand as readonly unknown[]).includes(value);
-    case 'contains':
-      if (Array.isArray(value)) return value.includes(operand);
-      return typeof value === 'string' && typeof operand === 'string' && value.includes(operand);
-    default: {
-      if (missing) return false;
-      const order = compareNullable(value, operand);
-      return operator === 'lt'
-        ? order < 0
-        : operator === 'lte'
-          ? order <= 0
-          : operator === 'gt'
-            ? order > 0
-            : order >= 0;
-    }
-  }
-}
-
 /**
  * An immutable, typed query over one category's records. Every method returns a new query;
  * terminal methods (`toArray`, `first`, `count`, `distinct`, `groupBy`, `page`) run it.
@@ -115,10 +67,18 @@ function test(operator: Operator, value: unknown, operand: unknown): boolean {
 export class ModelQuery<R extends object> implements Iterable<R> {
   protected readonly state: QueryState<R>;
 
+  /**
+   * @throws {InvalidOptionsError} when `records` is not a list of records.
+   */
   constructor(records: readonly R[] | QueryState<R>, layers: readonly SourceLayer<R>[] = []) {
-    this.state = Array.isArray(records)
-      ? { records, predicates: [], order: [], offset: 0, limit: undefined, layers }
-      : (records as QueryState<R>);
+    if (Array.isArray(records)) {
+      this.state = { records, predicates: [], order: [], offset: 0, limit: undefined, layers };
+      return;
+    }
+    checkRecordsArgument(records);
+    if (!Array.isArray((records as Partial<QueryState<R>>).records))
+      checkRecordsArgument(null, 'records (a list of records)');
+    this.state = records as QueryState<R>;
   }
 
   /** A copy of this query (of the same class) with `patch` applied. */
@@ -127,59 +87,106 @@ export class ModelQuery<R extends object> implements Iterable<R> {
     return new Constructor({ ...this.state, ...patch });
   }
 
-  /** Keeps records whose `field` satisfies `operator` against `value`. */
+  /**
+   * Keeps records whose `field` satisfies `operator` against `value`. Fields are read as own
+   * properties only: a name inherited from `Object.prototype` (`constructor`, ...) is never a field.
+   *
+   * @throws {InvalidSearchParamsError} for a field that is not a non-empty string, an unknown
+   * operator, an `in` without a list, or `lt`/`lte`/`gt`/`gte` without a number or string.
+   */
   where<P extends FieldPath<R>, O extends Operator>(
     field: P,
     operator: O,
     value: Operand<FieldValue<R, P>, O>,
   ): this {
-    const path = pathOf(field);
-    return this.filter((record) => test(operator, readPath(record, path), value));
+    const path = fieldPath(field);
+    checkOperand(operator, value);
+    return this.filter((record) => testOperator(operator, readPath(record, path), value));
   }
 
-  /** Keeps records for which `predicate` returns true. */
+  /**
+   * Keeps records for which `predicate` returns true.
+   *
+   * @throws {InvalidSearchParamsError} when `predicate` is not a function.
+   */
   filter(predicate: (record: R) => boolean): this {
+    expectArgument(typeof predicate === 'function', 'predicate', predicate, 'a function');
     return this.with({ predicates: [...this.state.predicates, predicate] });
   }
 
-  /** Records with at least one of `tags` (exact, case-sensitive). */
+  /**
+   * Records with at least one of `tags` (exact, case-sensitive).
+   *
+   * @throws {InvalidSearchParamsError} when a tag is not a string.
+   */
   tagsAny(...tags: string[]): this {
+    checkStrings('tags', tags);
     return this.filter((r) => tagList(r).some((t) => tags.includes(t)));
   }
 
-  /** Records with every one of `tags`. */
+  /**
+   * Records with every one of `tags`.
+   *
+   * @throws {InvalidSearchParamsError} when a tag is not a string.
+   */
   tagsAll(...tags: string[]): this {
+    checkStrings('tags', tags);
     return this.filter((r) => tags.every((t) => tagList(r).includes(t)));
   }
 
-  /** Records with none of `tags` (records without tags match). */
+  /**
+   * Records with none of `tags` (records without tags match).
+   *
+   * @throws {InvalidSearchParamsError} when a tag is not a string.
+   */
   tagsNone(...tags: string[]): this {
+    checkStrings('tags', tags);
     return this.filter((r) => !tagList(r).some((t) => tags.includes(t)));
   }
 
-  /** Records matching the licensing filters, with the server's semantics (no licensing = unknown). */
+  /**
+   * Records matching the licensing filters, with the server's semantics (no licensing = unknown).
+   *
+   * @throws {InvalidSearchParamsError} for a filter of the wrong type or an unknown status.
+   */
   whereLicensing(params: LicensingSearchParams): this {
+    checkLicensingParams(params);
     const filters = licensingFilters(params);
     return this.filter((record) => filters.every((matches) => matches(record)));
   }
 
-  /** Adds a sort key; earlier keys take precedence. Stable: ties keep the records' order. */
+  /**
+   * Adds a sort key; earlier keys take precedence. Stable: ties keep the records' order.
+   *
+   * @throws {InvalidSearchParamsError} for a bad field, direction or `nulls` placement.
+   */
   orderBy(field: FieldPath<R>, options: OrderOptions = {}): this {
+    checkOrderOptions(options);
     const key = {
-      path: pathOf(field),
+      path: fieldPath(field),
       desc: options.direction === 'desc',
       nullsFirst: options.nulls === 'first',
     };
     return this.with({ order: [...this.state.order, key] });
   }
 
-  /** Skips `count` records (after sorting). `offset()` resets it. */
+  /**
+   * Skips `count` records (after sorting). `offset()` resets it.
+   *
+   * @throws {InvalidSearchParamsError} unless `count` is a whole number >= 0.
+   */
   offset(count = 0): this {
+    checkCount('offset', count);
     return this.with({ offset: count });
   }
 
-  /** Keeps at most `count` records. `limit()` removes the limit. */
+  /**
+   * Keeps at most `count` records. `limit()` removes the limit.
+   *
+   * @throws {InvalidSearchParamsError} unless `count` is a whole number >= 0 or `undefined`.
+   */
   limit(count?: number): this {
+    checkCount('limit', count);
     return this.with({ limit: count });
   }
 
@@ -232,11 +239,11 @@ export class ModelQuery<R extends object> implements Iterable<R> {
 
   /** The distinct values of `field` among the results, in first-seen order (lists by content). */
   distinct<P extends FieldPath<R>>(field: P): FieldValue<R, P>[] {
-    const path = pathOf(field);
-    const seen = new Map<string, FieldValue<R, P>>();
+    const path = fieldPath(field);
+    const seen = new Map<unknown, FieldValue<R, P>>();
     for (const record of this.toArray()) {
       const value = readPath(record, path) as FieldValue<R, P>;
-      const key = JSON.stringify(value) ?? 'undefined';
+      const key = contentKey(value);
       if (!seen.has(key)) seen.set(key, value);
     }
     return [...seen.values()];
@@ -244,12 +251,17 @@ export class ModelQuery<R extends object> implements Iterable<R> {
 
   /** The results grouped by `field` (insertion order); list values group by their content. */
   groupBy<P extends FieldPath<R>>(field: P): Map<FieldValue<R, P>, R[]> {
-    const path = pathOf(field);
+    const path = fieldPath(field);
     return this.groupByKey((record) => readPath(record, path) as FieldValue<R, P>);
   }
 
-  /** Keeps records read from one of these sources (`horde` or provider ids). */
+  /**
+   * Keeps records read from one of these sources (`horde` or provider ids).
+   *
+   * @throws {InvalidSearchParamsError} when a source is not a string.
+   */
   whereSource(...sources: string[]): this {
+    checkStrings('sources', sources);
     return this.filter((record) => sources.includes(sourceOf(record) ?? ''));
   }
 
@@ -274,12 +286,12 @@ export class ModelQuery<R extends object> implements Iterable<R> {
   /** Groups the results by a computed key. */
   protected groupByKey<K>(keyOf: (record: R) => K): Map<K, R[]> {
     const groups = new Map<K, R[]>();
-    const byContent = new Map<string, K>();
+    const byContent = new Map<unknown, K>();
     for (const record of this.toArray()) {
       let key = keyOf(record);
       if (Array.isArray(key)) {
         // Equal arrays are different objects: group them by content under the first one seen.
-        const content = JSON.stringify(key);
+        const content = contentKey(key);
         const first = byContent.get(content);
         if (first === undefined) byContent.set(content, key);
         else key = first;
@@ -297,6 +309,18 @@ export class ModelQuery<R extends object> implements Iterable<R> {
     const limit = this.state.limit ?? total;
     const { offset } = this.state;
     return { results: this.toArray(), total, offset, limit, hasMore: offset + limit < total };
+  }
+}
+
+/**
+ * Equal lists and objects are different objects: they are grouped by their JSON text. A value
+ * JSON cannot write (a BigInt, a circular list in a caller's own records) is its own key.
+ */
+function contentKey(value: unknown): unknown {
+  try {
+    return JSON.stringify(value) ?? 'undefined';
+  } catch {
+    return value;
   }
 }
 

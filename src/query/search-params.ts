@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import type { Category } from '../categories.js';
+import { assertCategory, type Category } from '../categories.js';
+import { describeValue } from '../errors/describe-value.js';
 import {
   InvalidSearchParamsError,
   type SearchParamIssue,
@@ -142,7 +143,7 @@ function sortIssue(scope: Category | 'all', sortBy: string): SearchParamIssue | 
   const fields = fieldsOf(scope);
   const [first = '', ...rest] = sortBy.split('__');
   const field = scope === 'text_generation' ? canonicalField(first) : first;
-  const kind = fields[field];
+  const kind = Object.hasOwn(fields, field) ? fields[field] : undefined;
   const sortable = Object.keys(fields).filter((f) => fields[f] !== 'object');
   const nested = Object.keys(fields)
     .filter((f) => fields[f] === 'object')
@@ -150,25 +151,44 @@ function sortIssue(scope: Category | 'all', sortBy: string): SearchParamIssue | 
   if (kind === undefined) {
     return {
       param: 'sortBy',
-      message: `${JSON.stringify(sortBy)} is not a field of ${scope === 'all' ? 'every record' : `${scope} records`}`,
+      message: `${describeValue(sortBy)} is not a field of ${scope === 'all' ? 'every record' : `${scope} records`}`,
       allowed: [...sortable, ...nested],
     };
   }
   if (kind === 'object' && rest.length === 0) {
     return {
       param: 'sortBy',
-      message: `${JSON.stringify(first)} holds objects, which cannot be ordered; sort by one of its keys with __`,
+      message: `${describeValue(first)} holds objects, which cannot be ordered; sort by one of its keys with __`,
       allowed: [...sortable, ...nested],
     };
   }
   if (kind !== 'object' && rest.length > 0) {
     return {
       param: 'sortBy',
-      message: `${JSON.stringify(first)} has no nested keys`,
+      message: `${describeValue(first)} has no nested keys`,
       allowed: sortable,
     };
   }
   return null;
+}
+
+/**
+ * The caller's parameters as a plain object of their own enumerable keys, read once (a getter that
+ * throws, or a value that is not an object at all, is a typed error, not a TypeError later).
+ */
+function ownParams(params: unknown): SearchParams {
+  const refuse = (message: string): never => {
+    throw new InvalidSearchParamsError([{ param: '(params)', message }]);
+  };
+  if (typeof params !== 'object' || params === null || Array.isArray(params))
+    return refuse(`expected an object of search parameters, got ${describeValue(params)}`);
+  try {
+    return { ...params };
+  } catch (error) {
+    return refuse(
+      `could not be read (${error instanceof Error ? error.message : describeValue(error)})`,
+    );
+  }
 }
 
 /**
@@ -180,12 +200,17 @@ function sortIssue(scope: Category | 'all', sortBy: string): SearchParamIssue | 
  * validateSearchParams('image_generation', { nsfw: false, limit: 10 }); // { nsfw: false, limit: 10, offset: 0, ... }
  * validateSearchParams('clip', { nsfw: false }); // throws: nsfw does not apply to clip records
  * ```
- * @throws {InvalidSearchParamsError} listing every problem, each with what is allowed.
+ * @throws {InvalidSearchParamsError} listing every problem, each with what is allowed (also when
+ * `params` is not an object, and for a `sortBy` that is not a declared field: names inherited from
+ * `Object.prototype`, such as `constructor`, are never fields).
+ * @throws {UnknownCategoryError} when `scope` is neither a category nor `'all'`.
  */
 export function validateSearchParams(
   scope: Category | 'all',
-  params: SearchParams = {},
+  input: SearchParams = {},
 ): ValidSearchParams {
+  if (scope !== 'all') assertCategory(scope);
+  const params = ownParams(input);
   const result = (scope === 'all' ? allSchema : categorySchema).safeParse(params);
   const issues: SearchParamIssue[] = [];
   if (!result.success) {
@@ -204,11 +229,8 @@ export function validateSearchParams(
         continue;
       }
       const param = String(issue.path[0] ?? '(params)');
-      issues.push({
-        param,
-        message: issue.message,
-        ...(ALLOWED[param] ? { allowed: ALLOWED[param] } : {}),
-      });
+      const allowed = Object.hasOwn(ALLOWED, param) ? ALLOWED[param] : undefined;
+      issues.push({ param, message: issue.message, ...(allowed ? { allowed } : {}) });
     }
   }
   if (scope !== 'all') {
@@ -266,16 +288,27 @@ const SNAKE: Readonly<Record<string, string>> = {
  * ```ts
  * toSearchQuery({ tagsAny: ['anime', 'furry'], nsfw: false }).toString(); // 'tags_any=anime&tags_any=furry&nsfw=false'
  * ```
+ * @throws {InvalidSearchParamsError} when `params` is not an object (validate them first with
+ * {@link validateSearchParams}).
  */
 export function toSearchQuery(params: SearchParams): URLSearchParams {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
+  for (const [key, value] of Object.entries(ownParams(params))) {
     if (value === undefined) continue;
-    const name = SNAKE[key] ?? key;
-    if (Array.isArray(value)) for (const item of value) query.append(name, String(item));
+    const name = Object.hasOwn(SNAKE, key) ? (SNAKE[key] as string) : key;
+    if (Array.isArray(value)) for (const item of value) query.append(name, queryText(key, item));
     else if (key === 'sortBy' && typeof value === 'string')
       query.set(name, value.replace(/^parameters(?=__|$)/, 'parameters_count'));
-    else query.set(name, String(value));
+    else query.set(name, queryText(key, value));
   }
   return query;
+}
+
+/** A parameter value as query text: strings, numbers and booleans only. */
+function queryText(param: string, value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
+  throw new InvalidSearchParamsError([
+    { param, message: 'expected a string, a number or a boolean (validate the parameters first)' },
+  ]);
 }

@@ -1,6 +1,7 @@
-import { CATEGORIES, type Category } from '../categories.js';
+import { assertCategory, CATEGORIES, type Category } from '../categories.js';
 import { backendPrefixOf } from '../legacy/text-model-name.js';
 import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/record-schemas.js';
+import { checkRecordsArgument, refuseRecord } from './check-records.js';
 import { compareNullable } from './compare.js';
 import { readPath } from './fields.js';
 import { licensingFilters } from './licensing-filters.js';
@@ -85,6 +86,8 @@ export function runSearch<R>(
   const seen = new Set<string>();
   const matches: R[] = [];
   next: for (const record of records) {
+    // Records the manager serves are always objects; a caller's own may not be.
+    if (typeof record !== 'object' || record === null) refuseRecord(record);
     const fields = record as Fields;
     for (const filter of filters) if (!filter(fields)) continue next;
     if (!uniqueNames) {
@@ -120,13 +123,17 @@ export function runSearch<R>(
  * searchRecords('image_generation', records, { baseline: 'stable_diffusion_xl', nsfw: false, sortBy: 'name' });
  * ```
  * @throws {InvalidSearchParamsError} before any work, for parameters the server would reject.
+ * @throws {UnknownCategoryError} for a name that is not a category.
+ * @throws {InvalidOptionsError} when `records` is not an object of records.
  */
 export function searchRecords<C extends Category>(
   category: C,
   records: CategoryRecords<C>,
   params: SearchParams = {},
 ): SearchPage<RecordOf<C>> {
-  return runSearch(recordList(records), validateSearchParams(category, params), true);
+  const valid = validateSearchParams(assertCategory(category), params);
+  checkRecordsArgument(records);
+  return runSearch(recordList(records), valid, true);
 }
 
 /** The categories cross-category search walks, in the server's order (lora and ti are absent). */
@@ -139,12 +146,17 @@ export const SEARCH_ALL_CATEGORIES: readonly Category[] = CATEGORIES.filter(
  * and a name found in two categories is kept only from the first one that matches the filters.
  *
  * @throws {InvalidSearchParamsError} for parameters the server would reject.
+ * @throws {InvalidOptionsError} when `recordsByCategory` or one of its categories is not an object.
  */
 export function searchAcrossCategories(
   recordsByCategory: Partial<{ [C in Category]: CategoryRecords<C> }>,
   params: SearchAllParams = {},
 ): SearchPage<ModelRecord> {
   const valid = validateSearchParams('all', params);
+  checkRecordsArgument(recordsByCategory, 'recordsByCategory');
+  for (const category of SEARCH_ALL_CATEGORIES)
+    if (recordsByCategory[category] !== undefined)
+      checkRecordsArgument(recordsByCategory[category], `recordsByCategory.${category}`);
   function* all(): Generator<ModelRecord> {
     for (const category of SEARCH_ALL_CATEGORIES)
       yield* recordList<ModelRecord>(recordsByCategory[category] ?? {});

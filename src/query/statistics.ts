@@ -1,6 +1,7 @@
-import type { Category } from '../categories.js';
+import { assertCategory, type Category } from '../categories.js';
 import type { CategoryRecords } from '../schemas/record-schemas.js';
 import { roundTo2 } from '../util/python-round.js';
+import { checkRecordsArgument, refuseRecord } from './check-records.js';
 import { recordList } from './record-list.js';
 
 /** Count and share of one baseline. */
@@ -100,12 +101,16 @@ const share = (count: number, total: number) => roundTo2((count / total) * 100);
  * const stats = computeCategoryStatistics('image_generation', await refs.getCategory('image_generation'));
  * stats.baseline_distribution.stable_diffusion_xl?.count;
  * ```
+ * @throws {UnknownCategoryError} for a name that is not a category.
+ * @throws {InvalidOptionsError} when `records` is not an object of records.
  */
 export function computeCategoryStatistics<C extends Category>(
   category: C,
   records: CategoryRecords<C>,
   now: number = Date.now(),
 ): CategoryStatistics {
+  assertCategory(category);
+  checkRecordsArgument(records);
   const models = recordList(records) as unknown as Record<string, unknown>[];
   const total = models.length;
   const baselines = new Map<string, number>();
@@ -124,14 +129,17 @@ export function computeCategoryStatistics<C extends Category>(
   let withRequirements = 0;
   let withShowcases = 0;
   for (const model of models) {
+    if (typeof model !== 'object' || model === null) refuseRecord(model);
     if (model.nsfw) nsfw++;
-    if (model.baseline) bump(baselines, String(model.baseline));
+    // Validated records hold strings here; anything else (a caller's own records) is not counted.
+    if (model.baseline && typeof model.baseline === 'string') bump(baselines, model.baseline);
     const downloads = (model.config as { download?: unknown } | undefined)?.download;
     if (Array.isArray(downloads) && downloads.length > 0) {
       withDownloads++;
       downloadEntries += downloads.length;
       for (const download of downloads) {
-        const host = netloc(String((download as { file_url?: unknown }).file_url ?? ''));
+        const url = (download as { file_url?: unknown } | null)?.file_url;
+        const host = typeof url === 'string' ? netloc(url) : '';
         if (host) bump(hosts, host);
       }
     }
@@ -140,8 +148,9 @@ export function computeCategoryStatistics<C extends Category>(
       withSize++;
       sizeTotal += Math.trunc(size);
     }
-    if (Array.isArray(model.tags)) for (const tag of model.tags) if (tag) bump(tags, String(tag));
-    if (model.style) bump(styles, String(model.style));
+    if (Array.isArray(model.tags))
+      for (const tag of model.tags) if (tag && typeof tag === 'string') bump(tags, tag);
+    if (model.style && typeof model.style === 'string') bump(styles, model.style);
     if (category === 'text_generation') {
       const count = model.parameters;
       if (typeof count === 'number' && count > 0) parameters.push(count);

@@ -1,11 +1,12 @@
+import type { Category } from '../categories.js';
+import { diffValues } from './diff-values.js';
+
 /** One model whose record differs, with the dotted paths of the fields that differ. */
 export interface ChangedRecord {
   readonly name: string;
   /** e.g. `['description', 'config.download.0.sha256sum']` */
   readonly fields: readonly string[];
 }
-
-import type { Category } from '../categories.js';
 
 /** What differs between two versions of a category. */
 export interface RecordsDiff {
@@ -19,37 +20,6 @@ export interface CategoryChange extends RecordsDiff {
   readonly category: Category;
   /** `delta`: one model was fetched or removed; `download`: the category was downloaded. */
   readonly via: 'delta' | 'download';
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * Collects the paths where `a` and `b` differ (leaves, or whole values when types differ). With
- * `onlyShared`, a field present on one side only is not a difference.
- */
-function diffValues(
-  a: unknown,
-  b: unknown,
-  path: string,
-  out: string[],
-  onlyShared: boolean,
-): void {
-  if (Object.is(a, b)) return;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++)
-      diffValues(a[i], b[i], path ? `${path}.${i}` : String(i), out, onlyShared);
-    return;
-  }
-  if (isPlainObject(a) && isPlainObject(b)) {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      diffValues(a[key], b[key], path ? `${path}.${key}` : key, out, onlyShared);
-    }
-    return;
-  }
-  if (onlyShared && (a === undefined || b === undefined)) return;
-  out.push(path || '(record)');
 }
 
 /** Options of {@link diffCategoryRecords}. */
@@ -87,8 +57,7 @@ export function diffCategoryRecords(
       removed.push(name);
       continue;
     }
-    const fields: string[] = [];
-    diffValues(before[name], after[name], '', fields, onlyShared);
+    const fields = diffValues(before[name], after[name], onlyShared);
     if (fields.length > 0) changed.push({ name, fields });
   }
   return { added, removed, changed };

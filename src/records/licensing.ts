@@ -9,29 +9,35 @@ import {
   type PermissionStatus,
   unknownModelLicensing,
 } from '../schemas/licensing.js';
+import type { DeepReadonly } from '../util/deep-readonly.js';
+import { freezeDeep } from '../util/freeze-deep.js';
 
 /** What a record may carry: every category's records have an optional `licensing`. */
 export interface LicensedRecord {
-  readonly licensing?: ModelLicensing | null | undefined;
+  readonly licensing?: DeepReadonly<ModelLicensing> | null | undefined;
   readonly config?: { readonly download?: readonly { readonly file_name: string }[] };
 }
 
 // Made on first use: a module-level call would stay in every bundle that imports this module.
-let unknown: ModelLicensing | undefined;
+let unknown: DeepReadonly<ModelLicensing> | undefined;
 
 /**
  * The licensing the service serves for `record`: its own, or the `NOASSERTION` conclusion (both
  * permissions `unknown`) when it has none, as a 7.6 server's records never do. Do not mutate the
- * result: the fallback is one shared frozen object.
+ * result: the fallback is one shared, deep-frozen object.
  *
  * @example
  * ```ts
  * effectiveLicensing(record).commercial_use; // 'unknown' for a record without licensing
  * ```
  */
-export function effectiveLicensing(record: LicensedRecord): ModelLicensing {
+export function effectiveLicensing(record: LicensedRecord): DeepReadonly<ModelLicensing> {
   if (record.licensing) return record.licensing;
-  unknown ??= Object.freeze(unknownModelLicensing());
+  if (!unknown) {
+    const fallback = unknownModelLicensing();
+    freezeDeep(fallback, 4); // shared by every record without licensing: frozen all the way down
+    unknown = fallback;
+  }
   return unknown;
 }
 
@@ -39,10 +45,13 @@ export function effectiveLicensing(record: LicensedRecord): ModelLicensing {
  * The conclusion that applies to one download of `record`: its file override when there is one
  * (keyed by the exact `file_name`), otherwise the model-level conclusion.
  */
-export function licensingForFile(record: LicensedRecord, fileName: string): LicenseAssignment {
+export function licensingForFile(
+  record: LicensedRecord,
+  fileName: string,
+): DeepReadonly<LicenseAssignment> {
   const licensing = effectiveLicensing(record);
   return Object.hasOwn(licensing.files, fileName)
-    ? (licensing.files[fileName] as LicenseAssignment)
+    ? (licensing.files[fileName] as DeepReadonly<LicenseAssignment>)
     : licensing;
 }
 

@@ -1,4 +1,6 @@
+import * as z from 'zod/mini';
 import type { Category } from '../categories.js';
+import { freezeDeep } from '../util/freeze-deep.js';
 import { type CategoryRecords, RECORD_SCHEMAS, type RecordOf } from './record-schemas.js';
 import type { Schema } from './shared.js';
 
@@ -46,7 +48,23 @@ export function parseWith<T>(schema: Schema<T>, raw: unknown): ParseOutcome<T> {
 }
 
 /**
- * Validates one v2 record of `category`, filling the per-category defaults.
+ * How deep a record may be nested (the record itself is level 1; the real catalogue's deepest is
+ * 4). Deeper is invalid: nothing downstream (storage, export, diff) has to walk a value that would
+ * overflow the stack.
+ */
+export const MAX_RECORD_DEPTH = 64;
+
+const TOO_DEEP: readonly FieldIssue[] = Object.freeze([
+  Object.freeze({
+    path: '(record)',
+    message: `Nested deeper than ${MAX_RECORD_DEPTH} levels; records are at most ${MAX_RECORD_DEPTH} levels deep`,
+  }),
+]);
+
+/**
+ * Validates one v2 record of `category`, filling the per-category defaults. The record returned
+ * is deep-frozen (it and every object and array inside it); nested values it keeps from `raw`
+ * are frozen with it. A record nested deeper than {@link MAX_RECORD_DEPTH} levels is invalid.
  *
  * @example
  * ```ts
@@ -55,7 +73,23 @@ export function parseWith<T>(schema: Schema<T>, raw: unknown): ParseOutcome<T> {
  * ```
  */
 export function parseRecord<C extends Category>(category: C, raw: unknown): ParsedRecord<C> {
-  return parseWith(RECORD_SCHEMAS[category], raw);
+  const parsed = parseWith(RECORD_SCHEMAS[category], raw);
+  if (parsed.ok && !freezeDeep(parsed.record, MAX_RECORD_DEPTH))
+    return { ok: false, issues: TOO_DEEP };
+  return parsed as ParsedRecord<C>;
+}
+
+/**
+ * The schema of a `category` record that also deep-freezes it and refuses one nested deeper than
+ * {@link MAX_RECORD_DEPTH}: for answers that are a single record (the API client's `getModel`).
+ */
+export function frozenRecordSchema<C extends Category>(category: C): Schema<RecordOf<C>> {
+  return z.pipe(
+    RECORD_SCHEMAS[category],
+    z.custom((value) => freezeDeep(value as object, MAX_RECORD_DEPTH), {
+      error: TOO_DEEP[0]?.message,
+    }),
+  ) as unknown as Schema<RecordOf<C>>;
 }
 
 function describe(value: unknown): string {
@@ -67,7 +101,8 @@ function describe(value: unknown): string {
 /**
  * Validates a category payload (`{ [key]: record }`) record by record.
  *
- * One invalid record is reported in `issues` and skipped; it never hides the others. Records are
+ * One invalid record is reported in `issues` and skipped; it never hides the others. Each valid
+ * record is deep-frozen (see {@link parseRecord}); the returned object itself is not. Records are
  * re-keyed by their `name` (the key may differ, as `control_qr_sdxl` does), into a null-prototype
  * object so names like `__proto__` stay plain keys. An empty array is accepted as an empty
  * category (the legacy `lora.json` is `[]`).
@@ -87,7 +122,10 @@ export function parseCategoryRecords<C extends Category>(
   }
   const records: Record<string, RecordOf<C>> = Object.create(null);
   const issues: RecordIssue[] = [];
-  for (const [key, value] of Object.entries(raw)) {
+  // Object.keys and a lookup: no [key, value] pair per record, as Object.entries would allocate.
+  const payload = raw as Record<string, unknown>;
+  for (const key of Object.keys(payload)) {
+    const value = payload[key];
     const parsed = parseRecord(category, value);
     if (parsed.ok) {
       records[parsed.record.name] = parsed.record;

@@ -1,4 +1,5 @@
 import type { Category } from '../categories.js';
+import type { DeepReadonly } from '../util/deep-readonly.js';
 import {
   type BlipRecord,
   blipRecordSchema,
@@ -58,7 +59,9 @@ export interface RecordTypes {
 }
 
 /**
- * The record type of category `C`.
+ * The record type of category `C`, as the SDK hands it out: deeply read-only (every field, every
+ * nested object and array), as the records are deep-frozen when they are validated. The interfaces
+ * of {@link RecordTypes} describe the shape; this is what you hold.
  *
  * @example
  * ```ts
@@ -66,16 +69,19 @@ export interface RecordTypes {
  * sdxl.baseline; // ImageBaseline
  * ```
  */
-export type RecordOf<C extends Category> = RecordTypes[C];
+export type RecordOf<C extends Category> = DeepReadonly<RecordTypes[C]>;
 
-/** A record of any category. */
-export type ModelRecord = RecordTypes[Category];
+/** A record of any category (deeply read-only). */
+export type ModelRecord = RecordOf<Category>;
 
-/** The records of one category, keyed by each record's `name`, with a null prototype. */
+/**
+ * The records of one category, keyed by each record's `name`, with a null prototype; the map and
+ * every record in it are frozen.
+ */
 export type CategoryRecords<C extends Category = Category> = Readonly<Record<string, RecordOf<C>>>;
 
 /** The zod/mini schema of each category's v2 record. */
-export const RECORD_SCHEMAS: { readonly [C in Category]: Schema<RecordOf<C>> } = Object.freeze({
+export const RECORD_SCHEMAS: { readonly [C in Category]: Schema<RecordTypes[C]> } = Object.freeze({
   blip: blipRecordSchema,
   clip: clipRecordSchema,
   codeformer: codeformerRecordSchema,

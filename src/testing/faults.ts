@@ -15,12 +15,23 @@ export type FaultMode =
   | 'truncated'
   /** 200 with one record broken (its `name` made a number), the others intact. */
   | 'invalid-records'
+  /** 200 with every record broken (a type change on the server), names kept. */
+  | 'all-invalid'
+  /** 200 with `{}`: what the real server answers for a category it has no data for. */
+  | 'empty'
+  /** 200 with `{"detail":"Internal Server Error"}`: an error object with a success status. */
+  | 'error-body'
   /** Accepts the request and never answers, until the request is aborted. */
   | 'hang'
   /** Refuses the connection: a network error, no HTTP answer. */
   | 'refuse'
   /** Answers normally after `delayMs`. */
-  | 'slow';
+  | 'slow'
+  /**
+   * Takes the answer at once and delivers it after `delayMs`: the data is as it was when the
+   * request arrived (a slow network), so a later write may overtake it.
+   */
+  | 'late';
 
 /** A fault and its parameters. */
 export interface Fault {
@@ -29,7 +40,7 @@ export interface Fault {
   readonly status?: number;
   /** `Retry-After` seconds for `server-error`. */
   readonly retryAfter?: number;
-  /** Delay for `slow`, in milliseconds. @default 1_000 */
+  /** Delay for `slow` and `late`, in milliseconds. @default 1_000 */
   readonly delayMs?: number;
 }
 
@@ -128,6 +139,17 @@ export async function withFault(
       if (first !== undefined) data[first] = { ...data[first], name: 42 };
       return json(data);
     }
+    case 'all-invalid': {
+      const normal = answer();
+      if (normal === REFUSED) return normal;
+      const data = (await normal.json()) as Record<string, Record<string, unknown>>;
+      for (const key of Object.keys(data)) data[key] = { ...data[key], config: 'not an object' };
+      return json(data);
+    }
+    case 'empty':
+      return json({});
+    case 'error-body':
+      return json({ detail: 'Internal Server Error' });
     case 'hang':
       await sleep(2 ** 31 - 1, signal);
       return answer();
@@ -136,5 +158,10 @@ export async function withFault(
     case 'slow':
       await sleep(fault.delayMs ?? 1_000, signal);
       return answer();
+    case 'late': {
+      const taken = answer();
+      await sleep(fault.delayMs ?? 1_000, signal);
+      return taken;
+    }
   }
 }

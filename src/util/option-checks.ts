@@ -1,26 +1,8 @@
+import { describeValue } from '../errors/describe-value.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 
 /** The longest delay `setTimeout` can hold (about 24.8 days); longer ones fire at once. */
 export const MAX_TIMER_MS: number = 2 ** 31 - 1;
-
-/** A short, safe description of any value for a message: never throws, never huge. */
-export function describeValue(value: unknown): string {
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-    case 'bigint':
-      return `${value}n`;
-    case 'symbol':
-      return value.toString();
-    case 'function':
-      return 'a function';
-    case 'object':
-      if (value === null) return 'null';
-      return Array.isArray(value) ? 'an array' : 'an object';
-    default:
-      return String(value);
-  }
-}
 
 const fail = (path: string, expected: string, value: unknown, secret = false): never => {
   throw new InvalidOptionsError(

@@ -7,6 +7,7 @@ import {
   type InvalidOptionsError,
   isInvalidOptionsError,
   ModelReferenceManager,
+  pendingProvider,
 } from '../../src/index.js';
 import { createStandInPrimary } from '../../src/testing.js';
 
@@ -115,6 +116,13 @@ describe('manager options that cannot work are refused at construction', () => {
       expect(error.message).not.toContain(secret);
       expect(error.message).toMatch(/line break|NUL|white space/);
     }
+  });
+
+  it('the pending provider’s key is checked the same way, never echoed', () => {
+    const error = rejection(() => pendingProvider({ apiKey: 'PENDING-SECRET-99\n' }));
+    expect(error.option).toBe('apiKey');
+    expect(error.message).not.toContain('PENDING-SECRET-99');
+    expect(rejection(() => pendingProvider({} as never)).option).toBe('apiKey');
   });
 
   it('credentials in a URL are refused, and never echoed', () => {

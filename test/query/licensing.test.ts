@@ -138,6 +138,25 @@ describe('licensing filters in the query builder', () => {
     ).toBe(Object.keys(v76).length);
     expect(q8.where('licensing__license_expression', 'eq', 'MIT').first()?.name).toBe('Zeta Turbo');
   });
+
+  it.each([
+    [null, 'params', /expected \{ licenseId\?, commercialUse\?, redistribution\? \}, got null/],
+    ['MIT', 'params', /got "MIT"/],
+    [{ licenseId: 7 }, 'licenseId', /expected a license id, got 7/],
+    [{ commercialUse: 'maybe' }, 'commercialUse', /allowed: allowed, allowed_with_conditions/],
+    [{ redistribution: ['allowed'] }, 'redistribution', /expected a permission status/],
+  ])('whereLicensing(%j) is refused at the call, naming %s', (params, param, message) => {
+    const query = createQuery('image_generation', v8);
+    let error: unknown;
+    try {
+      query.whereLicensing(params as never);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isInvalidSearchParamsError(error)).toBe(true);
+    expect((error as { issues: { param: string }[] }).issues[0]?.param).toBe(param);
+    expect(String(error)).toMatch(message);
+  });
 });
 
 describe('summarizeLicensing (the model part of GET .../licensing/summary)', () => {

@@ -111,8 +111,11 @@ describe('ModelQuery', () => {
     q.where('parameters', 'eq', 7);
     // @ts-expect-error: nsfw is a boolean
     q.where('nsfw', 'eq', 'yes');
-    // @ts-expect-error: 'in' takes a list
-    q.where('baseline', 'in', 'stable_diffusion_xl');
+    // A type error, and at run time a typed one (the builder checks its arguments).
+    expect(() =>
+      // @ts-expect-error: 'in' takes a list
+      q.where('baseline', 'in', 'stable_diffusion_xl'),
+    ).toThrow(/a list for "in"/);
     // @ts-expect-error: contains on a list takes one element
     q.where('tags', 'contains', ['anime']);
     // @ts-expect-error: not a key of metadata

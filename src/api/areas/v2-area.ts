@@ -14,11 +14,12 @@ import {
 import { findRecordByName, modelNameCandidates } from '../../records/model-aliases.js';
 import { dropNonModelPendingEntries } from '../../records/pending-resources.js';
 import {
+  frozenRecordSchema,
   type ParsedCategory,
   parseCategoryRecords,
   type RecordIssue,
 } from '../../schemas/parse-records.js';
-import { type ModelRecord, RECORD_SCHEMAS, type RecordOf } from '../../schemas/record-schemas.js';
+import type { ModelRecord, RecordOf } from '../../schemas/record-schemas.js';
 import type { Call } from '../call.js';
 import { type PendingChangeRecord, pendingChangeSchema } from '../types/pending.js';
 import {
@@ -210,7 +211,7 @@ export function v2Area(
           // A record that fails its schema is a MalformedResponseError (with the URL) from the call.
           return await call(routes.getModel, {
             params: { category, name: candidate },
-            schema: RECORD_SCHEMAS[category],
+            schema: frozenRecordSchema(category),
             options,
           });
         } catch (error) {
