@@ -59,7 +59,7 @@ describe('an unreadable stored snapshot', () => {
       expect(stored?.reason).toMatch(reason);
       expect(errors[0]).toMatchObject({ category: 'image_generation', origin: 'storage' });
       expect(isStorageError(errors[0]?.error)).toBe(true);
-      expect((errors[0]?.error as { key?: string }).key).toBe(
+      expect((errors[0]?.error as { key?: string } | undefined)?.key).toBe(
         'horde-model-reference:v1:image_generation',
       );
       await refs.close();
