@@ -7,6 +7,8 @@ const config: Options | Options[] = defineConfig({
     schemas: 'src/schemas.ts',
     node: 'src/node.ts',
     testing: 'src/testing.ts',
+    fleet: 'src/fleet.ts',
+    redis: 'src/redis.ts',
     cli: 'src/cli.ts',
   },
   format: ['esm'],

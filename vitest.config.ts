@@ -18,6 +18,8 @@ const config: ViteUserConfig = defineConfig({
       { find: /^horde-model-reference\/schemas$/, replacement: src('schemas.ts') },
       { find: /^horde-model-reference\/node$/, replacement: src('node.ts') },
       { find: /^horde-model-reference\/testing$/, replacement: src('testing.ts') },
+      { find: /^horde-model-reference\/fleet$/, replacement: src('fleet.ts') },
+      { find: /^horde-model-reference\/redis$/, replacement: src('redis.ts') },
     ],
   },
   test: {

@@ -6,6 +6,7 @@ import { type Bench, type BenchResult, machine } from './harness.js';
 import { latencyBench } from './latency.js';
 import { parseBench } from './parse.js';
 import { memoryBench, readsBench, scaleBench, singleFlightBench } from './reads.js';
+import { soakBench } from './soak.js';
 
 /** Every benchmark, in the order the table lists them. Add new ones here. */
 const BENCHES: Record<string, Bench> = {
@@ -17,6 +18,7 @@ const BENCHES: Record<string, Bench> = {
   fleet: fleetBench,
   latency: latencyBench,
   bundle: bundleBench,
+  soak: soakBench,
 };
 const only = process.argv.slice(2);
 

@@ -13,6 +13,8 @@ export const ENTRIES: Readonly<Record<string, string>> = {
   'horde-model-reference/schemas': 'src/schemas.ts',
   'horde-model-reference/node': 'src/node.ts',
   'horde-model-reference/testing': 'src/testing.ts',
+  'horde-model-reference/fleet': 'src/fleet.ts',
+  'horde-model-reference/redis': 'src/redis.ts',
 };
 
 /** One exported name. */

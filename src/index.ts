@@ -7,14 +7,17 @@ export { indexedDbStorage, localStorageStorage } from './cache/browser-storage.j
 export type { ManagerSnapshot } from './cache/snapshot.js';
 export { memoryStorage, type SnapshotStorage } from './cache/storage.js';
 export { CATEGORIES, type Category, isCategory } from './categories.js';
-export type { StopWatching, WatchOptions } from './changes/watch.js';
+export type { WatchOptions } from './changes/watch.js';
 export { ApiError, isApiError } from './errors/api-error.js';
 export { ConnectionError, isConnectionError } from './errors/connection-error.js';
+export {
+  CoordinatorUnavailableError,
+  isCoordinatorUnavailableError,
+} from './errors/coordinator-unavailable-error.js';
 export { InvalidOptionsError, isInvalidOptionsError } from './errors/invalid-options-error.js';
 export {
   InvalidSearchParamsError,
   isInvalidSearchParamsError,
-  type SearchParamIssue,
 } from './errors/invalid-search-params-error.js';
 export {
   isMalformedResponseError,
@@ -38,6 +41,7 @@ export { isTimeoutError, TimeoutError } from './errors/timeout-error.js';
 export { isUnknownCategoryError, UnknownCategoryError } from './errors/unknown-category-error.js';
 export { isUnknownSourceError, UnknownSourceError } from './errors/unknown-source-error.js';
 export type { ManagerEvents } from './events.js';
+export type { FleetCoordinator } from './fleet/fleet-coordinator.js';
 export type { RetryOptions } from './http/connection-options.js';
 export type { RequestOptions } from './http/request-options.js';
 export type { RefreshOptions } from './manager/call-options.js';
@@ -66,22 +70,15 @@ export { type CategoryStatistics, computeCategoryStatistics } from './query/stat
 export type { NetworkOrigin, Origin } from './records/category-result.js';
 export {
   type CategoryChange,
-  type ChangedRecord,
   diffCategoryRecords,
 } from './records/diff-records.js';
 export { sourceOf } from './records/provenance.js';
-export type { SourceState } from './records/source-layer.js';
-export type { SuspectAnswerPolicy } from './records/suspect-answer.js';
-export type { ImageGenerationRecord } from './schemas/image-generation-record.js';
-export type { ModelLicensing } from './schemas/licensing.js';
 export type { RecordIssue } from './schemas/parse-records.js';
 export type {
   CategoryRecords,
   ModelRecord,
   RecordOf,
 } from './schemas/record-schemas.js';
-export type { DownloadRecord } from './schemas/shared.js';
-export type { TextGenerationRecord } from './schemas/text-generation-record.js';
 export type { Unsubscribe } from './util/emitter.js';
 export { VERSION } from './version.js';
 export {
@@ -90,6 +87,5 @@ export {
   downloadManifest,
   downloadManifests,
   type ManifestDiff,
-  type ManifestFile,
 } from './worker/download-manifest.js';
 export { type ModelSelection, selectModels } from './worker/select-models.js';

@@ -15,7 +15,8 @@ export type ModelReferenceErrorCode =
   | 'CLOSED'
   | 'STORAGE_FAILED'
   | 'FEATURE_UNAVAILABLE'
-  | 'CHANGE_SET_CONFLICT';
+  | 'CHANGE_SET_CONFLICT'
+  | 'COORDINATOR_UNAVAILABLE';
 
 /** Marks our errors so guards work across realms (iframes, workers, duplicated bundles). */
 const BRAND = Symbol.for('horde-model-reference.error');

@@ -1,11 +1,10 @@
 import { describe, expectTypeOf, it } from 'vitest';
+import type { CategoryRecords, RecordOf } from '../../src/index.js';
 import type {
-  CategoryRecords,
+  ImageBaseline,
   ImageGenerationRecord,
-  RecordOf,
   TextGenerationRecord,
-} from '../../src/index.js';
-import type { ImageBaseline } from '../../src/schemas.js';
+} from '../../src/schemas.js';
 import type { DeepReadonly } from '../../src/util/deep-readonly.js';
 
 describe('record types', () => {

@@ -3,11 +3,10 @@ import {
   diffManifests,
   downloadManifest,
   downloadManifests,
-  type ImageGenerationRecord,
   InvalidOptionsError,
   selectModels,
 } from '../../src/index.js';
-import { parseCategoryRecords } from '../../src/schemas.js';
+import { type ImageGenerationRecord, parseCategoryRecords } from '../../src/schemas.js';
 import { FIXTURE_V2 } from '../../src/testing.js';
 
 const images = parseCategoryRecords('image_generation', FIXTURE_V2.image_generation).records;

@@ -1,0 +1,48 @@
+import type { FleetBackend } from './fleet-backend.js';
+import { FleetMember } from './fleet-member.js';
+import type { FleetMemberOptions } from './fleet-member-types.js';
+
+/**
+ * What `redisCoordinator()`, `fileCoordinator()` and `memoryCoordinator()` return: a
+ * {@link FleetBackend} that also makes the members that run on it. The role machine comes with
+ * the coordinator, so code that merely accepts a coordinator (the manager) does not carry it.
+ */
+export interface FleetCoordinator extends FleetBackend {
+  /**
+   * A new member of the fleet on this coordinator, not joined yet (call `join()`). By default its
+   * `close()` also closes this coordinator: one coordinator per member.
+   *
+   * @throws {InvalidOptionsError} for a bad member id or timing.
+   */
+  member(options?: FleetMemberOptions): FleetMember;
+}
+
+/**
+ * Makes a {@link FleetCoordinator} of any {@link FleetBackend}: how a coordinator of your own
+ * (another store) gets members.
+ *
+ * @example
+ * ```ts
+ * import { coordinatorOf } from 'horde-model-reference/fleet';
+ * const coordinator = coordinatorOf(myEtcdBackend);
+ * const member = coordinator.member({ memberId: 'gpu-box-1' });
+ * ```
+ */
+export function coordinatorOf(backend: FleetBackend): FleetCoordinator {
+  const coordinator: FleetCoordinator = {
+    kind: backend.kind,
+    leaseTtlMs: backend.leaseTtlMs,
+    acquire: (holderId, ttlMs) => backend.acquire(holderId, ttlMs),
+    renew: (lease, ttlMs) => backend.renew(lease, ttlMs),
+    release: (lease) => backend.release(lease),
+    leader: () => backend.leader(),
+    publish: (category, lease, payload) => backend.publish(category, lease, payload),
+    read: (category) => backend.read(category),
+    versions: () => backend.versions(),
+    request: (category, requesterId) => backend.request(category, requesterId),
+    subscribe: (listener) => backend.subscribe(listener),
+    close: () => backend.close(),
+    member: (options) => new FleetMember(coordinator, options),
+  };
+  return coordinator;
+}

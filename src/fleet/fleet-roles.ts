@@ -1,0 +1,259 @@
+// The role machine behind FleetMember: the lease, the role, and the rounds that keep them true.
+//
+//   standalone --(coordinator answers, lease won)--> leader
+//   standalone --(coordinator answers, lease held by another)--> follower
+//   follower --(lease free or expired, won at a round or on a `released` notice)--> leader
+//   leader --(renewal refused, another's term seen, publish refused, own clock ran out)--> follower
+//   any --(a call to the coordinator failed)--> standalone (degraded), retried every round
+//   any --(close)--> standalone (closed)
+//
+// One round runs at a time (a trigger during a round queues one more). Rounds run every
+// renewal period: the leader renews; the others try to take the lease and compare versions.
+import type { Category } from '../categories.js';
+import type { FleetBackend, FleetLease, FleetNotice, FleetUnsubscribe } from './fleet-backend.js';
+import type { FleetMemberStatus, FleetRole, FleetRoleReason } from './fleet-member-types.js';
+
+/** What the machine tells its member. */
+export interface FleetRoleHooks {
+  role(role: FleetRole, previous: FleetRole, reason: FleetRoleReason): void;
+  degraded(error: Error): void;
+  recovered(downtimeMs: number): void;
+  /** A version seen in the store (a notice, or a round's comparison); `own`: this term's publish. */
+  version(category: Category, version: number, own: boolean): void;
+  requested(category: Category, requesterId: string): void;
+  /** Something unexpected failed in the background. */
+  failed(error: Error): void;
+}
+
+export class FleetRoles {
+  readonly #backend: FleetBackend;
+  readonly #memberId: string;
+  readonly #ttlMs: number;
+  readonly #renewMs: number;
+  readonly #hooks: FleetRoleHooks;
+  #role: FleetRole = 'standalone';
+  #lease: FleetLease | null = null;
+  #leaderId: string | null = null;
+  #leaderExpiresAt: number | null = null;
+  #lastSyncAt: number | null = null;
+  #degraded: { reason: string; since: number } | null = null;
+  #closed = false;
+  #running: Promise<void> | undefined;
+  #again = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #expiry: ReturnType<typeof setTimeout> | undefined;
+  #unsubscribe: FleetUnsubscribe | undefined;
+
+  constructor(
+    backend: FleetBackend,
+    memberId: string,
+    timing: { ttlMs: number; renewMs: number },
+    hooks: FleetRoleHooks,
+  ) {
+    this.#backend = backend;
+    this.#memberId = memberId;
+    this.#ttlMs = timing.ttlMs;
+    this.#renewMs = timing.renewMs;
+    this.#hooks = hooks;
+  }
+
+  get role(): FleetRole {
+    return this.#role;
+  }
+
+  /** This member's lease while it leads and the lease has not run out by its own clock. */
+  get lease(): FleetLease | null {
+    const lease = this.#lease;
+    return this.#role === 'leader' && lease && Date.now() < lease.expiresAt ? lease : null;
+  }
+
+  status(): Omit<FleetMemberStatus, 'coordinator' | 'memberId' | 'closed'> {
+    const connected = this.#role !== 'standalone';
+    return {
+      role: this.#role,
+      leaderId: connected ? this.#leaderId : null,
+      token: this.#role === 'leader' ? (this.#lease?.token ?? null) : null,
+      leaseExpiresAt: connected ? this.#leaderExpiresAt : null,
+      lastSyncAt: this.#lastSyncAt,
+      degraded: this.#degraded ? { ...this.#degraded } : null,
+    };
+  }
+
+  /** Runs one round now, or once more after the one in progress. Never rejects. */
+  cycle(): Promise<void> {
+    if (this.#closed) return Promise.resolve();
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    clearTimeout(this.#timer);
+    this.#running = (async () => {
+      do {
+        this.#again = false;
+        await this.#round().catch((error: unknown) => this.#hooks.failed(asError(error)));
+      } while (this.#again && !this.#closed);
+      this.#running = undefined;
+      this.#schedule();
+    })();
+    return this.#running;
+  }
+
+  /** The coordinator answered a call made for the member (a read, a publish). */
+  synced(): void {
+    this.#lastSyncAt = Date.now();
+    const degraded = this.#degraded;
+    if (!degraded) return;
+    this.#degraded = null;
+    this.#hooks.recovered(this.#lastSyncAt - degraded.since);
+  }
+
+  /** A publish with `lease` was refused: another member leads now. */
+  fenced(lease: FleetLease): void {
+    if (this.#lease !== lease) return;
+    this.#stepDown('fenced');
+    void this.cycle();
+  }
+
+  degrade(error: unknown): void {
+    if (this.#closed) return;
+    const failure = asError(error);
+    this.#lease = null;
+    clearTimeout(this.#expiry);
+    if (this.#degraded) return;
+    this.#degraded = { reason: failure.message, since: Date.now() };
+    this.#setRole('standalone', 'degraded');
+    this.#hooks.degraded(failure);
+  }
+
+  /** Stops every timer and round; returns the lease to release (if this member held one). */
+  async stop(): Promise<{ lease: FleetLease | null; unsubscribe: FleetUnsubscribe | undefined }> {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    clearTimeout(this.#expiry);
+    await this.#running;
+    const lease = this.#lease;
+    this.#lease = null;
+    return { lease, unsubscribe: this.#unsubscribe };
+  }
+
+  /** After `stop()`: the last role change. */
+  closed(): void {
+    this.#setRole('standalone', 'closed');
+  }
+
+  /** One round: renew (leader), or try to take the lease and catch up with the store. */
+  async #round(): Promise<void> {
+    try {
+      this.#unsubscribe ??= await this.#backend.subscribe((notice) => this.#onNotice(notice));
+      if (this.#closed) return;
+      const held = this.#lease;
+      if (this.#role === 'leader' && held) {
+        const renewed = await this.#backend.renew(held, this.#ttlMs);
+        if (renewed && this.#lease === held) {
+          this.synced();
+          this.#lead(renewed);
+          return;
+        }
+        if (this.#lease === held) this.#stepDown('lost');
+      }
+      const current = await this.#backend.acquire(this.#memberId, this.#ttlMs);
+      // Even when closing: a lease won must be known so that it is released.
+      if (current.holderId === this.#memberId) this.#lease = current;
+      if (this.#closed) return;
+      this.synced();
+      if (current.holderId === this.#memberId) this.#lead(current);
+      else this.#follow(current);
+      const versions = await this.#backend.versions();
+      if (this.#closed) return;
+      for (const [category, version] of Object.entries(versions) as [Category, number][])
+        this.#hooks.version(category, version, false);
+    } catch (error) {
+      this.degrade(error);
+    }
+  }
+
+  #lead(lease: FleetLease): void {
+    this.#lease = lease;
+    this.#leaderId = this.#memberId;
+    this.#leaderExpiresAt = lease.expiresAt;
+    this.#setRole('leader', 'acquired');
+    // If no renewal succeeds before the lease runs out, stop leading then, not later.
+    clearTimeout(this.#expiry);
+    this.#expiry = unref(
+      setTimeout(
+        () => {
+          if (this.#lease === lease) this.#lostLease();
+        },
+        Math.max(0, lease.expiresAt - Date.now()),
+      ),
+    );
+  }
+
+  #follow(lease: FleetLease): void {
+    this.#lease = null;
+    clearTimeout(this.#expiry);
+    this.#leaderId = lease.holderId;
+    this.#leaderExpiresAt = lease.expiresAt;
+    this.#setRole('follower', 'following');
+  }
+
+  #stepDown(reason: FleetRoleReason): void {
+    this.#lease = null;
+    clearTimeout(this.#expiry);
+    this.#leaderId = null;
+    this.#leaderExpiresAt = null;
+    this.#setRole('follower', reason);
+  }
+
+  /** Another member's term began (or this one's ran out): stop leading now, then look again. */
+  #lostLease(): void {
+    this.#stepDown('lost');
+    void this.cycle();
+  }
+
+  #setRole(role: FleetRole, reason: FleetRoleReason): void {
+    const previous = this.#role;
+    if (previous === role) return;
+    this.#role = role;
+    this.#hooks.role(role, previous, reason);
+  }
+
+  #onNotice(notice: FleetNotice): void {
+    if (this.#closed) return;
+    try {
+      const lease = this.#lease;
+      if (notice.type === 'published') {
+        const own = lease !== null && notice.token === lease.token;
+        if (lease && notice.token > lease.token) this.#lostLease();
+        this.#hooks.version(notice.category, notice.version, own);
+      } else if (notice.type === 'acquired') {
+        if (lease && notice.token !== lease.token) this.#lostLease();
+        else if (!lease && this.#role === 'follower') {
+          this.#leaderId = notice.holderId;
+          this.#leaderExpiresAt = null;
+        }
+      } else if (notice.type === 'released') {
+        if (notice.holderId !== this.#memberId) void this.cycle();
+      } else if (this.#role === 'leader')
+        this.#hooks.requested(notice.category, notice.requesterId);
+    } catch (error) {
+      this.#hooks.failed(asError(error));
+    }
+  }
+
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    if (this.#closed) return;
+    this.#timer = unref(setTimeout(() => void this.cycle(), this.#renewMs));
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Lets the process exit while only this timer is left (Node, Deno, Bun); no-op elsewhere. */
+function unref<T>(timer: T): T {
+  (timer as { unref?: () => void }).unref?.();
+  return timer;
+}

@@ -1,0 +1,46 @@
+import { CoordinatorUnavailableError } from '../errors/coordinator-unavailable-error.js';
+import { isModelReferenceError } from '../errors/model-reference-error.js';
+
+/**
+ * Runs one coordinator operation with a deadline, and turns every failure that is not already
+ * one of ours into a {@link CoordinatorUnavailableError} (the store's own errors can carry
+ * details such as hosts; the message here names only the operation). The operation itself is
+ * not cancelled: a late reply is dropped.
+ */
+export async function withDeadline<T>(
+  coordinator: string,
+  operation: string,
+  timeoutMs: number,
+  run: () => Promise<T>,
+): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new CoordinatorUnavailableError(
+            coordinator,
+            operation,
+            `no answer within ${timeoutMs} ms`,
+          ),
+        ),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([run(), deadline]);
+  } catch (error) {
+    if (isModelReferenceError(error)) throw error;
+    throw new CoordinatorUnavailableError(coordinator, operation, describe(error), {
+      cause: error,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A short reason without URLs (a connection string can carry a password). */
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, '<url>').slice(0, 200);
+}

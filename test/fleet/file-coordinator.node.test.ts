@@ -1,0 +1,103 @@
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isInvalidOptionsError } from '../../src/index.js';
+import { fileCoordinator } from '../../src/node.js';
+import { type BackendHarness, describeBackendContract } from './backend-contract.js';
+import { describeMemberContract } from './member-contract.js';
+
+let dir = '';
+const harness: BackendHarness = {
+  async setUp() {
+    dir = await mkdtemp(join(tmpdir(), 'hmr-fleet-'));
+  },
+  async tearDown() {
+    await rm(dir, { recursive: true, force: true });
+  },
+  async connect() {
+    return fileCoordinator(dir, {
+      leaseTtlMs: 1_500,
+      pollIntervalMs: 20,
+      operationTimeoutMs: 1_000,
+    });
+  },
+  // The folder becomes something else (an unmounted volume, a file in its place), then comes back.
+  outage: {
+    async down() {
+      await rename(join(dir, 'fleet'), join(dir, 'fleet.away'));
+      await writeFile(join(dir, 'fleet'), 'not a folder');
+    },
+    async up() {
+      await rm(join(dir, 'fleet'));
+      await rename(join(dir, 'fleet.away'), join(dir, 'fleet'));
+    },
+  },
+  async wipe() {
+    await rm(join(dir, 'fleet'), { recursive: true, force: true });
+  },
+};
+
+describeBackendContract('file', harness);
+describeMemberContract('file', harness);
+
+describe('fileCoordinator', () => {
+  beforeEach(() => harness.setUp());
+  afterEach(() => harness.tearDown());
+
+  it('keeps its files under <dir>/fleet: numbered states, payloads by unique name, no temp files left', async () => {
+    const backend = await harness.connect();
+    const lease = await backend.acquire('m1', 5_000);
+    await backend.publish('clip', lease, 'one');
+    await backend.publish('clip', lease, 'two');
+    await backend.publish('lora', lease, 'three');
+    expect(await readdir(dir)).toEqual(['fleet']);
+    expect((await readdir(join(dir, 'fleet'))).sort()).toEqual(['data', 'state', 'tmp']);
+    const states = (await readdir(join(dir, 'fleet/state'))).sort();
+    expect(states).toHaveLength(4);
+    for (const name of states) expect(name).toMatch(/^\d{16}\.json$/);
+    const data = await readdir(join(dir, 'fleet/data'));
+    // The previous payload of a category stays for readers that just read the state before it.
+    expect(data.filter((name) => name.startsWith('clip.'))).toHaveLength(2);
+    expect(data.filter((name) => name.startsWith('lora.'))).toHaveLength(1);
+    expect(await readdir(join(dir, 'fleet/tmp'))).toEqual([]);
+    const latest = JSON.parse(
+      await readFile(join(dir, 'fleet/state', states.at(-1) ?? ''), 'utf8'),
+    );
+    expect(latest.lease).toMatchObject({ holderId: 'm1', token: lease.token });
+    expect(Object.keys(latest.entries).sort()).toEqual(['clip', 'lora']);
+    await backend.close();
+  });
+
+  it('skips a corrupt or poisoned state file and never follows a payload name out of its folder', async () => {
+    const backend = await harness.connect();
+    const lease = await backend.acquire('m1', 5_000);
+    const version = await backend.publish('clip', lease, 'good');
+    const states = (await readdir(join(dir, 'fleet/state'))).sort();
+    const last = Number(states.at(-1)?.slice(0, 16));
+    const name = (n: number) => join(dir, 'fleet/state', `${String(n).padStart(16, '0')}.json`);
+    await writeFile(name(last + 1), '{ half a state');
+    expect((await backend.read('clip'))?.payload).toBe('good');
+    const poisoned = JSON.parse(await readFile(name(last), 'utf8'));
+    poisoned.entries.clip.ref = '../../../etc/hostname';
+    await writeFile(name(last + 2), JSON.stringify(poisoned));
+    expect(await backend.read('clip')).toBeNull();
+    // The next step goes after the highest number, corrupt or not, and the fleet carries on.
+    expect(await backend.publish('clip', lease, 'after')).toBeGreaterThan(version ?? 0);
+    expect((await backend.read('clip'))?.payload).toBe('after');
+    await backend.close();
+  });
+
+  it('rejects a directory or timing that cannot work', () => {
+    for (const [directory, options] of [
+      ['', {}],
+      ['  ', {}],
+      [dir, { pollIntervalMs: 0 }],
+      [dir, { leaseTtlMs: 99 }],
+      [dir, { operationTimeoutMs: 1.5 }],
+    ] as const)
+      expect(() => fileCoordinator(directory, options)).toThrow(
+        expect.toSatisfy(isInvalidOptionsError),
+      );
+  });
+});
