@@ -3,6 +3,8 @@
 import * as z from 'zod/mini';
 import type { LicensedRecord } from '../records/licensing.js';
 import { type KnownPermissionStatus, PERMISSION_STATUSES } from '../schemas/licensing.js';
+import { oneOf } from '../schemas/one-of.js';
+import type { Schema } from '../schemas/shared.js';
 import { expectArgument } from './query-arguments.js';
 
 /** The licensing parameters of search (8.x servers; a 7.6 server ignores them). */
@@ -21,12 +23,12 @@ export interface LicensingSearchParams {
 /** The validators of {@link LicensingSearchParams}, to spread into a search parameter schema. */
 export const LICENSING_PARAM_SHAPE: {
   licenseId: z.ZodMiniOptional<z.ZodMiniString<string>>;
-  commercialUse: z.ZodMiniOptional<z.ZodMiniEnum<{ [K in KnownPermissionStatus]: K }>>;
-  redistribution: z.ZodMiniOptional<z.ZodMiniEnum<{ [K in KnownPermissionStatus]: K }>>;
+  commercialUse: z.ZodMiniOptional<Schema<KnownPermissionStatus>>;
+  redistribution: z.ZodMiniOptional<Schema<KnownPermissionStatus>>;
 } = {
   licenseId: z.optional(z.string()),
-  commercialUse: z.optional(z.enum(PERMISSION_STATUSES)),
-  redistribution: z.optional(z.enum(PERMISSION_STATUSES)),
+  commercialUse: z.optional(oneOf(PERMISSION_STATUSES)),
+  redistribution: z.optional(oneOf(PERMISSION_STATUSES)),
 };
 
 /**

@@ -6,6 +6,7 @@ import {
   type SearchParamIssue,
 } from '../errors/invalid-search-params-error.js';
 import { PERMISSION_STATUSES } from '../schemas/licensing.js';
+import { oneOf } from '../schemas/one-of.js';
 import { TEXT_BACKENDS, type TextBackend } from '../schemas/text-generation-record.js';
 import { canonicalField, fieldsOf } from './fields.js';
 import { LICENSING_PARAM_SHAPE, type LicensingSearchParams } from './licensing-filters.js';
@@ -89,7 +90,7 @@ const shape = {
   tagsAll: tags,
   tagsNone: tags,
   nameContains: z.optional(z.string()),
-  backend: z.optional(z.enum(TEXT_BACKENDS)),
+  backend: z.optional(oneOf(TEXT_BACKENDS)),
   excludeBackendVariations: z.optional(z.boolean()),
   quantized: z.optional(z.boolean()),
   sortBy: z.optional(z.string()),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { dictionary } from './dictionary.js';
+import { oneOf } from './one-of.js';
 import {
   nullableBoolean,
   nullableString,
@@ -185,6 +186,6 @@ export const legacyTextGenerationRecordSchema: Schema<LegacyTextGenerationRecord
 /** Schema of {@link LegacyClipRecord}. */
 export const legacyClipRecordSchema: Schema<LegacyClipRecord> = z.looseObject({
   ...genericShape,
-  type: z._default(z.enum(['clip', 'coca']), 'clip'),
+  type: z._default(oneOf(['clip', 'coca']), 'clip'),
   pretrained_name: optionalString,
 });
