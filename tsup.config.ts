@@ -12,7 +12,8 @@ const config: Options | Options[] = defineConfig({
     cli: 'src/cli.ts',
   },
   format: ['esm'],
-  dts: true,
+  // The declarations name `Symbol.asyncDispose`; consumers on an older `lib` get its typings too.
+  dts: { banner: '/// <reference lib="esnext.disposable" />' },
   sourcemap: true,
   clean: true,
   target: 'es2023',

@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark, prints a table and writes bench/results.json.
 import { writeFileSync } from 'node:fs';
 import { bundleBench } from './bundle.js';
+import { downloadsBench } from './downloads.js';
 import { fleetBench } from './fleet.js';
 import { type Bench, type BenchResult, machine } from './harness.js';
 import { latencyBench } from './latency.js';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, Bench> = {
   fleet: fleetBench,
   latency: latencyBench,
   bundle: bundleBench,
+  downloads: downloadsBench,
   soak: soakBench,
 };
 const only = process.argv.slice(2);

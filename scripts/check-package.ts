@@ -1,12 +1,13 @@
 // `npm run test:package`: builds and packs the package, checks it the way its users will meet it
-// (publint, are-the-types-wrong, size budget, API docs), then imports the packed tarball in Node 22, Deno and
+// (publint, are-the-types-wrong, bundle budgets, API docs), then imports the packed tarball in Node 22, Deno and
 // Bun against a local stand-in with the PRIMARY down. Part of `npm test`.
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import packageJson from '../package.json' with { type: 'json' };
 import { startStandInServer } from '../src/node.js';
 import { createStandInPrimary } from '../src/testing.js';
 
@@ -28,7 +29,7 @@ try {
   const tarball = join(work, packed?.filename ?? '');
   run(bin('publint'), ['--strict']);
   run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'table-flipped', '--no-summary']);
-  run(bin('size-limit'), []);
+  run('npx', ['tsx', 'scripts/bundle-size.ts']);
 
   // A project of the package's own users: the tarball and the oldest supported Node.
   const project = join(work, 'project');
@@ -39,6 +40,35 @@ try {
   );
   run('npm', ['install', '--no-audit', '--no-fund', '--silent', tarball, 'node@22'], project);
   copyFileSync(join(root, 'scripts/smoke/runtime-smoke.mjs'), join(project, 'smoke.mjs'));
+
+  // Consumer projects compile the declarations with skipLibCheck off, the way strict users do:
+  // a browser app (DOM, no @types/node), a Node script (nodenext, no DOM), a suite with msw.
+  const consumers = join(work, 'consumers');
+  run('mkdir', ['-p', consumers]);
+  writeFileSync(
+    join(consumers, 'package.json'),
+    '{ "name": "consumers", "private": true, "type": "module" }\n',
+  );
+  const typescript = (packageJson.devDependencies as Record<string, string>).typescript ?? 'latest';
+  run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--silent',
+      tarball,
+      `typescript@${typescript}`,
+      '@types/node@24',
+      'msw@3',
+      'redis@5',
+    ],
+    consumers,
+  );
+  for (const file of readdirSync(join(root, 'scripts/consumers')))
+    copyFileSync(join(root, 'scripts/consumers', file), join(consumers, file));
+  for (const config of ['browser', 'node', 'testing'])
+    run(join(consumers, 'node_modules/.bin/tsc'), ['-p', `tsconfig.${config}.json`], consumers);
 
   const server = await startStandInServer(createStandInPrimary);
   const deadPrimary = await closedPort();

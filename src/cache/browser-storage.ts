@@ -27,8 +27,18 @@ function settle<T>(request: IDBRequest<T>, transaction: IDBTransaction): Promise
 export interface IndexedDbStorageOptions {
   /** @default 'horde-model-reference' */
   readonly databaseName?: string | undefined;
-  /** The IndexedDB to use. @default globalThis.indexedDB */
-  readonly indexedDB?: IDBFactory | undefined;
+  /**
+   * The IndexedDB to use: an `IDBFactory` (typed loosely so these declarations compile without
+   * the DOM library, in Node projects too). @default globalThis.indexedDB
+   */
+  readonly indexedDB?: object | undefined;
+}
+
+/** The part of the Web Storage API `localStorageStorage` uses (`localStorage` has it). */
+export interface KeyValueArea {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
 }
 
 /**
@@ -71,7 +81,9 @@ export function indexedDbStorage(options: IndexedDbStorageOptions = {}): Snapsho
         reject(new DOMException('Another tab holds the database open', 'BlockedError'));
     });
   const connect = async (): Promise<IDBDatabase> => {
-    const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+    const factory = (options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB) as
+      | IDBFactory
+      | undefined;
     if (!factory)
       throw new DOMException(
         'IndexedDB is not available here; use localStorageStorage() or memoryStorage()',
@@ -149,15 +161,15 @@ export function indexedDbStorage(options: IndexedDbStorageOptions = {}): Snapsho
  * @throws {StorageError} from its methods (as rejections) when `localStorage` is missing or
  * refused (a sandboxed frame) or full (`errno: 'QuotaExceededError'`).
  */
-export function localStorageStorage(storage?: Storage): SnapshotStorage {
+export function localStorageStorage(storage?: KeyValueArea): SnapshotStorage {
   // Read at each call: merely touching `localStorage` throws in some sandboxed frames.
   const attempt = async <T>(
     operation: StorageOperation,
     key: string,
-    action: (s: Storage) => T,
+    action: (s: KeyValueArea) => T,
   ) => {
     try {
-      const target = storage ?? (globalThis as { localStorage?: Storage }).localStorage;
+      const target = storage ?? (globalThis as { localStorage?: KeyValueArea }).localStorage;
       if (!target)
         throw new DOMException('localStorage is not available here', 'LocalStorageUnavailable');
       return action(target);

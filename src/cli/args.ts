@@ -1,6 +1,7 @@
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import type { SearchParams } from '../query/search-params.js';
-import { COMMAND_NAMES, COMMANDS, type CommandName, isCommand } from './commands.js';
+import { COMMAND_NAMES, COMMANDS, type CommandName, commandGroups, isCommand } from './commands.js';
+import { type DownloadArgs, type DownloadValues, downloadArgs } from './download-args.js';
 import { CliError, EXIT } from './io.js';
 import { OPTIONS, type OptionSpec } from './options.js';
 
@@ -25,8 +26,11 @@ export interface CliArgs {
   readonly search: SearchParams;
   /** `watch --interval`, in milliseconds. */
   readonly intervalMs: number | undefined;
+  /** The options of `plan` and `download`. */
+  readonly download: DownloadArgs;
 }
 
+// `multiple` options (only plan/download have them) hold arrays; downloadArgs reads those.
 type Values = Readonly<Record<string, string | boolean | undefined>>;
 
 // `--no-<flag>` is spelled out rather than left to parseArgs' `allowNegative`, which only exists
@@ -35,7 +39,11 @@ const PARSE_OPTIONS: ParseArgsOptionsConfig = Object.fromEntries(
   OPTIONS.flatMap((option) => {
     const entry = [
       option.name,
-      { type: option.type, ...(option.short ? { short: option.short } : {}) },
+      {
+        type: option.type,
+        ...(option.short ? { short: option.short } : {}),
+        ...(option.multiple ? { multiple: true } : {}),
+      },
     ];
     return option.negatable ? [entry, [`no-${option.name}`, { type: 'boolean' }]] : [entry];
   }),
@@ -57,7 +65,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   const args = booleansWithValues(argv);
   let parsed: { values: Values; positionals: string[] };
   try {
-    // No option is `multiple`, so no value is an array.
+    // Only `multiple` options have arrays as values.
     parsed = parseArgs({
       args,
       options: PARSE_OPTIONS,
@@ -88,7 +96,14 @@ export function parseCli(argv: readonly string[]): CliArgs {
     version: values.version === true,
   };
   if (name === undefined || help || global.version)
-    return { command: name, positionals, global, search: {}, intervalMs: undefined };
+    return {
+      command: name,
+      positionals,
+      global,
+      search: {},
+      intervalMs: undefined,
+      download: downloadArgs({}),
+    };
   checkOptions(name, values);
   const [min, max] = COMMANDS[name].positionals;
   if (positionals.length < min || positionals.length > max) {
@@ -103,6 +118,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     global,
     search: searchParams(values),
     intervalMs: interval(values.interval),
+    download: downloadArgs(values as DownloadValues),
   };
 }
 
@@ -137,8 +153,8 @@ function guessCommand(args: readonly string[]): string | undefined {
 }
 
 function allowedOptions(command: string | undefined): OptionSpec[] {
-  const own = command && isCommand(command) ? COMMANDS[command].options : null;
-  return OPTIONS.filter((o) => o.group === 'global' || o.group === own);
+  const own = command && isCommand(command) ? commandGroups(command) : [];
+  return OPTIONS.filter((o) => o.group === 'global' || own.includes(o.group));
 }
 
 function parseFailure(error: unknown, command: string | undefined): CliError {
@@ -162,15 +178,22 @@ function parseFailure(error: unknown, command: string | undefined): CliError {
 }
 
 function checkOptions(command: CommandName, values: Values): void {
-  const own = COMMANDS[command].options;
+  const own = commandGroups(command);
   for (const option of OPTIONS) {
-    if (option.group === 'global' || option.group === own) continue;
+    if (option.group === 'global' || own.includes(option.group)) continue;
     const used = values[option.name] !== undefined || values[`no-${option.name}`] !== undefined;
     if (used)
       throw usageError(
-        `--${option.name} applies to the ${option.group} command only. ${helpHint(command)}`,
+        `--${option.name} applies to the ${commandList(option.group)} only. ${helpHint(command)}`,
       );
   }
+}
+
+/** `search command`, or `search, plan and download commands`. */
+function commandList(group: OptionSpec['group']): string {
+  const names = COMMAND_NAMES.filter((c) => commandGroups(c).includes(group));
+  if (names.length === 1) return `${names[0]} command`;
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} commands`;
 }
 
 function searchParams(values: Values): SearchParams {

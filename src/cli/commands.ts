@@ -1,3 +1,4 @@
+import { DOWNLOAD_COMMANDS } from './download-commands.js';
 import type { OptionGroup } from './options.js';
 
 /** The commands of `horde-model-reference`. */
@@ -8,7 +9,9 @@ export type CommandName =
   | 'stats'
   | 'status'
   | 'watch'
-  | 'snapshot';
+  | 'snapshot'
+  | 'plan'
+  | 'download';
 
 /** What a command takes, and its `--help`. */
 export interface CommandSpec {
@@ -19,7 +22,7 @@ export interface CommandSpec {
   /** How many positional arguments it takes, at least and at most. */
   readonly positionals: readonly [min: number, max: number];
   /** Options besides the global ones. */
-  readonly options: OptionGroup | null;
+  readonly options: OptionGroup | readonly OptionGroup[] | null;
   /** What `--help` says beyond the summary. */
   readonly details: readonly string[];
   readonly examples: readonly string[];
@@ -109,7 +112,14 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
       'get clip --offline --cache-dir ./cache',
     ],
   },
+  ...DOWNLOAD_COMMANDS,
 };
+
+/** The option groups a command takes besides the global ones. */
+export function commandGroups(name: CommandName): readonly OptionGroup[] {
+  const { options } = COMMANDS[name];
+  return options === null ? [] : typeof options === 'string' ? [options] : options;
+}
 
 /** The command names, in `--help` order. */
 export const COMMAND_NAMES: readonly CommandName[] = Object.keys(COMMANDS) as CommandName[];

@@ -1,5 +1,5 @@
 import { CATEGORIES } from '../categories.js';
-import { COMMAND_NAMES, COMMANDS, type CommandName } from './commands.js';
+import { COMMAND_NAMES, COMMANDS, type CommandName, commandGroups } from './commands.js';
 import { OPTIONS, type OptionGroup, optionLabel } from './options.js';
 
 const BIN = 'horde-model-reference';
@@ -75,9 +75,9 @@ ${EXIT_CODES}`;
 /** The `--help` of one command. */
 export function commandHelp(name: CommandName): string {
   const spec = COMMANDS[name];
-  const own = spec.options
-    ? `\n${name === 'search' ? 'Filters' : 'Options'}:\n${optionRows(spec.options)}\n`
-    : '';
+  const own = commandGroups(name)
+    .map((group) => `\n${group === 'search' ? 'Filters' : 'Options'}:\n${optionRows(group)}\n`)
+    .join('');
   return `Usage: ${BIN} ${name} ${spec.args ? `${spec.args} ` : ''}[options]
 
 ${spec.summary[0]?.toUpperCase()}${spec.summary.slice(1)}.

@@ -6,9 +6,11 @@ import type { CommandContext } from './command-context.js';
 import type { CommandName } from './commands.js';
 import { cacheDirectory, openManager } from './context.js';
 import { describeError } from './describe-error.js';
+import { downloadCommand } from './download-command.js';
 import { commandHelp, usage } from './help.js';
 import { CliError, type CliIo, EXIT } from './io.js';
 import { nodeIo } from './node-io.js';
+import { planCommand } from './plan-command.js';
 import {
   categoriesCommand,
   getCommand,
@@ -28,6 +30,8 @@ const RUN: Readonly<Record<CommandName, (context: CommandContext) => Promise<num
   status: statusCommand,
   watch: watchCommand,
   snapshot: snapshotCommand,
+  plan: planCommand,
+  download: downloadCommand,
 };
 
 // Mistakes in what was asked, as opposed to failures of the work.

@@ -1,7 +1,8 @@
 import type { SearchParams } from '../query/search-params.js';
+import { DOWNLOAD_OPTIONS } from './download-options.js';
 
-/** Which commands an option applies to: every one, `search` only, or `watch` only. */
-export type OptionGroup = 'global' | 'search' | 'watch';
+/** Which commands an option applies to: every one, `search` (and plan/download), `watch`, or plan/download. */
+export type OptionGroup = 'global' | 'search' | 'watch' | 'download';
 
 /** One command-line option: how it is parsed, where it applies, and its line in `--help`. */
 export interface OptionSpec {
@@ -18,6 +19,8 @@ export interface OptionSpec {
   /** The search parameter it sets, and how its text becomes that parameter's value. */
   readonly param?: keyof SearchParams;
   readonly parse?: 'list' | 'integer';
+  /** May be given several times (each value kept). */
+  readonly multiple?: boolean;
 }
 
 /**
@@ -200,6 +203,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     value: '<seconds>',
     help: 'time between two checks, decimals allowed (default 60)',
   },
+  ...DOWNLOAD_OPTIONS,
 ];
 
 /** `--name` with its value placeholder, as shown in help and error messages. */

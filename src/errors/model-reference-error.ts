@@ -16,7 +16,9 @@ export type ModelReferenceErrorCode =
   | 'STORAGE_FAILED'
   | 'FEATURE_UNAVAILABLE'
   | 'CHANGE_SET_CONFLICT'
-  | 'COORDINATOR_UNAVAILABLE';
+  | 'COORDINATOR_UNAVAILABLE'
+  | 'UNSAFE_PATH'
+  | 'DOWNLOAD_FAILED';
 
 /** Marks our errors so guards work across realms (iframes, workers, duplicated bundles). */
 const BRAND = Symbol.for('horde-model-reference.error');

@@ -1,5 +1,5 @@
 import { CategoryCache } from '../cache/category-cache.js';
-import { ChangeDetector } from '../changes/change-detector.js';
+import type { ChangeDetector } from '../changes/change-detector.js';
 import type { ManagerEvents } from '../events.js';
 import { primaryUrls } from '../http/primary-urls.js';
 import { createTransport } from '../http/transport.js';
@@ -17,7 +17,11 @@ export interface ManagerParts {
   readonly cache: CategoryCache;
   readonly providers: ProviderRegistry;
   readonly reads: SourcedReads;
-  readonly detector: ChangeDetector;
+  /**
+   * Change detection, loaded and built on first use: the read path never needs it, so a bundle
+   * keeps it in a chunk of its own.
+   */
+  readonly detector: () => Promise<ChangeDetector>;
 }
 
 /**
@@ -59,7 +63,11 @@ export function assembleManager(
     suspect,
   });
   const urls = primaryUrl ? primaryUrls(primaryUrl) : null;
-  const detector = new ChangeDetector({ transport, urls, cache, now, closed });
+  let detector: Promise<ChangeDetector> | undefined;
+  const changes = () =>
+    (detector ??= import('../changes/change-detector.js').then(
+      ({ ChangeDetector }) => new ChangeDetector({ transport, urls, cache, now, closed }),
+    ));
   for (const result of options.seed) cache.seed(result);
-  return { chain, cache, providers, reads: new SourcedReads(cache, providers), detector };
+  return { chain, cache, providers, reads: new SourcedReads(cache, providers), detector: changes };
 }

@@ -13,7 +13,7 @@ import type { SearchAllParams, SearchParams } from '../query/search-params.js';
 import { type CategoryStatistics, computeCategoryStatistics } from '../query/statistics.js';
 import type { CategoryChange } from '../records/diff-records.js';
 import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/record-schemas.js';
-import { Emitter, type Listener, type Unsubscribe } from '../util/emitter.js';
+import { Emitter, type Unsubscribe } from '../util/emitter.js';
 import { assembleManager, type ManagerParts } from './assemble.js';
 import { type CheckedCallOptions, checkCallOptions, type RefreshOptions } from './call-options.js';
 import { type ModelReferenceManagerOptions, resolveManagerOptions } from './options.js';
@@ -47,7 +47,7 @@ export interface AllCategories {
  * refs.on('stale', ({ category, error }) => console.warn(category, 'served stale:', error.message));
  * ```
  */
-export class ModelReferenceManager implements AsyncDisposable {
+export class ModelReferenceManager {
   readonly #events = new Emitter<ManagerEvents>();
   readonly #closing = new AbortController();
   readonly #parts: ManagerParts;
@@ -236,7 +236,8 @@ export class ModelReferenceManager implements AsyncDisposable {
   }
 
   /**
-   * Listens to `fallback`, `stale`, `invalid-record`, `change` or `error`.
+   * Listens to `fallback`, `stale`, `invalid-record`, `change` or `error`. A listener may be
+   * `async`: if its promise rejects, that is an `error` event, never an unhandled rejection.
    *
    * @returns a function that removes the listener.
    * @example
@@ -245,7 +246,10 @@ export class ModelReferenceManager implements AsyncDisposable {
    * off();
    * ```
    */
-  on<E extends keyof ManagerEvents>(event: E, listener: Listener<ManagerEvents[E]>): Unsubscribe {
+  on<E extends keyof ManagerEvents>(
+    event: E,
+    listener: (payload: ManagerEvents[E]) => unknown,
+  ): Unsubscribe {
     return this.#events.on(event, listener);
   }
 
@@ -268,7 +272,8 @@ export class ModelReferenceManager implements AsyncDisposable {
    * ```
    */
   async checkForUpdates(options: RequestOptions = {}): Promise<CategoryChange[]> {
-    return this.#parts.detector.check(this.#open('checkForUpdates', options));
+    const checked = this.#open('checkForUpdates', options);
+    return (await this.#parts.detector()).check(checked);
   }
 
   /**
@@ -287,7 +292,7 @@ export class ModelReferenceManager implements AsyncDisposable {
     this.#open('watch', undefined);
     return startWatch(
       {
-        check: (signal) => this.#parts.detector.check({ signal }),
+        check: async (signal) => (await this.#parts.detector()).check({ signal }),
         onError: (error) =>
           this.#events.emit('error', {
             error: error instanceof Error ? error : new Error(String(error)),

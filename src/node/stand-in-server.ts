@@ -1,16 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { REFUSED } from '../testing/faults.js';
-import type { StandInPrimary } from '../testing/stand-in-primary.js';
+/**
+ * What the server needs from a stand-in: an answer per request. `createStandInPrimary()` from
+ * `horde-model-reference/testing` is one; so is anything with the same method.
+ */
+export interface StandInHandler {
+  /** Answers a request: a Response, or `REFUSED` (a symbol) for a refused connection. */
+  answer(request: Request): Promise<Response | symbol>;
+}
 
 /** A stand-in served over real HTTP on loopback: the PRIMARY and GitHub on two ports (two hosts). */
-export interface StandInServer {
+export interface StandInServer<S extends StandInHandler = StandInHandler> {
   /** The PRIMARY base URL to give a manager (`http://127.0.0.1:<port>/api`). */
   readonly primaryUrl: string;
   /** The raw-GitHub base URL to give a manager (`http://127.0.0.1:<other port>`). */
   readonly githubRawUrl: string;
   /** The stand-in answering on both ports; set faults and mutate data through it. */
-  readonly standIn: StandInPrimary;
+  readonly standIn: S;
   /** Stops listening and drops open connections (hanging ones included). */
   close(): Promise<void>;
 }
@@ -46,11 +52,11 @@ function toRequest(incoming: IncomingMessage, signal: AbortSignal): Request {
  * const refs = new ModelReferenceManager({ primaryUrl, github: { rawBaseUrl: githubRawUrl } });
  * ```
  */
-export async function startStandInServer(
-  create: (urls: { primaryUrl: string; githubRawUrl: string }) => StandInPrimary,
+export async function startStandInServer<S extends StandInHandler>(
+  create: (urls: { primaryUrl: string; githubRawUrl: string }) => S,
   options: StandInServerOptions = {},
-): Promise<StandInServer> {
-  let standIn: StandInPrimary | undefined;
+): Promise<StandInServer<S>> {
+  let standIn: S | undefined;
   const serve = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     // Browser pages on another origin (the dashboard example) may read it, as a deployment that
     // lists their origin would allow; the SDK's Client-Agent header needs the preflight answered.
@@ -64,9 +70,9 @@ export async function startStandInServer(
     }
     const controller = new AbortController();
     outgoing.on('close', () => controller.abort(new Error('client went away')));
-    (standIn as StandInPrimary).answer(toRequest(incoming, controller.signal)).then(
+    (standIn as S).answer(toRequest(incoming, controller.signal)).then(
       async (answer) => {
-        if (answer === REFUSED) return void incoming.socket.destroy();
+        if (typeof answer === 'symbol') return void incoming.socket.destroy(); // REFUSED
         outgoing.writeHead(answer.status, Object.fromEntries(answer.headers));
         outgoing.end(new Uint8Array(await answer.arrayBuffer()));
       },

@@ -25,7 +25,9 @@ export interface HttpOriginSpec {
   decode(
     category: Category,
     payload: Payload,
-  ): { records: unknown; issues: readonly RecordIssue[] };
+  ):
+    | { records: unknown; issues: readonly RecordIssue[] }
+    | Promise<{ records: unknown; issues: readonly RecordIssue[] }>;
 }
 
 /**
@@ -50,16 +52,26 @@ export function httpOrigin(
       const payload = await fetchPayload(transport, spec.urlOf(category), request);
       const same = unchangedResult(spec.id, payload, known, now());
       if (same) return same;
-      const { records, issues } = spec.decode(category, payload);
+      const { records, issues } = await spec.decode(category, payload);
       return toCategoryResult(category, spec.id, payload, records, now(), issues);
     },
   };
 }
 
+/**
+ * The legacy converters, loaded the first time an origin needs them: they are only used when the
+ * PRIMARY's v2 API cannot answer, so a bundle keeps them in a chunk of their own.
+ */
+export const legacyConverters = (): Promise<typeof import('../legacy/convert.js')> =>
+  import('../legacy/convert.js');
+
 /** Runs a legacy conversion, turning an unreadable legacy payload into an unusable answer. */
-export function convertOrFail<T>(convert: () => T, payload: Payload): T {
+export async function convertOrFail<T>(
+  convert: () => T | Promise<T>,
+  payload: Payload,
+): Promise<T> {
   try {
-    return convert();
+    return await convert();
   } catch (error) {
     if (!isLegacyFormatError(error)) throw error;
     const { method, url } = payload;

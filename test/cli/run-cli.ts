@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { type StandInServer, startStandInServer } from '../../src/node.js';
-import { createStandInPrimary } from '../../src/testing.js';
+import { createStandInPrimary, type StandInPrimary } from '../../src/testing.js';
 
 /** The repository root, where `npx tsx src/cli.ts` runs. */
 export const ROOT: string = join(import.meta.dirname, '../..');
@@ -38,7 +38,7 @@ export interface RunOptions {
 
 /** The stand-in server and cache folder of the current test, and ways to run the CLI on them. */
 export interface StandInCli {
-  readonly server: StandInServer;
+  readonly server: StandInServer<StandInPrimary>;
   cacheDir: string;
   /** Arguments that point a command at the stand-in and the cache folder. */
   readonly where: () => string[];
@@ -48,7 +48,7 @@ export interface StandInCli {
 
 /** Registers the hooks that start the stand-in once and give each test a fresh cache folder. */
 export function useStandInCli(): StandInCli {
-  let server: StandInServer | undefined;
+  let server: StandInServer<StandInPrimary> | undefined;
   beforeAll(async () => {
     server = await startStandInServer(createStandInPrimary);
   });

@@ -24,7 +24,7 @@ describe('usage errors exit with 2 and say what is allowed', () => {
       ['search', 'clip', '--bogus'],
       /unknown option --bogus; search takes .*--no-nsfw, .*--tags-any/,
     ],
-    [['categories', '--nsfw'], /--nsfw applies to the search command only/],
+    [['categories', '--nsfw'], /--nsfw applies to the search, plan and download commands only/],
     [['search', 'clip', '--interval', '5'], /--interval applies to the watch command only/],
     [['search', 'clip', '--nsfw', '--no-nsfw'], /contradict/],
     [

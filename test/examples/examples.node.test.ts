@@ -7,10 +7,10 @@ import { chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDashboard } from '../../examples/dashboard/serve.js';
 import { type StandInServer, startStandInServer } from '../../src/node.js';
-import { createStandInPrimary, FIXTURE_V2 } from '../../src/testing.js';
+import { createStandInPrimary, FIXTURE_V2, type StandInPrimary } from '../../src/testing.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-let server: StandInServer;
+let server: StandInServer<StandInPrimary>;
 
 beforeAll(async () => {
   server = await startStandInServer(createStandInPrimary);

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, isMalformedResponseError, isTimeoutError } from '../../src/api.js';
 import { type ManagerEvents, ModelReferenceManager } from '../../src/index.js';
-import { startStandInServer } from '../../src/node.js';
-import { createStandInPrimary, FIXTURE_V2 } from '../../src/testing.js';
+import { type StandInServer, startStandInServer } from '../../src/node.js';
+import { createStandInPrimary, FIXTURE_V2, type StandInPrimary } from '../../src/testing.js';
 import {
   brotliBomb,
   gzipBomb,
@@ -13,7 +13,7 @@ import {
   startHostileServer,
 } from '../helpers/hostile-server.js';
 
-let github: Awaited<ReturnType<typeof startStandInServer>>;
+let github: StandInServer<StandInPrimary>;
 let primary: HostileServer;
 const CLIP = JSON.stringify(FIXTURE_V2.clip);
 

@@ -1,11 +1,11 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ModelReferenceManager } from '../../src/index.js';
-import { startStandInServer } from '../../src/node.js';
-import { createStandInPrimary } from '../../src/testing.js';
+import { type StandInServer, startStandInServer } from '../../src/node.js';
+import { createStandInPrimary, type StandInPrimary } from '../../src/testing.js';
 
 describe('startStandInServer (real sockets on 127.0.0.1)', () => {
-  let server: Awaited<ReturnType<typeof startStandInServer>>;
+  let server: StandInServer<StandInPrimary>;
   beforeAll(async () => {
     server = await startStandInServer(createStandInPrimary);
   });

@@ -1,0 +1,115 @@
+// `npm run size`: what an application loads from the package, minified and gzipped with its
+// dependencies. For each check, esbuild bundles a module importing the named exports, splitting
+// code the way application bundlers do; the initial load is the entry chunk plus every chunk it
+// imports statically. Chunks loaded on demand (the legacy converters, needed only when the
+// PRIMARY's v2 API cannot answer) are reported beside it. test:package holds the initial loads to
+// their budgets; `npm run bench` reports them.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Metafile } from 'esbuild';
+
+const root = resolve(import.meta.dirname, '..');
+
+/** One measured import. */
+export interface BundleCheck {
+  readonly name: string;
+  /** The built entry, relative to the package root. */
+  readonly entry: string;
+  /** The names imported, or `*` for the whole entry. */
+  readonly imports: readonly string[] | '*';
+  /** Budget of the initial load in kB (1,000 bytes), or `null`: reported only. */
+  readonly limitKb: number | null;
+}
+
+/** The checks, in the order the reports list them. */
+export const BUNDLE_CHECKS: readonly BundleCheck[] = [
+  {
+    name: 'core as a worker or dashboard imports it',
+    entry: 'dist/index.js',
+    imports: [
+      'ModelReferenceManager',
+      'createQuery',
+      'searchRecords',
+      'computeCategoryStatistics',
+      'diffCategoryRecords',
+      'selectModels',
+      'downloadManifests',
+      'diffManifests',
+      'memoryStorage',
+      'indexedDbStorage',
+      'localStorageStorage',
+      'isModelReferenceError',
+    ],
+    limitKb: 35,
+  },
+  { name: 'the whole root entry', entry: 'dist/index.js', imports: '*', limitKb: 36 },
+  { name: './api, the API client alone', entry: 'dist/api.js', imports: '*', limitKb: null },
+];
+
+/** Gzipped sizes of one check, in bytes. */
+export interface BundleSize {
+  /** The entry chunk and every chunk it imports statically. */
+  readonly initial: number;
+  /** Chunks loaded on demand. */
+  readonly onDemand: number;
+}
+
+/** Bundles and measures one check (the package must be built: `npm run build`). */
+export async function measureBundle(check: BundleCheck): Promise<BundleSize> {
+  const out = mkdtempSync(join(tmpdir(), 'hmr-size-'));
+  try {
+    const from = JSON.stringify(join(root, check.entry));
+    const contents =
+      check.imports === '*'
+        ? `export * from ${from};`
+        : `export { ${check.imports.join(', ')} } from ${from};`;
+    const { metafile } = await build({
+      stdin: { contents, resolveDir: root, sourcefile: 'measured.js' },
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'browser',
+      minify: true,
+      metafile: true,
+      outdir: out,
+      logLevel: 'silent',
+    });
+    const outputs = (metafile as Metafile).outputs;
+    const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint !== undefined);
+    const initial = new Set<string>();
+    const visit = (path: string) => {
+      if (initial.has(path)) return;
+      initial.add(path);
+      for (const link of outputs[path]?.imports ?? [])
+        if (link.kind === 'import-statement' && !link.external) visit(link.path);
+    };
+    if (entry) visit(entry);
+    const gz = (path: string) => gzipSync(readFileSync(resolve(root, path)), { level: 9 }).length;
+    let sizes = { initial: 0, onDemand: 0 };
+    for (const path of Object.keys(outputs).filter((p) => p.endsWith('.js'))) {
+      const bytes = gz(path);
+      sizes = initial.has(path)
+        ? { ...sizes, initial: sizes.initial + bytes }
+        : { ...sizes, onDemand: sizes.onDemand + bytes };
+    }
+    return sizes;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  let over = 0;
+  for (const check of BUNDLE_CHECKS) {
+    const { initial, onDemand } = await measureBundle(check);
+    const kb = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
+    const within = check.limitKb === null || initial / 1000 <= check.limitKb;
+    if (!within) over++;
+    console.log(
+      `${within ? '✓' : '✗'} ${check.name}: ${kb(initial)} at start${check.limitKb === null ? '' : ` (limit ${check.limitKb} kB)`}, ${kb(onDemand)} more on demand`,
+    );
+  }
+  if (over > 0) process.exitCode = 1;
+}
