@@ -29,9 +29,12 @@ export type ImageScheduler = (typeof IMAGE_SCHEDULERS)[number] | (string & {});
  * `schedulers` typed. A legacy `karras` flag never survives parsing: see
  * {@link normalizeSchedulerRequirements}.
  */
-export interface ImageRequirements extends SettingsMap {
+export interface ImageRequirements {
   /** The schedules the model needs. */
-  schedulers?: ImageScheduler[];
+  schedulers?: ImageScheduler[] | undefined;
+  // `| undefined` so the optional `schedulers` fits the index under either setting of
+  // `exactOptionalPropertyTypes` (a consumer's declaration check runs without it).
+  [setting: string]: SettingValue | undefined;
 }
 
 /**
