@@ -62,6 +62,7 @@ export type {
 export { type PendingProviderOptions, pendingProvider } from './providers/pending-provider.js';
 export { staticProvider } from './providers/static-provider.js';
 export { createQuery, type QueryOf } from './query/category-queries.js';
+export type { LicensingSearchParams } from './query/licensing-filters.js';
 export { type FieldPath, ModelQuery, type Operator } from './query/model-query.js';
 export { type SearchPage, searchRecords } from './query/search.js';
 export type { SearchAllParams, SearchParams } from './query/search-params.js';

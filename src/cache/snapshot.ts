@@ -25,6 +25,11 @@ export interface ManagerSnapshot {
 
 /** The storage key of a category's snapshot. */
 export function storageKey(category: Category): string {
+  return `horde-model-reference:${category}`;
+}
+
+/** The key 0.1 stored a category under, still read (once) so an upgrade keeps its cache. */
+export function legacyStorageKey(category: Category): string {
   return `horde-model-reference:v1:${category}`;
 }
 

@@ -113,7 +113,11 @@ export class ModelReferenceManager {
   ): Promise<RecordOf<C> | undefined> {
     this.#open('findModel', options, ['source']);
     const records = await this.getCategory(category, options);
-    return Object.hasOwn(records, name) ? records[name] : undefined;
+    // Only a string (or a number, as JavaScript callers pass) can name a record; anything else
+    // would be converted to a key, and an object whose conversion throws would escape untyped.
+    const key: unknown = name;
+    if (typeof key !== 'string' && typeof key !== 'number') return undefined;
+    return Object.hasOwn(records, key) ? records[key as string] : undefined;
   }
 
   /**
