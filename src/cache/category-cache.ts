@@ -171,10 +171,15 @@ export class CategoryCache {
 
   /**
    * Swaps in records obtained elsewhere (delta sync, a fleet's leader), exactly as a fetch would,
-   * unless a newer result was swapped in since `result.sequence` was taken.
+   * unless a newer result was swapped in since `result.sequence` was taken. `given`: the change
+   * already computed from the records held (a leader's diff), announced instead of a new one.
    */
-  accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): CategoryChange | null {
-    const loaded = this.#accept(result, via);
+  accept(
+    result: CategoryResult,
+    via: CategoryChange['via'] = 'download',
+    given?: CategoryChange | null,
+  ): CategoryChange | null {
+    const loaded = this.#accept(result, via, given);
     if (loaded.entry.result === result) this.#persist(result);
     return loaded.change;
   }
@@ -249,7 +254,11 @@ export class CategoryCache {
     return new SourceUnavailableError(category, [...error.attempts, stored], error.source);
   }
 
-  #accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): LoadedCategory {
+  #accept(
+    result: CategoryResult,
+    via: CategoryChange['via'] = 'download',
+    given?: CategoryChange | null,
+  ): LoadedCategory {
     const held = this.#store.lastKnownGood(result.category);
     // A request that started before the one whose answer is held brings older data: drop it.
     if (held && result.sequence < held.result.sequence) return { entry: held, change: null };
@@ -264,8 +273,11 @@ export class CategoryCache {
       // Across kinds of origin (the PRIMARY's v2 against converted legacy data), a field only one
       // kind can carry (v2's metadata stamps) is not a change.
       const sameKind = (before.fetchedFrom === 'v2') === (result.fetchedFrom === 'v2');
-      const diff = diffCategoryRecords(before.records, result.records, { sameKind });
-      if (!isEmptyDiff(diff)) {
+      const diff =
+        given === undefined
+          ? diffCategoryRecords(before.records, result.records, { sameKind })
+          : given;
+      if (diff && !isEmptyDiff(diff)) {
         change = { category: result.category, via, ...diff };
         this.#context.events.emit('change', change);
       }

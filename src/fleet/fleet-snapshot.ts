@@ -43,6 +43,14 @@ export function encodeFleetSnapshot(
 }
 
 /**
+ * The last payload of each category this process validated, and what it gave: managers sharing
+ * a process (and reading the same entry each) validate it once. Only an identical payload (the
+ * same text, compared in full) is served from here; the records are deep-frozen, so sharing them
+ * is safe. At most one per category.
+ */
+const parsed = new Map<Category, { readonly payload: string; readonly snapshot: FleetSnapshot }>();
+
+/**
  * Reads a store entry back into validated records with the leader's provenance.
  *
  * @throws {InvalidFleetEntryError} when the payload is not JSON, not a fleet snapshot of
@@ -50,6 +58,14 @@ export function encodeFleetSnapshot(
  * a change that does not match its records.
  */
 export function parseFleetSnapshot(entry: FleetEntry, now: number): FleetSnapshot {
+  const known = parsed.get(entry.category);
+  if (known?.payload === entry.payload) return known.snapshot;
+  const snapshot = parseEntry(entry, now);
+  parsed.set(entry.category, { payload: entry.payload, snapshot });
+  return snapshot;
+}
+
+function parseEntry(entry: FleetEntry, now: number): FleetSnapshot {
   const { category, version } = entry;
   const refuse = (reason: string) => new InvalidFleetEntryError(category, version, reason);
   let value: unknown;
@@ -60,21 +76,16 @@ export function parseFleetSnapshot(entry: FleetEntry, now: number): FleetSnapsho
   }
   if (!isObject(value) || value.format !== FLEET_SNAPSHOT_FORMAT || value.version !== 1)
     throw refuse(`the payload is not a ${FLEET_SNAPSHOT_FORMAT} version 1 snapshot`);
-  const parsed = fromSnapshot(value.snapshot, now);
-  if (!parsed || parsed.category !== category)
+  const read = fromSnapshot(value.snapshot, now);
+  if (!read || read.category !== category)
     throw refuse(`the payload is not a snapshot of ${category}`);
-  if (parsed.issues.length > 0)
-    throw refuse(`${parsed.issues.length} of its records fail validation`);
-  if (!parsed.fetchedFrom || !parsed.hash)
+  if (read.issues.length > 0) throw refuse(`${read.issues.length} of its records fail validation`);
+  if (!read.fetchedFrom || !read.hash)
     throw refuse('the snapshot does not say which origin it came from, or its hash');
   const base = value.base;
   if (base !== null && typeof base !== 'string') throw refuse('its base is not a hash');
-  const change = value.change === null ? null : checkChange(value.change, parsed, refuse);
-  const result: CategoryResult = {
-    ...parsed,
-    origin: parsed.fetchedFrom,
-    url: redactUrl(parsed.url),
-  };
+  const change = value.change === null ? null : checkChange(value.change, read, refuse);
+  const result: CategoryResult = { ...read, origin: read.fetchedFrom, url: redactUrl(read.url) };
   return { result, base, change };
 }
 

@@ -58,6 +58,9 @@ export class MemberLink implements FleetLink {
       // A degraded member says why in the `degraded` event that follows at once.
       if (change.reason === 'degraded') this.#pendingRole = change;
       else events.emit('coordinator', change);
+      // Taking over from a leader that went: carry on at once, from what the store holds.
+      if (change.role === 'leader' && change.previous === 'follower')
+        this.check({}).catch((error: unknown) => events.emit('error', { error: asError(error) }));
     });
     member.on('degraded', ({ error }) => {
       const role = this.#pendingRole ?? {
@@ -166,10 +169,12 @@ export class MemberLink implements FleetLink {
     }
     const { result, base, change } = snapshot;
     this.#hashes.set(category, result.hash);
-    // Holding what the leader diffed against, the cache's diff is the leader's (checked in
-    // parseFleetSnapshot to match the records), announced the way the leader got it.
-    const via = cache.entry(category)?.result.hash === base ? change?.via : 'download';
-    return cache.accept({ ...result, sequence }, via);
+    // Holding what the leader diffed against, its diff (checked against the records by
+    // parseFleetSnapshot) is this member's too: announced as the leader computed it.
+    const held = cache.entry(category)?.result.hash;
+    return held === base
+      ? cache.accept({ ...result, sequence }, change?.via, change)
+      : cache.accept({ ...result, sequence });
   }
 
   async #publish(
