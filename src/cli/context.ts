@@ -49,7 +49,9 @@ export function openManager(args: CliArgs, io: CliIo): ModelReferenceManager {
     if (!isStorageError(error) || warned) return;
     warned = true;
     io.stderr(
-      `warning: the cache could not be saved (${terminalText(error.message)}); a later --offline run will not have this data\n`,
+      error.operation === 'get'
+        ? `warning: the cached copy could not be read (${terminalText(error.message)}); the next good answer replaces it\n`
+        : `warning: the cache could not be saved (${terminalText(error.message)}); a later --offline run will not have this data\n`,
     );
   });
   return refs;
