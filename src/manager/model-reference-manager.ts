@@ -87,7 +87,7 @@ export class ModelReferenceManager {
   /**
    * One model by name.
    *
-   * @throws {ModelNotFoundError} naming the category and the model.
+   * @throws {ModelNotFoundError} naming the category, the model and its closest names.
    * @throws {UnknownCategoryError} | {SourceUnavailableError} as {@link getCategory}.
    */
   async getModel<C extends Category>(
@@ -96,9 +96,13 @@ export class ModelReferenceManager {
     options: ReadOptions = {},
   ): Promise<RecordOf<C>> {
     this.#open('getModel', options, ['source']);
-    const record = await this.findModel(category, name, options);
-    if (!record) throw new ModelNotFoundError(category, name);
-    return record;
+    const records = await this.getCategory(category, options);
+    if (Object.hasOwn(records, name)) return records[name] as RecordOf<C>;
+    // Only on the way to an error, loaded on first use: a found model costs no comparison and
+    // the core's bundle no bytes.
+    const { closestMatches } = await import('../util/closest-matches.js');
+    const closest = typeof name === 'string' ? closestMatches(name, Object.keys(records)) : [];
+    throw new ModelNotFoundError(category, name, closest);
   }
 
   /**
