@@ -1,8 +1,8 @@
 import { describeValue } from './describe-value.js';
 
 /**
- * ` Did you mean "a", "b" or "c"?`, or nothing for an empty list: the hint errors append to
- * their message. Names are quoted as JSON strings (a control character shows escaped) and cut at 120
+ * ` Did you mean "a", "b"?`, or nothing for an empty list: the hint an error appends to its
+ * message. Names are quoted as JSON strings (a control character shows escaped) and cut at 120
  * characters.
  *
  * @example
@@ -12,8 +12,5 @@ import { describeValue } from './describe-value.js';
  * ```
  */
 export function didYouMean(names: readonly string[]): string {
-  if (names.length === 0) return '';
-  const quoted = names.map(describeValue);
-  const last = quoted.pop();
-  return ` Did you mean ${quoted.length > 0 ? `${quoted.join(', ')} or ${last}` : last}?`;
+  return names.length > 0 ? ` Did you mean ${names.map(describeValue).join(', ')}?` : '';
 }

@@ -32,7 +32,7 @@ export class ModelNotFoundError extends ModelReferenceError {
     );
     this.category = category;
     this.model = model;
-    this.closest = Object.freeze([...closest]);
+    this.closest = closest;
   }
 }
 

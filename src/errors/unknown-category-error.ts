@@ -1,5 +1,4 @@
 import { describeValue } from './describe-value.js';
-import { didYouMean } from './did-you-mean.js';
 import { errorGuard, ModelReferenceError } from './model-reference-error.js';
 
 // Kept here rather than imported from categories.ts so errors stay at the bottom of the layers.
@@ -12,30 +11,21 @@ const VALID =
  *
  * @example
  * ```ts
- * await refs.getCategory('imagegen');
- * // UnknownCategoryError: ... "imagegen". Did you mean "image_generation"? Valid categories: blip, ...
+ * await refs.getCategory('stable_diffusion'); // UnknownCategoryError: ... Valid categories: blip, ...
  * ```
  */
 export class UnknownCategoryError extends ModelReferenceError {
   override readonly name = 'UnknownCategoryError' as const;
   /** The rejected value. */
   readonly category: unknown;
-  /** The categories closest to the rejected name, best first (may be empty). */
-  readonly closest: readonly string[];
 
-  /**
-   * Takes any value (a BigInt, a symbol, a circular object): the message never throws.
-   *
-   * @param closest - the categories closest to `category`, said first in the message (none by
-   * default).
-   */
-  constructor(category: unknown, closest: readonly string[] = []) {
+  /** Takes any value (a BigInt, a symbol, a circular object): the message never throws. */
+  constructor(category: unknown) {
     super(
       'UNKNOWN_CATEGORY',
-      `Unknown model reference category ${describeValue(category)}.${didYouMean(closest)} Valid categories: ${VALID}.`,
+      `Unknown model reference category ${describeValue(category)}. Valid categories: ${VALID}.`,
     );
     this.category = category;
-    this.closest = Object.freeze([...closest]);
   }
 }
 
