@@ -3,6 +3,8 @@ import { fromSnapshot, storageKey, toSnapshot } from '../cache/snapshot.js';
 import { CATEGORIES } from '../categories.js';
 import { fileStorage } from '../node/file-storage.js';
 import type { CategoryResult } from '../records/category-result.js';
+import { closestMatches } from '../util/closest-matches.js';
+import { didYouMeanHint } from './args.js';
 import { type CommandContext, failuresExitCode } from './command-context.js';
 import { loadAll } from './context.js';
 import { CliError, EXIT } from './io.js';
@@ -14,17 +16,19 @@ export async function snapshotCommand(context: CommandContext): Promise<number> 
   const [action, file] = context.args.positionals;
   if (action === 'export') return exportSnapshot(context, file);
   if (action === 'import' && file !== undefined) return importSnapshot(context, file);
+  if (action === 'import')
+    throw new CliError('snapshot import needs a file: snapshot import <file>', EXIT.usage);
+  const closest = closestMatches(action ?? '', ['export', 'import']);
   throw new CliError(
-    action === 'import'
-      ? 'snapshot import needs a file: snapshot import <file>'
-      : `unknown snapshot action "${action}"; usage: snapshot export [file] | snapshot import <file>`,
+    `unknown snapshot action "${action}"${didYouMeanHint(closest)}; usage: snapshot export [file] | snapshot import <file>`,
     EXIT.usage,
+    { code: 'UNKNOWN_ACTION', closest },
   );
 }
 
 async function exportSnapshot(context: CommandContext, file: string | undefined): Promise<number> {
   const { refs, io } = context;
-  const failures = await loadAll(refs, io);
+  const failures = await loadAll(refs, io, context.line);
   const code = failuresExitCode(context, failures, CATEGORIES.length);
   if (code !== EXIT.ok) return code;
   const snapshot = await refs.exportSnapshot();

@@ -70,11 +70,7 @@ function score(input: string, candidate: string): number | null {
  * closestMatches('Stable_Diffusion_XL', ['stable_diffusion_xl', 'flux_1']); // ['stable_diffusion_xl']
  * ```
  */
-export function closestMatches(
-  input: string,
-  candidates: Iterable<string>,
-  limit = 3,
-): string[] {
+export function closestMatches(input: string, candidates: Iterable<string>, limit = 3): string[] {
   const scored: { candidate: string; score: number; index: number }[] = [];
   const seen = new Set<string>();
   let index = 0;
