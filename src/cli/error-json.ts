@@ -71,7 +71,7 @@ export function errorJson(error: unknown, exitCode: number, context: ErrorContex
         reason,
       }));
     if (isUnknownCategoryError(error)) fields.closest = closestCategories(error.category);
-    return { error: { ...fields, code: error.code, name: error.name, message, exitCode } };
+    return { error: { code: error.code, name: error.name, message, exitCode, ...fields } };
   }
   const name = error instanceof Error ? error.name : 'Error';
   return { error: { code: 'INTERNAL', name, message, exitCode } };

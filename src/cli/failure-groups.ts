@@ -119,24 +119,31 @@ function causeOf(
   return { host: null, origin, reason };
 }
 
+/** A group's first line: host and reason, then the origins it stopped. */
+function headOf(g: FailureGroup): string {
+  const origins = g.origins.join(', ');
+  if (g.host === null) return origins ? `${origins}: ${g.reason}` : g.reason;
+  // Most network reasons name their host already: `connection refused by ...`.
+  const reason = g.reason.includes(g.host) ? g.reason : `${g.host}: ${g.reason}`;
+  return origins ? `${reason} (${origins})` : reason;
+}
+
 /**
- * The groups for people: the host and reason, the origins in parentheses, then the categories
- * on the next line (`every category` when all of them).
+ * The groups for people: each cause (host and reason, the origins in parentheses), then on the
+ * next line the categories it stopped (`every category` when all of them). Causes that stopped
+ * exactly the same categories (the PRIMARY refused them, and GitHub has no file for them) share
+ * one list.
  */
 export function failureGroupLines(groups: readonly FailureGroup[], total: number): string[] {
-  return groups.flatMap((g) => {
-    const origins = g.origins.join(', ');
-    let head: string;
-    if (g.host === null) head = origins ? `${origins}: ${g.reason}` : g.reason;
-    else {
-      // Most network reasons name their host already: `connection refused by ...`.
-      const reason = g.reason.includes(g.host) ? g.reason : `${g.host}: ${g.reason}`;
-      head = origins ? `${reason} (${origins})` : reason;
-    }
-    const which =
-      g.categories.length === total && total === CATEGORIES.length
-        ? 'every category'
-        : g.categories.join(', ');
-    return [`  ${head}`, `    ${which}`];
-  });
+  const byCategories = new Map<string, { heads: string[]; categories: readonly Category[] }>();
+  for (const g of groups) {
+    const key = g.categories.join(',');
+    const entry = byCategories.get(key) ?? { heads: [], categories: g.categories };
+    entry.heads.push(headOf(g));
+    byCategories.set(key, entry);
+  }
+  return [...byCategories.values()].flatMap(({ heads, categories }) => [
+    ...heads.map((head) => `  ${head}`),
+    `    ${categories.length === total && total === CATEGORIES.length ? 'every category' : categories.join(', ')}`,
+  ]);
 }

@@ -48,7 +48,9 @@ function score(input: string, candidate: string): number | null {
   const limit = Math.max(1, Math.floor(Math.max(a.length, b.length) / 3));
   if (a.length <= MAX_EDIT_LENGTH && b.length <= MAX_EDIT_LENGTH) {
     const distance = editDistance(a, b, limit);
-    if (distance <= limit) return distance;
+    // Of two names as far away, the one that goes on from what was typed: `stable_diffusion_x`
+    // is `stable_diffusion_xl` sooner than `stable_diffusion_1`.
+    if (distance <= limit) return b.startsWith(a) ? distance - 0.5 : distance;
   }
   // A part of a long name: `albedo` ~ `AlbedoBase XL (SDXL)`, `imagegen` ~ `image_generation`.
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
@@ -59,9 +61,10 @@ function score(input: string, candidate: string): number | null {
 
 /**
  * The candidates closest to `input`, best first, for a "did you mean" hint: those equal but for
- * case and separators (`_`, `-`, `.`, spaces), then those a few typing mistakes away (a third of
- * the name at most), then those that contain it or that it contains (three characters or more).
- * Candidates equal to `input` are left out. Ties keep the candidates' order.
+ * case and separators (`_`, `-`, `.`, spaces), and only those when there are any; else those a
+ * few typing mistakes away (a third of the name at most), then those that contain it or that it
+ * contains (three characters or more). Candidates equal to `input` are left out. Of two as far
+ * away, one that starts with `input` comes first; other ties keep the candidates' order.
  *
  * @param limit - how many to return at most. @default 3
  * @example
@@ -80,8 +83,8 @@ export function closestMatches(input: string, candidates: Iterable<string>, limi
     const value = score(input, candidate);
     if (value !== null) scored.push({ candidate, score: value, index: index++ });
   }
-  return scored
-    .sort((x, y) => x.score - y.score || x.index - y.index)
-    .slice(0, limit)
-    .map((s) => s.candidate);
+  scored.sort((x, y) => x.score - y.score || x.index - y.index);
+  // The same name but for case or separators leaves no doubt: the others would only distract.
+  const sure = scored[0]?.score === 0 ? scored.filter((s) => s.score === 0) : scored;
+  return sure.slice(0, limit).map((s) => s.candidate);
 }
