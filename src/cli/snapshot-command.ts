@@ -75,7 +75,8 @@ function parseSnapshotFile(text: string, file: string): CategoryResult[] {
     throw new CliError(`${file} is not JSON; ${NOT_A_SNAPSHOT}`, EXIT.failure);
   }
   const categories = (value as { categories?: unknown } | null)?.categories;
-  const results = Array.isArray(categories) ? categories.map(fromSnapshot) : [];
+  // Not `.map(fromSnapshot)`: its second parameter is the clock, and map would pass the index.
+  const results = Array.isArray(categories) ? categories.map((c) => fromSnapshot(c)) : [];
   if (results.length === 0 || results.some((r) => r === null))
     throw new CliError(`${file} is not a snapshot; ${NOT_A_SNAPSHOT}`, EXIT.failure);
   return results.filter((r) => r !== null);
