@@ -2,6 +2,7 @@ import type { Category } from '../categories.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { ModelReferenceManager } from '../manager/model-reference-manager.js';
 import type { CliArgs } from './args.js';
+import type { DebugLog } from './debug-log.js';
 import { describeFailures, type ErrorContext } from './describe-error.js';
 import { failuresJson } from './error-json.js';
 import { type CliIo, EXIT } from './io.js';
@@ -18,6 +19,8 @@ export interface CommandContext {
   readonly cacheDir: string;
   /** Progress on a terminal's stderr (shows nothing otherwise). */
   readonly line: StatusLine;
+  /** `--debug`: where debug lines go; `null` when off. */
+  readonly debug: DebugLog | null;
 }
 
 /** What error messages need to know of a command's run. */

@@ -43,15 +43,18 @@ export interface DebugTargets {
   readonly githubRawUrl: string | null;
 }
 
-/** What a request is for: `v2`, `v1` (the PRIMARY's reference routes), `PRIMARY`, `github`. */
-function routeOf(url: string, targets: DebugTargets): string {
+/**
+ * What a request is for: `v2`, `v1` (the PRIMARY's reference routes), `PRIMARY` (its other
+ * routes), `github`, or `other`.
+ */
+function routeOf(url: string, targets: DebugTargets, other: string): string {
   const { primaryUrl, githubRawUrl } = targets;
   if (primaryUrl && url.startsWith(primaryUrl.replace(/\/+$/, ''))) {
     const version = /\/model_references\/(v\d)\//.exec(url)?.[1];
     return version ?? 'PRIMARY';
   }
   if (githubRawUrl && url.startsWith(githubRawUrl.replace(/\/+$/, ''))) return 'github';
-  return 'request';
+  return other;
 }
 
 /** Why a fetch failed, in a few words: the cause's code (`ECONNREFUSED`) or the message. */
@@ -63,15 +66,20 @@ function failure(error: unknown): string {
 }
 
 /**
- * A `fetch` that writes each request to `log`: what it is for, the method and the URL (redacted)
- * when it starts; the status, or why it failed, and the time to the headers when it ends.
- * Headers are never written: the API key travels in one.
+ * A `fetch` that writes each request to `log`: what it is for (`other` when it is for neither the
+ * PRIMARY nor GitHub), the method and the URL (redacted) when it starts; the status, or why it
+ * failed, and the time to the headers when it ends. Headers are never written: keys and tokens
+ * travel in them.
  */
-export function loggingFetch(log: DebugLog, targets: DebugTargets): typeof fetch {
+export function loggingFetch(
+  log: DebugLog,
+  targets: DebugTargets,
+  other = 'request',
+): typeof fetch {
   return async (input, init) => {
     const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
-    const what = `${routeOf(href, targets)} ${method} ${redactUrl(href)}`;
+    const what = `${routeOf(href, targets, other)} ${method} ${redactUrl(href)}`;
     log(`${what} …`);
     const started = performance.now();
     const took = () => `${Math.round(performance.now() - started)} ms`;

@@ -96,7 +96,7 @@ async function run(argv: readonly string[], terminal: CliIo): Promise<number> {
     );
     const refs = openManager(args, io, debug);
     try {
-      return await RUN[args.command]({ args, io, refs, cacheDir, line });
+      return await RUN[args.command]({ args, io, refs, cacheDir, line, debug });
     } finally {
       // Waits for cache writes in flight, so the next run (--offline too) has this run's data.
       await refs.close();
