@@ -1,5 +1,7 @@
 // `horde-model-reference/api`: the typed client of every PRIMARY endpoint.
 export type { AuditArea, AuditOptions } from './api/areas/audit-area.js';
+export { type BaselinesArea, baselinesEtag } from './api/areas/baselines-area.js';
+export type { LicensedAssetFilter, LicensingArea } from './api/areas/licensing-area.js';
 export type { MetadataArea } from './api/areas/metadata-area.js';
 export type {
   PendingBatchRequest,
@@ -14,16 +16,25 @@ export type {
   StatisticsParams,
   WithStatsParams,
 } from './api/areas/statistics-area.js';
+export { guidanceEtag, type TextGuidanceArea } from './api/areas/text-guidance-area.js';
 export type { GroupCommonFields, TextUtilsArea } from './api/areas/text-utils-area.js';
 export type { V1Area, V1WriteResult } from './api/areas/v1-area.js';
 export type { ApiSearchPage, V2Area } from './api/areas/v2-area.js';
 export type { VersionedCallOptions } from './api/call.js';
+export {
+  type CapabilityProbe,
+  createCapabilityProbe,
+  probeCapabilities,
+  SERVER_FEATURES,
+  type ServerCapabilities,
+} from './api/capabilities.js';
 export {
   type ApiClient,
   type ApiClientOptions,
   createApiClient,
   type UserArea,
 } from './api/client.js';
+export { type ConditionalRead, isRouteMissing } from './api/feature-call.js';
 export { API_ROUTES, type ApiArea, type RegisteredApiRoute } from './api/registry.js';
 export type {
   AuditBatchDetail,
@@ -32,12 +43,30 @@ export type {
   BatchNetChangeResponse,
   PendingQueueAuditChange,
 } from './api/types/audit.js';
+export type { ImageBaselinePage } from './api/types/baselines.js';
+export {
+  checkBaselineChangeSet,
+  checkGuidanceChangeSet,
+  type GuidanceAssignmentChange,
+  type GuidanceMigrationPreview,
+  type GuidanceProfileChange,
+  type ImageBaselineChange,
+  type ImageBaselineChangeSet,
+  type TextGuidanceChangeSet,
+} from './api/types/change-sets.js';
 export {
   type CategoryDeletionRiskResponse,
   DELETION_RISK_PRESETS,
   type DeletionRiskPreset,
   type ModelDeletionRiskInfo,
 } from './api/types/deletion-risk.js';
+export type {
+  LicenseDefinitionPage,
+  LicensedAssetPage,
+  LicensedAssetView,
+  LicensingDatasetMetadata,
+  LicensingExport,
+} from './api/types/licensing.js';
 export type {
   ApplyPendingChangesResponse,
   ApplySingleChangeResponse,
@@ -62,6 +91,23 @@ export type {
   SearchResponse,
   UserRolesResponse,
 } from './api/types/service.js';
+export {
+  type AIHordeRequestExample,
+  type GuidanceAudienceContent,
+  type GuidanceProfileKind,
+  type GuidanceRecordMetadata,
+  isPromptContract,
+  type PromptExample,
+  type RawPromptTemplate,
+  type ResolvedTextGuidance,
+  type TextGuidanceAssignment,
+  type TextGuidanceAssignmentPage,
+  type TextGuidanceCatalog,
+  type TextGuidanceCatalogMetadata,
+  type TextUsageProfile,
+  type TextUsageProfilePage,
+  type TextUsageProfileSummary,
+} from './api/types/text-guidance.js';
 export type {
   BatchUpdateResponse,
   ComposeNameRequest,
@@ -78,7 +124,16 @@ export type {
 } from './api/types/text-utils.js';
 // The errors a client call can throw, so `./api` alone is enough to handle them.
 export { ApiError, type ApiFieldIssue, isApiError } from './errors/api-error.js';
+export {
+  ChangeSetConflictError,
+  isChangeSetConflictError,
+} from './errors/change-set-conflict-error.js';
 export { ConnectionError, isConnectionError } from './errors/connection-error.js';
+export {
+  FeatureUnavailableError,
+  isFeatureUnavailableError,
+  type ServerFeature,
+} from './errors/feature-unavailable-error.js';
 export { InvalidOptionsError, isInvalidOptionsError } from './errors/invalid-options-error.js';
 export {
   InvalidSearchParamsError,
@@ -96,3 +151,10 @@ export type { ConnectionOptions, RetryOptions } from './http/connection-options.
 export { DEFAULT_PRIMARY_URL } from './http/defaults.js';
 export type { RequestOptions } from './http/request-options.js';
 export type { ApiRole, ApiRoute, HttpMethod } from './http/routes.js';
+export type { LicensingSummary, PermissionCounts } from './query/licensing-summary.js';
+export {
+  dropNonModelPendingEntries,
+  isModelPendingEntry,
+  PENDING_RESOURCE_KINDS,
+  type PendingResourceKind,
+} from './records/pending-resources.js';

@@ -44,6 +44,7 @@ export type { ManagerEvents } from './events.js';
 export type { FleetCoordinator } from './fleet/fleet-coordinator.js';
 export type { RetryOptions } from './http/connection-options.js';
 export type { RequestOptions } from './http/request-options.js';
+export type { BaselineCatalogRead } from './manager/baseline-catalog.js';
 export type { RefreshOptions } from './manager/call-options.js';
 export {
   type AllCategories,
@@ -62,6 +63,7 @@ export type {
 export { type PendingProviderOptions, pendingProvider } from './providers/pending-provider.js';
 export { staticProvider } from './providers/static-provider.js';
 export { createQuery, type QueryOf } from './query/category-queries.js';
+export type { LicensingSearchParams } from './query/licensing-filters.js';
 export { type FieldPath, ModelQuery, type Operator } from './query/model-query.js';
 export { type SearchPage, searchRecords } from './query/search.js';
 export type { SearchAllParams, SearchParams } from './query/search-params.js';

@@ -1,6 +1,7 @@
 // `horde-model-reference/schemas`: the data formats. The zod (mini) schema and type of every v2
-// record and legacy record, per-record parsing, legacy → v2 conversion, text model names, and the
-// static facts about each category.
+// record and legacy record, per-record parsing, legacy → v2 conversion, text model names, the
+// static facts about each category, and the 8.x record facts: licensing (reads and the summary),
+// model aliases, the baseline catalog and its bundled table.
 export {
   CATEGORY_DESCRIPTORS,
   type CategoryClassification,
@@ -23,6 +24,37 @@ export {
   stripBackendPrefix,
 } from './legacy/text-model-name.js';
 export {
+  type LicensingSummary,
+  type PermissionCounts,
+  summarizeLicensing,
+} from './query/licensing-summary.js';
+export {
+  type BaselineCatalogDrift,
+  baselineCatalogDrift,
+  baselineFacts,
+  canonicalBaselineName,
+  isCataloguedBaseline,
+} from './records/baselines.js';
+export {
+  BUNDLED_BASELINE_CATALOG,
+  BUNDLED_BASELINES_COMMIT,
+} from './records/bundled-baselines.js';
+export {
+  aggregatePermissions,
+  downloadPermission,
+  effectiveLicensing,
+  isKnownPermissionStatus,
+  type LicensedRecord,
+  licensingForFile,
+} from './records/licensing.js';
+export {
+  findRecordByName,
+  isModelAlias,
+  MODEL_ALIASES,
+  modelNameCandidates,
+  resolveModelAlias,
+} from './records/model-aliases.js';
+export {
   type BlipRecord,
   blipRecordSchema,
   type ClipRecord,
@@ -38,6 +70,16 @@ export {
   type SafetyCheckerRecord,
   safetyCheckerRecordSchema,
 } from './schemas/auxiliary-records.js';
+export {
+  type BaselineCapabilities,
+  type BaselineRecordMetadata,
+  type HordeBaselinePolicy,
+  type ImageBaselineCatalog,
+  type ImageBaselineCatalogMetadata,
+  type ImageBaselineRecord,
+  imageBaselineCatalogSchema,
+  imageBaselineRecordSchema,
+} from './schemas/baseline-catalog.js';
 export {
   CONTROLNET_STYLES,
   type ControlnetAnnotatorRecord,
@@ -56,6 +98,12 @@ export {
   type ModelStyle,
 } from './schemas/image-generation-record.js';
 export {
+  IMAGE_SCHEDULERS,
+  type ImageRequirements,
+  type ImageScheduler,
+  normalizeSchedulerRequirements,
+} from './schemas/image-requirements.js';
+export {
   LEGACY_BASELINES,
   type LegacyClipRecord,
   type LegacyConfig,
@@ -69,6 +117,28 @@ export {
   legacyStableDiffusionRecordSchema,
   legacyTextGenerationRecordSchema,
 } from './schemas/legacy-records.js';
+export {
+  LICENSED_ASSET_KINDS,
+  type LicenseDefinition,
+  type LicensedAsset,
+  type LicensedAssetKind,
+  type LicensingRecordMetadata,
+  licenseDefinitionSchema,
+  licensedAssetSchema,
+} from './schemas/license-records.js';
+export {
+  type KnownPermissionStatus,
+  LICENSE_OBLIGATIONS,
+  type LicenseAssignment,
+  type LicenseEvidence,
+  type LicenseObligation,
+  type ModelLicensing,
+  modelLicensingSchema,
+  NOASSERTION,
+  PERMISSION_STATUSES,
+  type PermissionStatus,
+  unknownModelLicensing,
+} from './schemas/licensing.js';
 export {
   type AudioGenerationRecord,
   audioGenerationRecordSchema,
@@ -112,6 +182,21 @@ export {
   type SettingsMap,
   type SettingValue,
 } from './schemas/shared.js';
+export {
+  type GuidanceSource,
+  SUPPORT_STATUSES,
+  type SupportClaim,
+  type SupportClaims,
+  type SupportStatus,
+  TEXT_CAPABILITIES,
+  TEXT_GUIDANCE_STATUSES,
+  TEXT_INTERACTION_MODES,
+  type TextCapability,
+  type TextContextWindow,
+  type TextGuidanceStatus,
+  type TextGuidanceSummary,
+  type TextInteractionMode,
+} from './schemas/text-capabilities.js';
 export {
   TEXT_BACKENDS,
   type TextBackend,

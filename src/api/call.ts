@@ -13,11 +13,27 @@ export interface VersionedCallOptions extends RequestOptions {
   readonly version?: 'v1' | 'v2' | undefined;
 }
 
+/** The status and headers of an answer, for the calls that need more than its body. */
+export interface ResponseInfo {
+  readonly method: string;
+  /** The URL asked for, without credentials. */
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Headers;
+}
+
 /** One call of a route. */
 export interface RouteCall<T> {
   readonly params?: PathParams;
   readonly query?: Query;
   readonly body?: unknown;
+  /** Extra request headers (`If-None-Match`); the transport adds the key and `Client-Agent`. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Called with the answer's status and headers before its body is read. A 304 (to a conditional
+   * request) has no body: the call then resolves to `undefined`, and only this callback tells.
+   */
+  readonly onResponse?: ((response: ResponseInfo) => void) | undefined;
   /** Validates the answer; `null` for routes that answer 204 with no body. */
   readonly schema: Schema<T> | null;
   /** The caller's per-call options. */
@@ -43,11 +59,14 @@ export function createCall(transport: Transport, base: string, signal?: AbortSig
       url,
       hintFor: statusHint(route),
       ...(call.body === undefined ? {} : { json: call.body }),
+      ...(call.headers ? { headers: call.headers } : {}),
       signal: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
       timeoutMs: call.options?.timeoutMs,
     });
-    // 204 No Content (deletes) has no body to read or check.
-    if (call.schema === null || response.status === 204) return undefined as T;
+    call.onResponse?.(response);
+    // 204 No Content (deletes) and 304 Not Modified have no body to read or check.
+    if (call.schema === null || response.status === 204 || response.status === 304)
+      return undefined as T;
     const parsed = call.schema.safeParse(parseJsonBody(response));
     if (!parsed.success) {
       const first = parsed.error.issues[0];

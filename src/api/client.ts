@@ -10,9 +10,12 @@ import { ROOT_ROUTES, USER_ROUTES } from '../http/routes.js';
 import { createTransport } from '../http/transport.js';
 import { checkHttpUrl, checkKeys, checkObject, checkSignal } from '../util/option-checks.js';
 import { type AuditArea, auditArea } from './areas/audit-area.js';
+import { type BaselinesArea, baselinesArea } from './areas/baselines-area.js';
+import { type LicensingArea, licensingArea } from './areas/licensing-area.js';
 import { type MetadataArea, metadataArea } from './areas/metadata-area.js';
 import { type PendingQueueArea, pendingQueueArea } from './areas/pending-queue-area.js';
 import { type StatisticsArea, statisticsArea } from './areas/statistics-area.js';
+import { type TextGuidanceArea, textGuidanceArea } from './areas/text-guidance-area.js';
 import { type TextUtilsArea, textUtilsArea } from './areas/text-utils-area.js';
 import { type V1Area, v1Area } from './areas/v1-area.js';
 import { type V2Area, v2Area } from './areas/v2-area.js';
@@ -68,6 +71,12 @@ export interface ApiClient {
   readonly audit: AuditArea;
   /** The caller's roles. */
   readonly user: UserArea;
+  /** License definitions, assets and per-model conclusions (8.x servers). */
+  readonly licensing: LicensingArea;
+  /** Prompting guidance for text models (8.x servers). */
+  readonly textGuidance: TextGuidanceArea;
+  /** The served image baseline catalog (8.x servers). */
+  readonly baselines: BaselinesArea;
 }
 
 /**
@@ -111,5 +120,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     pendingQueue: pendingQueueArea(call),
     audit: auditArea(call),
     user: { roles: (o) => call(USER_ROUTES.roles, { schema: userRolesSchema, options: o }) },
+    licensing: licensingArea(call),
+    textGuidance: textGuidanceArea(call),
+    baselines: baselinesArea(call),
   };
 }

@@ -1,10 +1,13 @@
 import {
   type ApiRoute,
   AUDIT_ROUTES,
+  BASELINE_ROUTES,
+  LICENSING_ROUTES,
   METADATA_ROUTES,
   PENDING_QUEUE_ROUTES,
   ROOT_ROUTES,
   STATISTICS_ROUTES,
+  TEXT_GUIDANCE_ROUTES,
   TEXT_UTILS_ROUTES,
   USER_ROUTES,
   V1_ROUTES,
@@ -21,7 +24,10 @@ export type ApiArea =
   | 'textUtils'
   | 'pendingQueue'
   | 'audit'
-  | 'user';
+  | 'user'
+  | 'licensing'
+  | 'textGuidance'
+  | 'baselines';
 
 /** A route with the client method that calls it (`client[area][clientMethod]`). */
 export interface RegisteredApiRoute extends ApiRoute {
@@ -41,6 +47,9 @@ const AREAS: Readonly<Record<ApiArea, Readonly<Record<string, ApiRoute>>>> = {
   pendingQueue: PENDING_QUEUE_ROUTES,
   audit: AUDIT_ROUTES,
   user: USER_ROUTES,
+  licensing: LICENSING_ROUTES,
+  textGuidance: TEXT_GUIDANCE_ROUTES,
+  baselines: BASELINE_ROUTES,
 };
 
 /**

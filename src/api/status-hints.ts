@@ -5,21 +5,25 @@ const HINTS: Readonly<Record<number, (route: ApiRoute) => string | undefined>> =
   401: (route) =>
     route.role === 'requestor' || route.role === 'approver'
       ? `This route needs a valid AI-Horde API key with the ${route.role} role, passed as \`apiKey\` (the server also answers 401 while its ${route.role} list is empty).`
-      : route.role
-        ? 'This route needs a valid AI-Horde API key, passed as `apiKey`.'
-        : 'Pass a valid AI-Horde API key as `apiKey`.',
+      : route.role === 'license_editor'
+        ? 'This route needs a valid AI-Horde API key on the licensing editor allowlist (the license_editor role, separate from the pending queue roles), passed as `apiKey`.'
+        : route.role
+          ? 'This route needs a valid AI-Horde API key, passed as `apiKey`.'
+          : 'Pass a valid AI-Horde API key as `apiKey`.',
   403: (route) =>
     route.role
       ? `The key is valid but lacks the ${route.role} role on the model reference: ask for it to be added to the ${route.role} list.`
       : undefined,
   503: (route) =>
-    route.write
-      ? 'The server refuses writes as a REPLICA, or as a PRIMARY whose canonical format does not match this API version (v2 writes need canonical_format v2, except v2-only categories), or while its pending queue is disabled; see replicateMode().'
-      : route.path.includes('/metadata/')
-        ? 'Metadata is served only by a PRIMARY (a REPLICA answers 503); last_updated also needs the canonical format to match the API version.'
-        : route.role
-          ? 'The pending queue (or its audit trail) is disabled on this deployment, or it is a REPLICA.'
-          : undefined,
+    route.role === 'license_editor'
+      ? 'Licensing writes are applied directly, by a PRIMARY only: a REPLICA answers 503; see replicateMode().'
+      : route.write
+        ? 'The server refuses writes as a REPLICA, or as a PRIMARY whose canonical format does not match this API version (v2 writes need canonical_format v2, except v2-only categories), or while its pending queue is disabled; see replicateMode().'
+        : route.path.includes('/metadata/')
+          ? 'Metadata is served only by a PRIMARY (a REPLICA answers 503); last_updated also needs the canonical format to match the API version.'
+          : route.role
+            ? 'The pending queue (or its audit trail) is disabled on this deployment, or it is a REPLICA.'
+            : undefined,
 };
 
 /** What an error status of `route` usually means: the role it needs, or the deployment mode. */

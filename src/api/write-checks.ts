@@ -1,6 +1,7 @@
 import type { Category } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { backendPrefixOf } from '../legacy/text-model-name.js';
+import { isModelAlias, resolveModelAlias } from '../records/model-aliases.js';
 import { parseRecord } from '../schemas/parse-records.js';
 import type { RecordOf } from '../schemas/record-schemas.js';
 
@@ -18,13 +19,32 @@ export function checkRecordForWrite<C extends Category>(category: C, record: unk
       'record',
       `not a valid ${category} record: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
     );
+  checkWriteTarget(category, parsed.record.name);
   const prefix = category === 'text_generation' ? backendPrefixOf(parsed.record.name) : null;
   if (prefix)
     throw new InvalidOptionsError(
       'record.name',
       `"${parsed.record.name}" starts with the backend prefix "${prefix}/"; write the canonical name (the server derives backend variants itself)`,
     );
+  // `guidance` is computed by the service per read and never stored: it is not sent back.
+  if ((parsed.record as { guidance?: unknown }).guidance !== undefined) {
+    const { guidance: _, ...rest } = parsed.record as RecordOf<C> & { guidance?: unknown };
+    return rest as RecordOf<C>;
+  }
   return parsed.record;
+}
+
+/**
+ * A deprecated alias (`control_qr_sdxl`) finds its record on reads but is never a write target.
+ *
+ * @throws {InvalidOptionsError} naming the canonical name to use instead.
+ */
+export function checkWriteTarget(category: Category, name: string): void {
+  if (isModelAlias(category, name))
+    throw new InvalidOptionsError(
+      'name',
+      `"${name}" is a deprecated alias of "${resolveModelAlias(category, name)}"; writes must name the canonical record`,
+    );
 }
 
 /**

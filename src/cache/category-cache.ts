@@ -11,7 +11,7 @@ import { delay } from '../util/delay.js';
 import type { Emitter } from '../util/emitter.js';
 import { CategoryStore, type StoredCategory } from './category-store.js';
 import { SingleFlight } from './single-flight.js';
-import { parseStoredSnapshot, storageKey, toSnapshot } from './snapshot.js';
+import { legacyStorageKey, parseStoredSnapshot, storageKey, toSnapshot } from './snapshot.js';
 import type { SnapshotStorage } from './storage.js';
 import { bounded } from './storage-calls.js';
 
@@ -69,6 +69,8 @@ export class CategoryCache {
   readonly #writes = new Set<Promise<void>>();
   /** The hash of what storage holds per category: an unchanged refresh writes nothing. */
   readonly #persisted = new Map<Category, string>();
+  /** Categories read back from 0.1's key, whose old copy goes once the new one is written. */
+  readonly #legacyKeys = new Set<Category>();
   #sequence = 0;
 
   constructor(context: CacheContext) {
@@ -292,10 +294,13 @@ export class CategoryCache {
     const key = storageKey(category);
     try {
       const { storage, storageTimeoutMs, now } = this.#context;
-      const stored = parseStoredSnapshot(
-        await bounded(storage, 'get', key, storageTimeoutMs),
-        now(),
-      );
+      // 0.1 kept the category under another key: read it when the current one has nothing (the
+      // next good answer is then written under the current key, and the old one removed).
+      let text = await bounded(storage, 'get', key, storageTimeoutMs);
+      const legacy = text === null || text === undefined;
+      if (legacy)
+        text = await bounded(storage, 'get', legacyStorageKey(category), storageTimeoutMs);
+      const stored = parseStoredSnapshot(text, now());
       if (stored.kind === 'unreadable')
         throw new StorageError('get', key, `the stored snapshot is unreadable: ${stored.reason}`);
       if (
@@ -305,7 +310,9 @@ export class CategoryCache {
       ) {
         // Only a copy read back whole counts as persisted: a damaged one is rewritten by the next
         // good answer, even when that answer's body is the same.
-        if (stored.result.issues.length === 0) this.#persisted.set(category, stored.result.hash);
+        if (stored.result.issues.length === 0 && !legacy)
+          this.#persisted.set(category, stored.result.hash);
+        if (legacy) this.#legacyKeys.add(category);
         return this.#accept(stored.result).entry;
       }
     } catch (error) {
@@ -328,6 +335,11 @@ export class CategoryCache {
       const { storage, storageTimeoutMs } = this.#context;
       await bounded(storage, 'set', key, storageTimeoutMs, JSON.stringify(toSnapshot(result)));
       this.#storageProblems.delete(result.category);
+      // Not waited for: a store stuck on this cleanup never holds close() up.
+      if (this.#legacyKeys.delete(result.category))
+        Promise.resolve(legacyStorageKey(result.category))
+          .then((old) => storage.delete(old))
+          .catch(() => {});
     })()
       .catch((error: unknown) => {
         this.#persisted.delete(result.category);

@@ -21,20 +21,32 @@ export interface ManagerSnapshot {
   /** Epoch ms when the snapshot was taken. */
   readonly createdAt: number;
   readonly categories: readonly CategorySnapshot[];
+  /** The image baseline catalog the manager held, when it had read one (see `baselineCatalog()`). */
+  readonly baselines?: unknown;
 }
 
 /** The storage key of a category's snapshot. */
 export function storageKey(category: Category): string {
+  return `horde-model-reference:${category}`;
+}
+
+/** The key 0.1 stored a category under, still read (once) so an upgrade keeps its cache. */
+export function legacyStorageKey(category: Category): string {
   return `horde-model-reference:v1:${category}`;
 }
 
 /** A snapshot of every category in `results`. */
-export function managerSnapshot(results: Iterable<CategoryResult>, now: number): ManagerSnapshot {
+export function managerSnapshot(
+  results: Iterable<CategoryResult>,
+  now: number,
+  baselines?: unknown,
+): ManagerSnapshot {
   return {
     format: 'horde-model-reference/snapshot',
     version: 1,
     createdAt: now,
     categories: [...results].map(toSnapshot),
+    ...(baselines ? { baselines } : {}),
   };
 }
 

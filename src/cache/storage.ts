@@ -1,6 +1,6 @@
 /**
  * Where the last-known-good data is kept between runs. Values are JSON strings, one per key
- * (`horde-model-reference:v1:image_generation`, ...).
+ * (`horde-model-reference:image_generation`, ...; 0.1 wrote `horde-model-reference:v1:...`, still read).
  *
  * Small enough to adapt any key-value store in a few lines (unstorage, Redis, Cloudflare KV, a
  * file): see `examples/unstorage-adapter.ts`.

@@ -49,4 +49,7 @@ export class ApiError extends ModelReferenceError {
 }
 
 /** Cross-realm guard for {@link ApiError}. */
-export const isApiError: (error: unknown) => error is ApiError = errorGuard(ApiError, 'ApiError');
+export const isApiError: (error: unknown) => error is ApiError = /* @__PURE__ */ errorGuard(
+  ApiError,
+  'ApiError',
+);

@@ -42,7 +42,5 @@ export class ConnectionError extends ModelReferenceError {
 }
 
 /** Cross-realm guard for {@link ConnectionError}. */
-export const isConnectionError: (error: unknown) => error is ConnectionError = errorGuard(
-  ConnectionError,
-  'ConnectionError',
-);
+export const isConnectionError: (error: unknown) => error is ConnectionError =
+  /* @__PURE__ */ errorGuard(ConnectionError, 'ConnectionError');

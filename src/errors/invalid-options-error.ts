@@ -24,7 +24,5 @@ export class InvalidOptionsError extends ModelReferenceError {
 }
 
 /** Cross-realm guard for {@link InvalidOptionsError}. */
-export const isInvalidOptionsError: (error: unknown) => error is InvalidOptionsError = errorGuard(
-  InvalidOptionsError,
-  'InvalidOptionsError',
-);
+export const isInvalidOptionsError: (error: unknown) => error is InvalidOptionsError =
+  /* @__PURE__ */ errorGuard(InvalidOptionsError, 'InvalidOptionsError');

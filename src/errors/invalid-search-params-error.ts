@@ -32,4 +32,4 @@ export class InvalidSearchParamsError extends ModelReferenceError {
 
 /** Cross-realm guard for {@link InvalidSearchParamsError}. */
 export const isInvalidSearchParamsError: (error: unknown) => error is InvalidSearchParamsError =
-  errorGuard(InvalidSearchParamsError, 'InvalidSearchParamsError');
+  /* @__PURE__ */ errorGuard(InvalidSearchParamsError, 'InvalidSearchParamsError');

@@ -20,7 +20,5 @@ export class LegacyFormatError extends ModelReferenceError {
 }
 
 /** Cross-realm guard for {@link LegacyFormatError}. */
-export const isLegacyFormatError: (error: unknown) => error is LegacyFormatError = errorGuard(
-  LegacyFormatError,
-  'LegacyFormatError',
-);
+export const isLegacyFormatError: (error: unknown) => error is LegacyFormatError =
+  /* @__PURE__ */ errorGuard(LegacyFormatError, 'LegacyFormatError');

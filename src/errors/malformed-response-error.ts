@@ -22,4 +22,4 @@ export class MalformedResponseError extends ModelReferenceError {
 
 /** Cross-realm guard for {@link MalformedResponseError}. */
 export const isMalformedResponseError: (error: unknown) => error is MalformedResponseError =
-  errorGuard(MalformedResponseError, 'MalformedResponseError');
+  /* @__PURE__ */ errorGuard(MalformedResponseError, 'MalformedResponseError');

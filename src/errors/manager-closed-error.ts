@@ -24,7 +24,5 @@ export class ManagerClosedError extends ModelReferenceError {
 }
 
 /** Cross-realm guard for {@link ManagerClosedError}. */
-export const isManagerClosedError: (error: unknown) => error is ManagerClosedError = errorGuard(
-  ManagerClosedError,
-  'ManagerClosedError',
-);
+export const isManagerClosedError: (error: unknown) => error is ManagerClosedError =
+  /* @__PURE__ */ errorGuard(ManagerClosedError, 'ManagerClosedError');

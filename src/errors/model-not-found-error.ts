@@ -37,7 +37,5 @@ export class ModelNotFoundError extends ModelReferenceError {
 }
 
 /** Cross-realm guard for {@link ModelNotFoundError}. */
-export const isModelNotFoundError: (error: unknown) => error is ModelNotFoundError = errorGuard(
-  ModelNotFoundError,
-  'ModelNotFoundError',
-);
+export const isModelNotFoundError: (error: unknown) => error is ModelNotFoundError =
+  /* @__PURE__ */ errorGuard(ModelNotFoundError, 'ModelNotFoundError');

@@ -14,6 +14,8 @@ export type ModelReferenceErrorCode =
   | 'SUSPECT_ANSWER'
   | 'CLOSED'
   | 'STORAGE_FAILED'
+  | 'FEATURE_UNAVAILABLE'
+  | 'CHANGE_SET_CONFLICT'
   | 'COORDINATOR_UNAVAILABLE'
   | 'UNSAFE_PATH'
   | 'DOWNLOAD_FAILED';
@@ -57,7 +59,11 @@ export function isModelReferenceError(error: unknown): error is ModelReferenceEr
   );
 }
 
-/** Builds a cross-realm guard for one error class, matching on `instanceof` or on `name`. */
+/**
+ * Builds a cross-realm guard for one error class, matching on `instanceof` or on `name`. Call
+ * sites are marked `/* @__PURE__ *\/`, so a bundle drops the guards it does not use (esbuild does
+ * not carry a `@__NO_SIDE_EFFECTS__` on this function across modules).
+ */
 export function errorGuard<T extends ModelReferenceError>(
   klass: abstract new (...args: never[]) => T,
   name: T['name'],

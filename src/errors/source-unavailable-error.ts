@@ -50,4 +50,4 @@ export class SourceUnavailableError extends ModelReferenceError {
 
 /** Cross-realm guard for {@link SourceUnavailableError}. */
 export const isSourceUnavailableError: (error: unknown) => error is SourceUnavailableError =
-  errorGuard(SourceUnavailableError, 'SourceUnavailableError');
+  /* @__PURE__ */ errorGuard(SourceUnavailableError, 'SourceUnavailableError');

@@ -28,7 +28,7 @@ export class StorageError extends ModelReferenceError {
   override readonly name = 'StorageError' as const;
   /** What was asked of the store. */
   readonly operation: StorageOperation;
-  /** The storage key (`horde-model-reference:v1:clip`, ...). */
+  /** The storage key (`horde-model-reference:clip`, ...). */
   readonly key: string;
   /** The system error code (`ENOSPC`, `EACCES`, ...), or the DOM exception name, when known. */
   readonly errno: string | undefined;
@@ -52,7 +52,7 @@ export class StorageError extends ModelReferenceError {
 }
 
 /** Cross-realm guard for {@link StorageError}. */
-export const isStorageError: (error: unknown) => error is StorageError = errorGuard(
+export const isStorageError: (error: unknown) => error is StorageError = /* @__PURE__ */ errorGuard(
   StorageError,
   'StorageError',
 );

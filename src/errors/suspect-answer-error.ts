@@ -29,7 +29,5 @@ export class SuspectAnswerError extends ModelReferenceError {
 }
 
 /** Cross-realm guard for {@link SuspectAnswerError}. */
-export const isSuspectAnswerError: (error: unknown) => error is SuspectAnswerError = errorGuard(
-  SuspectAnswerError,
-  'SuspectAnswerError',
-);
+export const isSuspectAnswerError: (error: unknown) => error is SuspectAnswerError =
+  /* @__PURE__ */ errorGuard(SuspectAnswerError, 'SuspectAnswerError');

@@ -43,7 +43,7 @@ export class TimeoutError extends ModelReferenceError {
 }
 
 /** Cross-realm guard for {@link TimeoutError}. */
-export const isTimeoutError: (error: unknown) => error is TimeoutError = errorGuard(
+export const isTimeoutError: (error: unknown) => error is TimeoutError = /* @__PURE__ */ errorGuard(
   TimeoutError,
   'TimeoutError',
 );

@@ -30,7 +30,5 @@ export class UnknownCategoryError extends ModelReferenceError {
 }
 
 /** Cross-realm guard for {@link UnknownCategoryError}. */
-export const isUnknownCategoryError: (error: unknown) => error is UnknownCategoryError = errorGuard(
-  UnknownCategoryError,
-  'UnknownCategoryError',
-);
+export const isUnknownCategoryError: (error: unknown) => error is UnknownCategoryError =
+  /* @__PURE__ */ errorGuard(UnknownCategoryError, 'UnknownCategoryError');

@@ -38,7 +38,5 @@ export class UnknownSourceError extends ModelReferenceError {
 }
 
 /** Cross-realm guard for {@link UnknownSourceError}. */
-export const isUnknownSourceError: (error: unknown) => error is UnknownSourceError = errorGuard(
-  UnknownSourceError,
-  'UnknownSourceError',
-);
+export const isUnknownSourceError: (error: unknown) => error is UnknownSourceError =
+  /* @__PURE__ */ errorGuard(UnknownSourceError, 'UnknownSourceError');

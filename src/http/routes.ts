@@ -1,5 +1,5 @@
 /** The role a route needs beyond a valid key (used to explain 401/403 answers). */
-export type ApiRole = 'reader' | 'requestor' | 'approver';
+export type ApiRole = 'reader' | 'requestor' | 'approver' | 'license_editor';
 
 /** An HTTP method the service uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -17,12 +17,14 @@ export interface ApiRoute {
   readonly role?: ApiRole;
   /** A write: the PRIMARY refuses it with 503 when it is a REPLICA or in the other format. */
   readonly write?: boolean;
+  /** Set on routes the service added after 7.6 (docs/upstream-8x.md); a 7.6 server answers 404. */
+  readonly addedIn?: '8.x';
 }
 
 /** A table of routes keyed by the client method that calls each. */
 export type RouteTable<K extends string> = { readonly [P in K]: ApiRoute };
 
-// Pure, so a bundle keeps only the tables it uses (the manager needs four of nine).
+// Pure, so a bundle keeps only the tables it uses (the manager needs four of twelve).
 const read = /* @__NO_SIDE_EFFECTS__ */ (path: string, role?: ApiRole): ApiRoute => ({
   method: 'GET',
   path,
@@ -39,6 +41,19 @@ const write = /* @__NO_SIDE_EFFECTS__ */ (
   role,
   write: true,
 });
+
+// The routes an 8.x service added: a 7.6 server answers them 404 `Not Found`.
+const read8x = /* @__NO_SIDE_EFFECTS__ */ (path: string): ApiRoute => ({
+  method: 'GET',
+  path,
+  addedIn: '8.x',
+});
+
+const write8x = /* @__NO_SIDE_EFFECTS__ */ (
+  method: HttpMethod,
+  path: string,
+  role: ApiRole,
+): ApiRoute => ({ method, path, role, write: true, addedIn: '8.x' });
 
 // The one route table of the PRIMARY: the API client calls these, and the manager derives every
 // URL it reads from them (see primary-urls.ts), so a path is written down exactly once. Paths are
@@ -253,4 +268,92 @@ export const AUDIT_ROUTES: RouteTable<'current' | 'batches' | 'batch' | 'netChan
 /** The caller's roles. */
 export const USER_ROUTES: RouteTable<'roles'> = {
   roles: read('/model_references/v2/me/roles', 'reader'),
+};
+
+/** License definitions, licensed assets and per-model conclusions (8.x). */
+export const LICENSING_ROUTES: RouteTable<
+  | 'licenses'
+  | 'license'
+  | 'createLicense'
+  | 'replaceLicense'
+  | 'deleteLicense'
+  | 'assets'
+  | 'asset'
+  | 'createAsset'
+  | 'replaceAsset'
+  | 'deleteAsset'
+  | 'model'
+  | 'summary'
+  | 'export'
+> = {
+  licenses: read8x('/model_references/v2/licensing/licenses'),
+  license: read8x('/model_references/v2/licensing/licenses/{id}'),
+  createLicense: write8x('POST', '/model_references/v2/licensing/licenses', 'license_editor'),
+  replaceLicense: write8x('PUT', '/model_references/v2/licensing/licenses/{id}', 'license_editor'),
+  deleteLicense: write8x(
+    'DELETE',
+    '/model_references/v2/licensing/licenses/{id}',
+    'license_editor',
+  ),
+  assets: read8x('/model_references/v2/licensing/assets'),
+  asset: read8x('/model_references/v2/licensing/assets/{kind}/{identifier*}'),
+  createAsset: write8x('POST', '/model_references/v2/licensing/assets', 'license_editor'),
+  replaceAsset: write8x(
+    'PUT',
+    '/model_references/v2/licensing/assets/{kind}/{identifier*}',
+    'license_editor',
+  ),
+  deleteAsset: write8x(
+    'DELETE',
+    '/model_references/v2/licensing/assets/{kind}/{identifier*}',
+    'license_editor',
+  ),
+  model: read8x('/model_references/v2/licensing/models/{category}/{name*}'),
+  summary: read8x('/model_references/v2/licensing/summary'),
+  export: read8x('/model_references/v2/licensing/export'),
+};
+
+/** Prompting guidance for text models (8.x). */
+export const TEXT_GUIDANCE_ROUTES: RouteTable<
+  | 'profiles'
+  | 'profile'
+  | 'assignments'
+  | 'model'
+  | 'catalog'
+  | 'catalogIfChanged'
+  | 'previewMigration'
+  | 'submitChangeSet'
+> = {
+  profiles: read8x('/model_references/v2/text_generation/guidance/profiles'),
+  profile: read8x('/model_references/v2/text_generation/guidance/profiles/{id}'),
+  assignments: read8x('/model_references/v2/text_generation/guidance/assignments'),
+  model: read8x('/model_references/v2/text_generation/guidance/model'),
+  catalog: read8x('/model_references/v2/text_generation/guidance/export'),
+  catalogIfChanged: read8x('/model_references/v2/text_generation/guidance/export'),
+  previewMigration: write8x(
+    'POST',
+    '/model_references/v2/text_generation/guidance/migration/preview',
+    'requestor',
+  ),
+  submitChangeSet: write8x(
+    'POST',
+    '/model_references/v2/text_generation/guidance/change-sets',
+    'requestor',
+  ),
+};
+
+/** The served image baseline catalog (8.x). */
+export const BASELINE_ROUTES: RouteTable<
+  'list' | 'catalog' | 'catalogIfChanged' | 'baseline' | 'submitChangeSet'
+> = {
+  // The service mounts the index at `/`: without the slash it would answer with a redirect.
+  list: read8x('/model_references/v2/image_generation/baselines/'),
+  catalog: read8x('/model_references/v2/image_generation/baselines/export'),
+  catalogIfChanged: read8x('/model_references/v2/image_generation/baselines/export'),
+  baseline: read8x('/model_references/v2/image_generation/baselines/{name}'),
+  submitChangeSet: write8x(
+    'POST',
+    '/model_references/v2/image_generation/baselines/change-sets',
+    'requestor',
+  ),
 };

@@ -10,6 +10,7 @@ import {
 import { parseJsonBody } from '../http/json-body.js';
 import { primaryUrls } from '../http/primary-urls.js';
 import { createTransport, type Transport } from '../http/transport.js';
+import { dropNonModelPendingEntries } from '../records/pending-resources.js';
 import { checkHeaderValue, checkKeys, checkObject } from '../util/option-checks.js';
 import type { ModelProvider } from './model-provider.js';
 
@@ -76,7 +77,8 @@ export function pendingProvider(options: PendingProviderOptions): ModelProvider 
     async fetchCategory(category, { signal, primaryUrl, fetch }) {
       if (primaryUrl === null) throw new Error('the pending channel needs a PRIMARY (primaryUrl)');
       const url = primaryUrls(primaryUrl).v2Pending(category);
-      return parseJsonBody(await transportFor(primaryUrl, fetch).request({ url, signal }));
+      const payload = parseJsonBody(await transportFor(primaryUrl, fetch).request({ url, signal }));
+      return dropNonModelPendingEntries(payload); // guidance/baseline change sets are not models
     },
   };
 }

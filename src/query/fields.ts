@@ -13,6 +13,7 @@ const GENERIC: Readonly<Record<string, FieldKind>> = {
   config: 'object',
   model_classification: 'object',
   size_on_disk_bytes: 'number',
+  licensing: 'object',
 };
 
 const MEDIA = { baseline: 'string', nsfw: 'boolean', tags: 'list' } as const;
@@ -44,6 +45,10 @@ const EXTRA: Readonly<Partial<Record<Category, Readonly<Record<string, FieldKind
     settings: 'object',
     text_model_group: 'string',
     name_schema_exception: 'string',
+    context_window: 'object',
+    interaction_modes: 'object',
+    capabilities: 'object',
+    guidance: 'object',
   },
   controlnet: { controlnet_style: 'string' },
   controlnet_annotator: { control_types: 'list', preprocessors: 'list' },

@@ -4,6 +4,11 @@ import { checkRecordsArgument } from './check-records.js';
 import { compareNullable } from './compare.js';
 import type { FieldPath, FieldValue, Operand, Operator } from './field-path.js';
 import { readPath } from './fields.js';
+import {
+  checkLicensingParams,
+  type LicensingSearchParams,
+  licensingFilters,
+} from './licensing-filters.js';
 import { testOperator } from './operators.js';
 import {
   checkCount,
@@ -137,6 +142,17 @@ export class ModelQuery<R extends object> implements Iterable<R> {
   tagsNone(...tags: string[]): this {
     checkStrings('tags', tags);
     return this.filter((r) => !tagList(r).some((t) => tags.includes(t)));
+  }
+
+  /**
+   * Records matching the licensing filters, with the server's semantics (no licensing = unknown).
+   *
+   * @throws {InvalidSearchParamsError} for a filter of the wrong type or an unknown status.
+   */
+  whereLicensing(params: LicensingSearchParams): this {
+    checkLicensingParams(params);
+    const filters = licensingFilters(params);
+    return this.filter((record) => filters.every((matches) => matches(record)));
   }
 
   /**

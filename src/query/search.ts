@@ -4,6 +4,7 @@ import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/record-s
 import { checkRecordsArgument, refuseRecord } from './check-records.js';
 import { compareNullable } from './compare.js';
 import { readPath } from './fields.js';
+import { licensingFilters } from './licensing-filters.js';
 import { recordList } from './record-list.js';
 import {
   type SearchAllParams,
@@ -58,6 +59,7 @@ function filtersFor(params: SearchParams): Filter[] {
     const needle = nameContains.toLowerCase();
     filters.push((r) => String(r.name).toLowerCase().includes(needle));
   }
+  filters.push(...(licensingFilters(params) as Filter[]));
   if (backend !== undefined) filters.push((r) => String(r.name).startsWith(`${backend}/`));
   if (excludeBackendVariations) filters.push((r) => backendPrefixOf(String(r.name)) === null);
   if (quantized !== undefined) filters.push((r) => isQuantizedRecord(r) === quantized);

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CATEGORY_DESCRIPTORS, type Category } from '../categories.js';
+import { type ModelLicensing, modelLicensingSchema } from './licensing.js';
 import {
   type FinetuneSeries,
   finetuneSeriesSchema,
@@ -36,6 +37,11 @@ export interface GenericModelRecord<C extends string = Category> {
   model_classification: ModelClassification;
   /** Total size on disk in bytes. */
   size_on_disk_bytes?: number | null | undefined;
+  /**
+   * The reviewed licensing conclusion (8.x servers; absent from 7.6 data). A record without it
+   * counts as `NOASSERTION` / `unknown`, as the service serves it: see `effectiveLicensing`.
+   */
+  licensing?: ModelLicensing | null | undefined;
 }
 
 type Optional<T> = z.ZodMiniOptional<Schema<T>>;
@@ -51,6 +57,7 @@ export interface BaseRecordShape<C extends Category> {
   config: Schema<RecordConfig>;
   model_classification: Schema<ModelClassification>;
   size_on_disk_bytes: Optional<number | null>;
+  licensing: Optional<ModelLicensing | null>;
 }
 
 /**
@@ -69,5 +76,6 @@ export function baseRecordShape<C extends Category>(category: C): BaseRecordShap
     config: z._default(recordConfigSchema, () => ({ download: [] })),
     model_classification: z._default(modelClassificationSchema, () => ({ domain, purpose })),
     size_on_disk_bytes: z.optional(nullableNumber),
+    licensing: z.optional(z.nullable(modelLicensingSchema)),
   };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { baseRecordShape, type GenericModelRecord } from './generic-record.js';
+import { type ImageRequirements, normalizeSchedulerRequirements } from './image-requirements.js';
 import {
   listOrEmpty,
   nullableBoolean,
@@ -11,7 +12,10 @@ import {
   tagListSchema,
 } from './shared.js';
 
-/** Image baselines the reference library knows, in its order. */
+/**
+ * Image baselines the reference library knows, in its order (`krea2_turbo` and `anima` since
+ * 24886069). A baseline only a served catalog names is known too: see `isCataloguedBaseline`.
+ */
 export const KNOWN_IMAGE_BASELINES = [
   'infer',
   'stable_diffusion_1',
@@ -24,6 +28,8 @@ export const KNOWN_IMAGE_BASELINES = [
   'flux_dev',
   'qwen_image',
   'z_image_turbo',
+  'krea2_turbo',
+  'anima',
 ] as const;
 
 /** A known image baseline, or any newer string: a new baseline must never break a worker. */
@@ -60,8 +66,11 @@ export interface ImageGenerationRecord extends GenericModelRecord<'image_generat
   homepage?: string | null | undefined;
   nsfw: boolean;
   style?: ModelStyle | null | undefined;
-  /** Generation constraints such as `clip_skip`, `max_cfg_scale` (numbers may be fractional). */
-  requirements?: SettingsMap | null | undefined;
+  /**
+   * Generation constraints such as `clip_skip`, `max_cfg_scale` (numbers may be fractional) and
+   * `schedulers`; a legacy `karras` flag is rewritten into `schedulers` on parse, as upstream does.
+   */
+  requirements?: ImageRequirements | null | undefined;
 }
 
 const trimmed = z.pipe(
@@ -82,5 +91,25 @@ export const imageGenerationRecordSchema: Schema<ImageGenerationRecord> = z.loos
   homepage: z.optional(nullableString),
   nsfw: z.boolean(),
   style: z.optional(z.nullable(trimmed)),
-  requirements: z.optional(z.nullable(settingsMapSchema)),
+  requirements: z.optional(
+    z.pipe(
+      z.nullable(settingsMapSchema),
+      // One transform normalises and checks (a pipe to a separate check costs the core bytes).
+      z.transform((requirements: SettingsMap | null, context) => {
+        const normalised = normalizeSchedulerRequirements(requirements) as ImageRequirements | null;
+        const schedulers = normalised?.schedulers;
+        if (
+          schedulers !== undefined &&
+          !(Array.isArray(schedulers) && schedulers.every((s) => typeof s === 'string'))
+        )
+          context.issues.push({
+            code: 'custom',
+            input: requirements,
+            path: ['schedulers'],
+            message: 'Expected requirements.schedulers to be a list of schedule names',
+          });
+        return normalised;
+      }),
+    ),
+  ),
 });

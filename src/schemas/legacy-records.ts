@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { dictionary } from './dictionary.js';
+import { oneOf } from './one-of.js';
 import {
   nullableBoolean,
   nullableString,
@@ -114,7 +116,7 @@ const configSchema: Schema<LegacyConfig> = z.pipe(
         file_url: optionalString,
       }),
     ),
-    embedded_component_hashes: z.optional(z.nullable(z.record(z.string(), z.string()))),
+    embedded_component_hashes: z.optional(z.nullable(dictionary(z.string()))),
   }),
 );
 
@@ -184,6 +186,6 @@ export const legacyTextGenerationRecordSchema: Schema<LegacyTextGenerationRecord
 /** Schema of {@link LegacyClipRecord}. */
 export const legacyClipRecordSchema: Schema<LegacyClipRecord> = z.looseObject({
   ...genericShape,
-  type: z._default(z.enum(['clip', 'coca']), 'clip'),
+  type: z._default(oneOf(['clip', 'coca']), 'clip'),
   pretrained_name: optionalString,
 });

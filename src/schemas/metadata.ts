@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { dictionary } from './dictionary.js';
 import { nullableString, type Schema } from './shared.js';
 
 /** The PRIMARY's change metadata of one category (`/model_references/v2/metadata/...`). */
@@ -40,10 +41,8 @@ export const categoryMetadataSchema: Schema<CategoryMetadata> = z.looseObject({
 });
 
 /** Schema of `GET .../metadata/metadata`: every category's metadata. */
-export const allMetadataSchema: Schema<Record<string, CategoryMetadata>> = z.record(
-  z.string(),
-  categoryMetadataSchema,
-);
+export const allMetadataSchema: Schema<Record<string, CategoryMetadata>> =
+  dictionary(categoryMetadataSchema);
 
 /** Schema of `GET .../metadata/last_updated`. */
 export const lastUpdatedSchema: Schema<{ last_updated: number | null }> = z.looseObject({

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { dictionary } from './dictionary.js';
 
 /** A zod/mini schema producing `Output`. Every exported schema is typed this way. */
 export type Schema<Output> = z.ZodMiniType<Output, unknown>;
@@ -31,8 +32,7 @@ function isSettingValue(value: unknown): value is SettingValue {
  * each branch and builds an issue for every miss, which made validation of the real catalogue
  * noticeably slower for no gain in the error message.
  */
-export const settingsMapSchema: Schema<SettingsMap> = z.record(
-  z.string(),
+export const settingsMapSchema: Schema<SettingsMap> = dictionary(
   z.custom<SettingValue>(isSettingValue, {
     error: 'Expected a number, string, boolean, or a list of numbers or strings',
   }),
@@ -120,7 +120,7 @@ export interface RecordConfig {
 /** Schema of {@link RecordConfig}. */
 export const recordConfigSchema: Schema<RecordConfig> = z.looseObject({
   download: z._default(z.array(downloadRecordSchema), () => []),
-  embedded_component_hashes: z.optional(z.nullable(z.record(z.string(), z.string()))),
+  embedded_component_hashes: z.optional(z.nullable(dictionary(z.string()))),
 });
 
 /** The `metadata` object of a v2 record: schema version and Unix-second timestamps. */

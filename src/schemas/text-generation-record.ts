@@ -7,6 +7,16 @@ import {
   settingsMapSchema,
   tagListSchema,
 } from './shared.js';
+import {
+  type SupportClaims,
+  supportClaimsSchema,
+  type TextCapability,
+  type TextContextWindow,
+  type TextGuidanceSummary,
+  type TextInteractionMode,
+  textContextWindowSchema,
+  textGuidanceSummarySchema,
+} from './text-capabilities.js';
 
 /** Backends whose name prefixes (`aphrodite/`, `koboldcpp/`) appear in legacy text data. */
 export const TEXT_BACKENDS = ['aphrodite', 'koboldcpp'] as const;
@@ -38,6 +48,14 @@ export interface TextGenerationRecord extends GenericModelRecord<'text_generatio
   text_model_group?: string | null | undefined;
   /** Why this name does not follow its group's naming schema, when it does not. */
   name_schema_exception?: string | null | undefined;
+  /** The publisher-advertised context window (8.x). */
+  context_window?: TextContextWindow | null | undefined;
+  /** Reviewed completion / instruction / chat support (8.x). */
+  interaction_modes?: SupportClaims<TextInteractionMode> | null | undefined;
+  /** Reviewed capabilities such as tool calling; a missing key means unknown (8.x). */
+  capabilities?: SupportClaims<TextCapability> | null | undefined;
+  /** Read-only guidance summary the service attaches to reads; never sent on writes (8.x). */
+  guidance?: TextGuidanceSummary | null | undefined;
 }
 
 /** Moves `parameters_count` to `parameters`, copying the record only when needed. */
@@ -63,5 +81,9 @@ export const textGenerationRecordSchema: Schema<TextGenerationRecord> = z.pipe(
     settings: z.optional(z.nullable(settingsMapSchema)),
     text_model_group: z.optional(nullableString),
     name_schema_exception: z.optional(nullableString),
+    context_window: z.optional(z.nullable(textContextWindowSchema)),
+    interaction_modes: z.optional(z.nullable(supportClaimsSchema)),
+    capabilities: z.optional(z.nullable(supportClaimsSchema)),
+    guidance: z.optional(z.nullable(textGuidanceSummarySchema)),
   }),
 );

@@ -45,7 +45,20 @@ export interface Fault {
 }
 
 /** The route families a fault can be set on. */
-export type RouteFamily = 'v2' | 'v1' | 'model' | 'metadata' | 'pending' | 'github' | 'other';
+export type RouteFamily =
+  | 'v2'
+  | 'v1'
+  | 'model'
+  | 'metadata'
+  | 'pending'
+  | 'github'
+  | 'other'
+  /** 8.x stand-ins only: `/v2/licensing/...`. */
+  | 'licensing'
+  /** 8.x stand-ins only: `/v2/text_generation/guidance/...`. */
+  | 'text-guidance'
+  /** 8.x stand-ins only: `/v2/image_generation/baselines/...`. */
+  | 'baselines';
 
 /** Marks an answer that must be a network error (refused connection), not an HTTP response. */
 export const REFUSED: unique symbol = Symbol('refused');

@@ -8,7 +8,11 @@ import {
   type StandInAnswer,
   withFault,
 } from './faults.js';
+import { STAND_IN_USERS, type StandInUser } from './fixtures/upstream-8x.js';
+import { route8x } from './stand-in-8x-routes.js';
+import { FIXTURE_V2_8X, StandIn8xState } from './stand-in-8x-state.js';
 import { StandInData } from './stand-in-data.js';
+import { json, type ServerGeneration, type StandInContext } from './stand-in-http.js';
 import { routeGithub, routePrimary } from './stand-in-routes.js';
 
 /** Options of {@link createStandInPrimary}. */
@@ -21,6 +25,23 @@ export interface StandInOptions {
   readonly data?: Partial<Record<Category, Readonly<Record<string, unknown>>>>;
   /** Clock for metadata timestamps. @default Date.now */
   readonly now?: () => number;
+  /**
+   * Which service generation to answer as. `'7.6'`: the model reference routes only (every 8.x
+   * route answers 404 `Not Found`, as a 7.6 server does). `'8.x'`: licensing on every record
+   * (NOASSERTION when unset), text guidance, aliases, and the licensing, text-guidance and
+   * baseline routes over the 8.x fixtures. See docs/upstream-8x.md.
+   * @default '7.6'
+   */
+  readonly generation?: ServerGeneration;
+  /** API keys and their roles (for `me/roles` and the 8.x routes). @default STAND_IN_USERS */
+  readonly users?: Readonly<Record<string, StandInUser>>;
+  /** What `/replicate_mode` says; a REPLICA refuses 8.x writes with 503. @default 'PRIMARY' */
+  readonly replicateMode?: 'PRIMARY' | 'REPLICA';
+  /**
+   * Answer 304 to a matching `If-None-Match` on the catalog reads, as a cache in front of the
+   * service may (the service itself never does). @default false
+   */
+  readonly honourIfNoneMatch?: boolean;
 }
 
 /** One request the stand-in saw. */
@@ -37,6 +58,13 @@ export interface StandInPrimary {
   readonly githubRawUrl: string;
   /** The mutable dataset: `create`, `update`, `delete` behave like applied writes on the PRIMARY. */
   readonly data: StandInData;
+  /** Which service generation it answers as. */
+  readonly generation: ServerGeneration;
+  /**
+   * The 8.x stores: license definitions, assets, the guidance and baseline catalogs, and the
+   * queued change sets (`applyChange(id)` approves and applies one, moving its catalog's revision).
+   */
+  readonly resources: StandIn8xState;
   /** Every request seen, in order. */
   readonly requests: SeenRequest[];
   /** Number of requests seen per route family. */
@@ -58,6 +86,9 @@ const PRIMARY_FAMILIES: readonly RouteFamily[] = [
   'metadata',
   'pending',
   'other',
+  'licensing',
+  'text-guidance',
+  'baselines',
 ];
 
 /**
@@ -75,17 +106,53 @@ const PRIMARY_FAMILIES: readonly RouteFamily[] = [
 export function createStandInPrimary(options: StandInOptions = {}): StandInPrimary {
   const primaryUrl = (options.primaryUrl ?? 'http://primary.test/api').replace(/\/+$/, '');
   const githubRawUrl = (options.githubRawUrl ?? 'http://github.test').replace(/\/+$/, '');
-  const data = new StandInData(options.data ?? {}, options.now ?? Date.now);
+  const generation = options.generation ?? '7.6';
+  const now = options.now ?? Date.now;
+  const data = new StandInData(options.data ?? (generation === '8.x' ? FIXTURE_V2_8X : {}), now);
+  const context: StandInContext = {
+    generation,
+    data,
+    state: new StandIn8xState(now),
+    users: options.users ?? STAND_IN_USERS,
+    replicateMode: options.replicateMode ?? 'PRIMARY',
+    honourIfNoneMatch: options.honourIfNoneMatch ?? false,
+  };
   const faults = new Map<RouteFamily, Fault>();
   const requests: SeenRequest[] = [];
   const primaryPath = new URL(primaryUrl).pathname.replace(/\/+$/, '');
   const githubPath = new URL(githubRawUrl).pathname.replace(/\/+$/, '');
 
+  const routeExtended = async (request: Request, url: URL) => {
+    const path = url.pathname.slice(primaryPath.length);
+    if (path === '/replicate_mode' && context.replicateMode !== 'PRIMARY')
+      return {
+        family: 'other' as const,
+        answer: () =>
+          json({ replicate_mode: context.replicateMode, canonical_format: 'v2', writable: false }),
+      };
+    const text = request.method === 'GET' ? '' : await request.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    return route8x(context, {
+      method: request.method,
+      segments: decodeURIComponent(path).split('/').filter(Boolean),
+      trailingSlash: path.endsWith('/'),
+      query: url.searchParams,
+      headers: request.headers,
+      body,
+    });
+  };
+
   const answer = async (request: Request): Promise<StandInAnswer> => {
     const url = new URL(request.url);
     const route = url.href.startsWith(`${githubRawUrl}/`)
       ? routeGithub(url.pathname.slice(githubPath.length))
-      : routePrimary(data, url.pathname.slice(primaryPath.length), request.headers);
+      : ((await routeExtended(request, url)) ??
+        routePrimary(data, url.pathname.slice(primaryPath.length), request.headers));
     requests.push({
       family: route.family,
       method: request.method,
@@ -112,6 +179,8 @@ export function createStandInPrimary(options: StandInOptions = {}): StandInPrima
     primaryUrl,
     githubRawUrl,
     data,
+    generation,
+    resources: context.state,
     requests,
     count: (family) =>
       family ? requests.filter((r) => r.family === family).length : requests.length,

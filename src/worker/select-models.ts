@@ -1,4 +1,5 @@
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import type { ImageBaselineCatalog } from '../schemas/baseline-catalog.js';
 import { KNOWN_IMAGE_BASELINES } from '../schemas/image-generation-record.js';
 import type { ModelRecord } from '../schemas/record-schemas.js';
 import { downloadManifest } from './download-manifest.js';
@@ -18,6 +19,13 @@ export interface ModelSelection {
    * @default false
    */
   readonly includeUnknownBaselines?: boolean | undefined;
+  /**
+   * A baseline catalog that makes more image baselines known, by name or alternative name: pass
+   * the served one (`await api.baselines.catalog()`) to accept baselines published after this
+   * release, or `BUNDLED_BASELINE_CATALOG` to accept the alternative names it lists (`SDXL`).
+   * @default none: the baselines this release lists (`KNOWN_IMAGE_BASELINES`, the bundled names)
+   */
+  readonly baselineCatalog?: ImageBaselineCatalog | undefined;
   /**
    * `exclude`: SFW models only; `only`: NSFW models only.
    * @default 'include'
@@ -41,6 +49,14 @@ function field(record: ModelRecord, key: string): unknown {
   return (record as unknown as Record<string, unknown>)[key];
 }
 
+// By name or alternative name, exactly (as `isCataloguedBaseline`); a scan, not an index, to keep
+// the core small: a catalog has a few dozen baselines.
+function catalogues(catalog: ImageBaselineCatalog, baseline: string): boolean {
+  return Object.values(catalog.baselines).some(
+    (record) => record.name === baseline || record.alternative_names.includes(baseline),
+  );
+}
+
 function baselineAllowed(record: ModelRecord, selection: ModelSelection): boolean {
   const baseline = field(record, 'baseline');
   if (typeof baseline !== 'string') return true;
@@ -49,7 +65,8 @@ function baselineAllowed(record: ModelRecord, selection: ModelSelection): boolea
   return (
     record.record_type !== 'image_generation' ||
     KNOWN.has(baseline) ||
-    selection.includeUnknownBaselines === true
+    selection.includeUnknownBaselines === true ||
+    (selection.baselineCatalog !== undefined && catalogues(selection.baselineCatalog, baseline))
   );
 }
 

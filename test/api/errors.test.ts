@@ -44,6 +44,18 @@ describe('error statuses become typed errors', () => {
     expect((await caught(api.pendingQueue.changes())).message).not.toMatch(/role/);
   });
 
+  it('401 and 503 on a licensing write name the licensing allowlist and the PRIMARY', async () => {
+    const unauthorised = client(() => detail(401, { detail: 'Invalid API key' })).api;
+    const denied = await caught(unauthorised.licensing.deleteLicense('MIT'));
+    expect(denied.message).toMatch(/licensing editor allowlist \(the license_editor role/);
+    expect(denied.message).not.toMatch(/pending queue is disabled/);
+    const replica = client(() => detail(503, { detail: 'Writes are disabled' })).api;
+    const refused = await caught(replica.licensing.deleteAsset('custom_node', 'a/b'));
+    expect(refused.message).toMatch(/Licensing writes are applied directly, by a PRIMARY only/);
+    // Licensing reads are open: no role hint.
+    expect((await caught(unauthorised.licensing.licenses())).message).not.toMatch(/license_editor/);
+  });
+
   it('404 and 409 carry the server detail', async () => {
     const { api } = client((r) =>
       r.method === 'POST'

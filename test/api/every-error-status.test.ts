@@ -2,7 +2,7 @@
 // detail (a text/plain 500 included), no key in the message, and the role/REPLICA hints.
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { API_ROUTES, createApiClient } from '../../src/api.js';
+import { API_ROUTES, ChangeSetConflictError, createApiClient } from '../../src/api.js';
 import { ApiError, ModelNotFoundError } from '../../src/index.js';
 import { mswFetch } from '../helpers/msw-fetch.js';
 import { BASE, CASES } from './cases/index.js';
@@ -42,6 +42,13 @@ describe('every method, every error status', () => {
       }
       if (route === 'v2.getModel' && status === 404) {
         expect((outcome as { error: Error }).error).toBeInstanceOf(ModelNotFoundError);
+        continue;
+      }
+      if (route.endsWith('.submitChangeSet') && status === 409) {
+        // A stale expected_before: its own typed error, carrying the server's detail.
+        const { error } = outcome as { error: ChangeSetConflictError };
+        expect(error).toBeInstanceOf(ChangeSetConflictError);
+        expect(error.detail).toBe('failed with 409');
         continue;
       }
       const { error } = outcome as { error: ApiError };

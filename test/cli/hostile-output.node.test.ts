@@ -129,7 +129,7 @@ describe('a cache folder that cannot be used', () => {
   });
 
   it('a FIFO in the cache folder: --offline ends at once (nothing cached), a normal run replaces it', async () => {
-    const fifo = join(t.cacheDir, 'horde-model-reference_v1_clip.json');
+    const fifo = join(t.cacheDir, 'horde-model-reference_clip.json');
     await promisify(execFile)('mkfifo', [fifo]);
     const offline = await t.cli('get', 'clip', '--offline');
     expect(offline.code).toBe(1);
@@ -140,12 +140,12 @@ describe('a cache folder that cannot be used', () => {
   });
 
   it('a cache write that fails during the run (a directory where the file goes) is a warning, once', async () => {
-    await mkdir(join(t.cacheDir, 'horde-model-reference_v1_clip.json'));
+    await mkdir(join(t.cacheDir, 'horde-model-reference_clip.json'));
     const run = await t.cli('get', 'clip');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/ViT-L\/14/);
     expect(run.stderr.match(/warning: the cache could not be saved/g)).toHaveLength(1);
-    expect(run.stderr).toMatch(/horde-model-reference:v1:clip/);
-    expect(await readdir(t.cacheDir)).toEqual(['horde-model-reference_v1_clip.json']);
+    expect(run.stderr).toMatch(/horde-model-reference:clip/);
+    expect(await readdir(t.cacheDir)).toEqual(['horde-model-reference_clip.json']);
   });
 });

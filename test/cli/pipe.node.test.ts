@@ -33,7 +33,7 @@ describe('stdout closed early (EPIPE)', () => {
     expect(code).toBe(0);
     // No temporary file left behind, one complete cache file.
     expect((await readdir(t.cacheDir)).sort()).toEqual([
-      'horde-model-reference_v1_text_generation.json',
+      'horde-model-reference_text_generation.json',
     ]);
     t.server.standIn.setFault('primary', 'refuse');
     t.server.standIn.setFault('github', 'refuse');

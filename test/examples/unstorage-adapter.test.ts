@@ -32,7 +32,7 @@ describe('examples/unstorage-adapter', () => {
     const { refs } = setup({ storage: fromUnstorage(store) });
     await refs.getCategory('clip');
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(store.keys()).toEqual(['horde-model-reference:v1:clip']);
+    expect(store.keys()).toEqual(['horde-model-reference:clip']);
     const down = createStandInPrimary();
     down.setFault('primary', 'refuse');
     down.setFault('github', 'refuse');

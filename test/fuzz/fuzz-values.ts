@@ -58,6 +58,9 @@ const SEARCH_KEYS = [
   'limit',
   'offset',
   'source',
+  'licenseId',
+  'commercialUse',
+  'redistribution',
 ];
 
 const OTHER_KEYS = ['signal', 'replace', 'intervalMs', 'direction', 'nulls', 'id', 'categories'];
@@ -218,6 +221,11 @@ export class Fuzz {
         return this.pick(['horde', 'any', ['horde'], 'fuzz-provider']);
       case 'sortBy':
         return this.chance(0.5) ? this.pick(FIELDS) : this.pick(PROTOTYPE_NAMES);
+      case 'commercialUse':
+      case 'redistribution':
+        return this.pick(['allowed', 'allowed_with_conditions', 'prohibited', 'unknown']);
+      case 'licenseId':
+        return this.pick(['Apache-2.0', 'MIT', this.string()]);
       default:
         return this.string();
     }

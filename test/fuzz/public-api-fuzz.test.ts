@@ -310,6 +310,18 @@ const STEPS: [string, () => unknown[]][] = [
   ['backend', () => [fuzz.pick(['koboldcpp', 'aphrodite', fuzz.value()])]],
   ['quantized', () => [fuzz.value()]],
   ['style', () => [fuzz.value()]],
+  [
+    'whereLicensing',
+    () => [
+      fuzz.chance(0.6)
+        ? Object.fromEntries(
+            ['licenseId', 'commercialUse', 'redistribution']
+              .filter(() => fuzz.chance(0.5))
+              .map((key) => [key, fuzz.chance(0.6) ? fuzz.validParam(key) : fuzz.value(1)]),
+          )
+        : fuzz.value(),
+    ],
+  ],
 ];
 const TERMINALS: [string, () => unknown[]][] = [
   ['toArray', () => []],

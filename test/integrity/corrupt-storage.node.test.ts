@@ -13,7 +13,7 @@ import { fileStorage } from '../../src/node.js';
 import { createStandInPrimary, FIXTURE_V2 } from '../../src/testing.js';
 import { setup } from '../helpers/manager.js';
 
-const FILE = 'horde-model-reference_v1_image_generation.json';
+const FILE = 'horde-model-reference_image_generation.json';
 const dirs: string[] = [];
 const folder = async () => {
   const dir = await mkdtemp(join(tmpdir(), 'hmr-corrupt-'));
@@ -60,7 +60,7 @@ describe('an unreadable stored snapshot', () => {
       expect(errors[0]).toMatchObject({ category: 'image_generation', origin: 'storage' });
       expect(isStorageError(errors[0]?.error)).toBe(true);
       expect((errors[0]?.error as { key?: string } | undefined)?.key).toBe(
-        'horde-model-reference:v1:image_generation',
+        'horde-model-reference:image_generation',
       );
       await refs.close();
       // The network comes back: the next answer replaces the damaged file.

@@ -72,7 +72,7 @@ describe('a restart never serves old data as current', () => {
     const first = setup({ storage }).refs;
     await first.getCategory('clip');
     await first.close();
-    const key = 'horde-model-reference:v1:clip';
+    const key = 'horde-model-reference:clip';
     const stored = JSON.parse((await storage.get(key)) ?? '');
     await storage.set(key, JSON.stringify({ ...stored, fetchedAt: Date.now() - ageMs }));
     return storage;

@@ -56,9 +56,7 @@ describe('an answer with nothing usable never replaces last-known-good data', ()
     });
     expect(refs.status().categories.image_generation?.lastError).toMatch(reason);
     await refs.close();
-    const stored = JSON.parse(
-      (await storage.get('horde-model-reference:v1:image_generation')) ?? '',
-    );
+    const stored = JSON.parse((await storage.get('horde-model-reference:image_generation')) ?? '');
     expect(Object.keys(stored.records)).toHaveLength(IMAGES);
   });
 

@@ -173,7 +173,7 @@ describe('snapshots and persistence', () => {
 
   it('a corrupt stored snapshot is ignored, not fatal', async () => {
     const storage = memoryStorage();
-    await storage.set('horde-model-reference:v1:clip', '{"category": "clip", "records": tru');
+    await storage.set('horde-model-reference:clip', '{"category": "clip", "records": tru');
     const { refs } = setup({ storage });
     expect(Object.keys(await refs.getCategory('clip'))).toHaveLength(2);
     expect(refs.status().categories.clip?.origin).toBe('v2');
@@ -207,12 +207,36 @@ describe('writes to storage', () => {
     await refs.refresh('clip');
     await refs.refresh('clip');
     await refs.close();
-    expect(writes).toEqual(['horde-model-reference:v1:clip']);
+    expect(writes).toEqual(['horde-model-reference:clip']);
 
     const { refs: again } = setup({ storage: { ...inner, set: storage.set } }, standIn);
     standIn.data.delete('clip', 'ViT-L/14');
     await again.refresh('clip');
     await again.close();
     expect(writes).toHaveLength(2);
+  });
+});
+
+describe('storage keys of 0.1', () => {
+  it('a category stored under 0.1’s key is served at start, then moved to the current key', async () => {
+    const storage = memoryStorage();
+    const first = setup({ storage }).refs;
+    await first.getCategory('clip');
+    await first.close();
+    const stored = (await storage.get('horde-model-reference:clip')) as string;
+    await storage.delete('horde-model-reference:clip');
+    await storage.set('horde-model-reference:v1:clip', stored);
+    const down = createStandInPrimary();
+    down.setFault('primary', 'refuse');
+    down.setFault('github', 'refuse');
+    const offline = setup({ storage }, down).refs;
+    expect(Object.keys(await offline.getCategory('clip'))).toHaveLength(2);
+    await offline.close();
+    const { refs } = setup({ storage, staleWhileRevalidate: false, ttlMs: 0 });
+    await refs.getCategory('clip');
+    await refs.close();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await storage.get('horde-model-reference:clip')).toBeTruthy();
+    expect(await storage.get('horde-model-reference:v1:clip')).toBeUndefined();
   });
 });

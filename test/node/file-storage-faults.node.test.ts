@@ -23,8 +23,8 @@ afterEach(async () => {
   await Promise.all(directories.splice(0).map((d) => fs.rm(d, { recursive: true, force: true })));
 });
 
-const KEY = 'horde-model-reference:v1:clip';
-const FILE = 'horde-model-reference_v1_clip.json';
+const KEY = 'horde-model-reference:clip';
+const FILE = 'horde-model-reference_clip.json';
 
 function systemError(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: simulated`), { code, errno: -1, syscall: 'write' });
@@ -150,14 +150,14 @@ describe('fileStorage when the disk fails', () => {
 
   it('the manager reports a storage that cannot write as an error event carrying the key and errno, and keeps serving', async () => {
     const dir = await tempDir();
-    await fs.mkdir(join(dir, 'horde-model-reference_v1_image_generation.json'));
+    await fs.mkdir(join(dir, 'horde-model-reference_image_generation.json'));
     const { refs } = setup({ storage: fileStorage(dir) });
     const errors: unknown[] = [];
     refs.on('error', ({ error }) => errors.push(error));
     expect(Object.keys(await refs.getCategory('image_generation')).length).toBeGreaterThan(0);
     await refs.close();
     const write = errors.find((e) => isStorageError(e) && e.operation === 'set');
-    expect(write).toMatchObject({ key: 'horde-model-reference:v1:image_generation' });
+    expect(write).toMatchObject({ key: 'horde-model-reference:image_generation' });
   });
 });
 

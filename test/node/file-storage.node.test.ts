@@ -22,11 +22,11 @@ afterEach(async () => {
 describe('fileStorage', () => {
   it('round-trips values and reports a missing key as null', async () => {
     const storage = fileStorage(join(await tempDir(), 'nested'));
-    expect(await storage.get('horde-model-reference:v1:clip')).toBeNull();
-    await storage.set('horde-model-reference:v1:clip', '{"a":1}');
-    expect(await storage.get('horde-model-reference:v1:clip')).toBe('{"a":1}');
-    await storage.delete('horde-model-reference:v1:clip');
-    expect(await storage.get('horde-model-reference:v1:clip')).toBeNull();
+    expect(await storage.get('horde-model-reference:clip')).toBeNull();
+    await storage.set('horde-model-reference:clip', '{"a":1}');
+    expect(await storage.get('horde-model-reference:clip')).toBe('{"a":1}');
+    await storage.delete('horde-model-reference:clip');
+    expect(await storage.get('horde-model-reference:clip')).toBeNull();
   });
 
   it('a process killed in the middle of a write leaves the previous file intact', async () => {
@@ -56,7 +56,7 @@ describe('fileStorage', () => {
     await refs.getCategory('image_generation');
     await refs.close(); // waits for the snapshot write
     const stored = JSON.parse(
-      await readFile(join(dir, 'horde-model-reference_v1_image_generation.json'), 'utf8'),
+      await readFile(join(dir, 'horde-model-reference_image_generation.json'), 'utf8'),
     );
     expect(stored.origin).toBe('v2');
     const down = createStandInPrimary();

@@ -151,10 +151,18 @@ describe('search parameter validation', () => {
     [{ sortBy: 'name__x' }, 'sortBy', /has no nested keys/],
     [{ tags: ['anime'] }, 'tags', /is not a search parameter.*allowed: nsfw, baseline/],
     [{ backend: 'koboldcpp' }, 'backend', /applies to text_generation only/],
+    [{ source: 5 }, 'source', /source: Invalid input/],
+    [{ source: ['horde', 5] }, 'source', /source: Invalid input/],
+    [{ source: { id: 'horde' } }, 'source', /source: Invalid input/],
   ])('%j is refused, naming %s and what is allowed', (params, param, message) => {
     const error = invalid(() => validateSearchParams('image_generation', params as never));
     expect(error.issues.map((i) => i.param)).toContain(param);
     expect(error.message).toMatch(message);
+  });
+
+  it('takes a source id or a list of them', () => {
+    for (const source of ['horde', ['horde', 'pending'], []])
+      expect(validateSearchParams('image_generation', { source }).source).toEqual(source);
   });
 
   it('refuses filters a category does not have, as the server answers 400', () => {

@@ -98,7 +98,7 @@ describe('records nested 100,000 levels deep', () => {
     expect(JSON.stringify(await refs.exportSnapshot()).length).toBeGreaterThan(0);
     await refs.close();
     expect(errors).toEqual([]);
-    expect(await storage.get('horde-model-reference:v1:image_generation')).toContain(
+    expect(await storage.get('horde-model-reference:image_generation')).toContain(
       'AlbedoBase XL (SDXL)',
     );
   });
@@ -144,7 +144,7 @@ describe('records nested 100,000 levels deep', () => {
     const first = setup({ storage });
     await first.refs.getCategory('image_generation');
     await first.refs.close();
-    const key = 'horde-model-reference:v1:image_generation';
+    const key = 'horde-model-reference:image_generation';
     const stored = (await storage.get(key)) ?? '';
     const at = stored.indexOf('"records":{') + '"records":{'.length;
     await storage.set(

@@ -1,5 +1,6 @@
 import type { Category } from '../../categories.js';
 import { PENDING_QUEUE_ROUTES } from '../../http/routes.js';
+import type { PendingResourceKind } from '../../records/pending-resources.js';
 import type { Call, VersionedCallOptions } from '../call.js';
 import {
   type ApplyPendingChangesResponse,
@@ -33,6 +34,8 @@ export interface PendingQueueFilter {
   readonly modelName?: string;
   /** User ids (`changes` only). */
   readonly requestedBy?: readonly string[];
+  /** What the changes edit: models, guidance or baselines (8.x; a 7.6 server ignores it). */
+  readonly resourceKinds?: readonly PendingResourceKind[];
   /** @default 0 */
   readonly offset?: number;
   /** 1–500. @default 50 */
@@ -114,6 +117,7 @@ export function pendingQueueArea(call: Call): PendingQueueArea {
     batch_id: filter.batchId,
     model_name: filter.modelName,
     requested_by: filter.requestedBy,
+    resource_kinds: filter.resourceKinds,
     offset: filter.offset,
     limit: filter.limit,
   });

@@ -4,6 +4,7 @@ import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
 import type { RequestOptions } from '../../http/request-options.js';
 import { STATISTICS_ROUTES } from '../../http/routes.js';
 import type { CategoryStatistics } from '../../query/statistics.js';
+import { dictionary } from '../../schemas/dictionary.js';
 import type { Schema } from '../../schemas/shared.js';
 import type { Call } from '../call.js';
 import {
@@ -23,8 +24,8 @@ const statisticsSchema = z.pipe(
     category: z.string(),
     total_models: z.number(),
     nsfw_count: z.number(),
-    baseline_distribution: z.record(z.string(), z.unknown()),
-    download_stats: z.record(z.string(), z.unknown()),
+    baseline_distribution: dictionary(z.unknown()),
+    download_stats: dictionary(z.unknown()),
     top_tags: z.array(z.unknown()),
     computed_at: z.number(),
   }),
@@ -123,7 +124,7 @@ export function statisticsArea(call: Call): StatisticsArea {
           sort_by: params.sortBy,
           sort_desc: params.sortDesc,
         },
-        schema: z.record(z.string(), combinedStatisticsSchema),
+        schema: dictionary(combinedStatisticsSchema),
         options,
       }),
     deletionRisk(category, params = {}, options) {

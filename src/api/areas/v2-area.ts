@@ -11,6 +11,8 @@ import {
   toSearchQuery,
   validateSearchParams,
 } from '../../query/search-params.js';
+import { findRecordByName, modelNameCandidates } from '../../records/model-aliases.js';
+import { dropNonModelPendingEntries } from '../../records/pending-resources.js';
 import {
   frozenRecordSchema,
   type ParsedCategory,
@@ -29,7 +31,7 @@ import {
   stringListSchema,
 } from '../types/service.js';
 import { validateResults } from '../validated-results.js';
-import { checkAddressable, checkRecordForWrite } from '../write-checks.js';
+import { checkAddressable, checkRecordForWrite, checkWriteTarget } from '../write-checks.js';
 import {
   type PopularCategory,
   type PopularModels,
@@ -149,14 +151,17 @@ export function v2Area(
     route: typeof routes.getCategory,
     category: C,
     options?: RequestOptions,
+    keep: (raw: unknown) => unknown = (raw) => raw,
   ) =>
     parseCategoryRecords(
       category,
-      await call(route, {
-        params: { category: assertCategory(category) },
-        schema: objectSchema,
-        options,
-      }),
+      keep(
+        await call(route, {
+          params: { category: assertCategory(category) },
+          schema: objectSchema,
+          options,
+        }),
+      ),
     );
   const page = <R>(
     raw: { results: unknown[]; total: number; offset: number; limit: number; has_more: boolean },
@@ -189,30 +194,37 @@ export function v2Area(
     info: (options) => call(routes.info, { schema: messageSchema, options }),
     categories: (options) => call(routes.categories, { schema: stringListSchema, options }),
     getCategory: (category, options) => parsedCategory(routes.getCategory, category, options),
-    pending: (category, options) => parsedCategory(routes.pending, category, options),
+    // Guidance and baseline change sets are queue entries too, never beta models.
+    pending: (category, options) =>
+      parsedCategory(routes.pending, category, options, dropNonModelPendingEntries),
     async getModel(category, name, options) {
       assertCategory(category);
       if (name.includes('/')) {
         const { records: all } = await parsedCategory(routes.getCategory, category, options);
-        if (!Object.hasOwn(all, name)) throw new ModelNotFoundError(category, name);
-        return all[name] as RecordOf<typeof category>;
+        const found = findRecordByName(all, category, name);
+        if (!found) throw new ModelNotFoundError(category, name);
+        return found;
       }
-      try {
-        // A record that fails its schema is a MalformedResponseError (with the URL) from the call.
-        return await call(routes.getModel, {
-          params: { category, name },
-          schema: frozenRecordSchema(category),
-          options,
-        });
-      } catch (error) {
-        if (isApiError(error) && error.status === 404) throw new ModelNotFoundError(category, name);
-        throw error;
+      // An alias finds the canonical record; a server being migrated may store either key.
+      for (const candidate of modelNameCandidates(category, name)) {
+        try {
+          // A record that fails its schema is a MalformedResponseError (with the URL) from the call.
+          return await call(routes.getModel, {
+            params: { category, name: candidate },
+            schema: frozenRecordSchema(category),
+            options,
+          });
+        } catch (error) {
+          if (!isApiError(error) || error.status !== 404) throw error;
+        }
       }
+      throw new ModelNotFoundError(category, name);
     },
     create: (category, record, options) => queueCreate(routes.create, category, record, options),
     add: (category, record, options) => queueCreate(routes.add, category, record, options),
     update(category, name, record, options) {
       // The record first, so a backend-prefixed text name is named as such, not as "contains /".
+      checkWriteTarget(category, name);
       const body = checkRecordForWrite(category, record);
       checkAddressable(name, 'update');
       if (body.name !== name)
@@ -223,6 +235,7 @@ export function v2Area(
       return queue(routes.update, { category: assertCategory(category), name }, body, options);
     },
     delete(category, name, options) {
+      checkWriteTarget(category, name);
       checkAddressable(name, 'delete');
       return queue(routes.delete, { category: assertCategory(category), name }, undefined, options);
     },

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { dictionary } from '../../schemas/dictionary.js';
 import type { Schema } from '../../schemas/shared.js';
 import { num } from './fields.js';
 
@@ -53,7 +54,7 @@ export const deletionRiskSchema: Schema<CategoryDeletionRiskResponse> = z.looseO
     z.looseObject({
       name: z.string(),
       category: z.string(),
-      deletion_risk_flags: z.record(z.string(), z.boolean()),
+      deletion_risk_flags: dictionary(z.boolean()),
       at_risk: z.boolean(),
       risk_score: num,
       worker_count: num,
@@ -62,5 +63,5 @@ export const deletionRiskSchema: Schema<CategoryDeletionRiskResponse> = z.looseO
       usage_total: num,
     }),
   ),
-  summary: z.record(z.string(), z.unknown()),
+  summary: dictionary(z.unknown()),
 });

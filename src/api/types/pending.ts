@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import type { Category } from '../../categories.js';
+import type { PendingResourceKind } from '../../records/pending-resources.js';
+import { dictionary } from '../../schemas/dictionary.js';
 import type { Schema } from '../../schemas/shared.js';
 import { maybe, num, str } from './fields.js';
 
@@ -18,6 +20,10 @@ export type PendingChangeStatus =
  */
 export interface PendingChangeRecord {
   change_id: number;
+  /** What the change edits (8.x): absent on 7.6 servers, where every change is a model change. */
+  resource_kind?: PendingResourceKind | null | undefined;
+  /** The id of a non-model resource (8.x); `model_name` is then a label such as `guidance:<id>`. */
+  resource_id?: string | null | undefined;
   category: Category | (string & {});
   model_name: string;
   operation: 'create' | 'update' | 'delete' | (string & {});
@@ -47,10 +53,12 @@ export interface PendingChangeRecord {
 /** Schema of {@link PendingChangeRecord}. */
 export const pendingChangeSchema: Schema<PendingChangeRecord> = z.looseObject({
   change_id: num,
+  resource_kind: maybe(str),
+  resource_id: maybe(str),
   category: str,
   model_name: str,
   operation: str,
-  payload: maybe(z.record(str, z.unknown())),
+  payload: maybe(dictionary(z.unknown())),
   requested_by: z.pipe(z.union([str, num]), z.transform(String)),
   requested_username: maybe(str),
   requested_at: num,
@@ -70,7 +78,7 @@ export const pendingChangeSchema: Schema<PendingChangeRecord> = z.looseObject({
   applied_username: maybe(str),
   applied_job_id: maybe(str),
   updated_at: num,
-  request_metadata: maybe(z.record(str, z.unknown())),
+  request_metadata: maybe(dictionary(z.unknown())),
   related_models: maybe(z.array(str)),
 });
 
@@ -124,8 +132,8 @@ export const pendingDiffSchema: Schema<PendingChangeDiff> = z.looseObject({
   category: str,
   model_name: str,
   operation: str,
-  current_state: maybe(z.record(str, z.unknown())),
-  proposed_state: maybe(z.record(str, z.unknown())),
+  current_state: maybe(dictionary(z.unknown())),
+  proposed_state: maybe(dictionary(z.unknown())),
   net_operation: str,
   field_diffs: z.array(fieldDiffSchema),
   is_critical: z.boolean(),

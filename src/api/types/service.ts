@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { dictionary } from '../../schemas/dictionary.js';
 import type { Schema } from '../../schemas/shared.js';
 import { maybe, num, str } from './fields.js';
 
@@ -46,10 +47,12 @@ export const backendInfoSchema: Schema<BackendInfo> = z.looseObject({
 export interface UserRolesResponse {
   user_id: string;
   username: string;
-  /** A subset of `approver`, `requestor`; may be empty. */
+  /** A subset of `approver`, `requestor` and (8.x) `license_editor`; may be empty. */
   roles: string[];
   is_approver: boolean;
   is_requestor: boolean;
+  /** May edit license definitions and non-model assets (8.x; absent from a 7.6 answer). */
+  is_license_editor?: boolean | undefined;
 }
 /** Schema of {@link UserRolesResponse}. */
 export const userRolesSchema: Schema<UserRolesResponse> = z.looseObject({
@@ -58,6 +61,7 @@ export const userRolesSchema: Schema<UserRolesResponse> = z.looseObject({
   roles: z.array(str),
   is_approver: z.boolean(),
   is_requestor: z.boolean(),
+  is_license_editor: z.optional(z.boolean()),
 });
 
 /** `GET .../metadata/last_updated`. */
@@ -99,8 +103,8 @@ export const combinedStatisticsSchema: Schema<CombinedModelStatistics> = z.loose
   eta: maybe(num),
   queued: maybe(num),
   usage_stats: maybe(z.looseObject({ day: num, month: num, total: num })),
-  worker_summaries: maybe(z.record(str, z.record(str, z.unknown()))),
-  backend_variations: maybe(z.record(str, z.unknown())),
+  worker_summaries: maybe(dictionary(dictionary(z.unknown()))),
+  backend_variations: maybe(dictionary(z.unknown())),
 });
 
 /** One entry of `GET .../v2/{category}/popular`. */
@@ -128,7 +132,7 @@ export const searchResponseSchema: Schema<SearchResponse<unknown>> = z.looseObje
 });
 
 /** A JSON object keyed by name (raw category answers), checked to be an object only. */
-export const objectSchema: Schema<Record<string, unknown>> = z.record(str, z.unknown());
+export const objectSchema: Schema<Record<string, unknown>> = dictionary(z.unknown());
 
 /** A list of strings (`model_categories`). */
 export const stringListSchema: Schema<string[]> = z.array(str);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { dictionary } from '../../schemas/dictionary.js';
 import type { Schema } from '../../schemas/shared.js';
 import { maybe, num, objects, str, strings } from './fields.js';
 
@@ -63,17 +64,20 @@ export interface GroupMembersResponse {
   canonical_count: number;
   backend_duplicate_count: number;
   name_schema_is_custom: boolean;
+  /** Members per guidance status (8.x, 76fc074e); each member then carries its `guidance`. */
+  guidance_coverage?: Record<string, number> | undefined;
   [field: string]: unknown;
 }
 /** Schema of {@link GroupMembersResponse}. */
 export const groupMembersSchema: Schema<GroupMembersResponse> = z.looseObject({
   group_name: str,
   members: objects,
-  common_fields: z.record(str, z.unknown()),
+  common_fields: dictionary(z.unknown()),
   available_sizes: strings,
   canonical_count: num,
   backend_duplicate_count: num,
   name_schema_is_custom: z.boolean(),
+  guidance_coverage: z.optional(dictionary(num)),
 });
 
 /** `GET .../text_generation/groups/summary`. */
@@ -107,7 +111,7 @@ export const groupHealthSchema: Schema<GroupHealthResponse> = z.looseObject({
   issues: z.array(z.looseObject({ group_name: str, issue_type: str, message: str, severity: str })),
   total_groups_checked: num,
   groups_with_issues: num,
-  issue_counts_by_type: z.record(str, num),
+  issue_counts_by_type: dictionary(num),
 });
 
 /** How a group's model names are composed. */
