@@ -57,14 +57,16 @@ export function openManager(
   });
   if (apiKey && !global.offline) refs.registerProvider(pendingProvider({ apiKey }));
   if (debug) logManagerEvents(refs, debug);
-  // A cache write that fails (full disk, no permission) is said once, loudly: the next --offline
-  // run would otherwise find nothing with no clue why.
-  let warned = false;
+  // A cache that cannot be read or written (full disk, no permission, a damaged file) is said once
+  // per kind, loudly: the next --offline run would otherwise find nothing with no clue why.
+  const warned = new Set<string>();
   refs.on('error', ({ error }) => {
-    if (!isStorageError(error) || warned) return;
-    warned = true;
+    if (!isStorageError(error) || warned.has(error.operation)) return;
+    warned.add(error.operation);
     io.stderr(
-      `warning: the cache could not be saved (${terminalText(error.message)}); a later --offline run will not have this data\n`,
+      error.operation === 'get'
+        ? `warning: the cached copy could not be read (${terminalText(error.message)}); the next good answer replaces it\n`
+        : `warning: the cache could not be saved (${terminalText(error.message)}); a later --offline run will not have this data\n`,
     );
   });
   return refs;
