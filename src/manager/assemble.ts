@@ -9,6 +9,7 @@ import { configuredOrigins } from '../origins/configured-origins.js';
 import { FallbackChain } from '../origins/fallback-chain.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import type { Emitter } from '../util/emitter.js';
+import type { BaselineCatalogCache } from './baseline-catalog.js';
 import type { ResolvedManagerOptions } from './options.js';
 import { SourcedReads } from './sourced-reads.js';
 
@@ -25,6 +26,10 @@ export interface ManagerParts {
   readonly detector: () => Promise<Pick<ChangeDetector, 'check'>>;
   /** The manager's membership of a fleet, with a `coordinator`. */
   readonly link: FleetLink | undefined;
+  /** The image baseline catalog, loaded and built on first use like change detection. */
+  readonly baselines: () => Promise<BaselineCatalogCache>;
+  /** The catalog cache if something already asked for it (a snapshot takes it, never loads it). */
+  readonly loadedBaselines: () => BaselineCatalogCache | undefined;
 }
 
 /**
@@ -75,6 +80,22 @@ export function assembleManager(
   for (const result of options.seed) cache.seed(result);
   const link = options.coordinator?.link({ cache, detector: changes, events });
   cache.fleet = link;
+  let baselineCache: Promise<BaselineCatalogCache> | undefined;
+  let loadedBaselines: BaselineCatalogCache | undefined;
+  const baselines = () =>
+    (baselineCache ??= import('./baseline-catalog.js').then(
+      ({ BaselineCatalogCache }) =>
+        (loadedBaselines = new BaselineCatalogCache(
+          {
+            transport,
+            storage: options.storage,
+            storageTimeoutMs: options.transport.timeoutMs,
+            ttlMs: options.ttlMs,
+            now,
+          },
+          options.baselineSeed,
+        )),
+    ));
   return {
     chain,
     cache,
@@ -83,5 +104,7 @@ export function assembleManager(
     // In a fleet, what a check does depends on the role (a follower never asks the PRIMARY).
     detector: link ? async () => link : changes,
     link,
+    baselines,
+    loadedBaselines: () => loadedBaselines,
   };
 }
