@@ -18,12 +18,12 @@ import { errorGuard, ModelReferenceError } from './model-reference-error.js';
  */
 export class InvalidFleetEntryError extends ModelReferenceError {
   override readonly name = 'InvalidFleetEntryError' as const;
-  /** The category of the entry. */
-  readonly category: Category;
+  /** The category of the entry, or `image_baselines` for the image baseline catalog. */
+  readonly category: Category | 'image_baselines';
   /** Its version in the store. */
   readonly version: number;
 
-  constructor(category: Category, version: number, reason: string) {
+  constructor(category: Category | 'image_baselines', version: number, reason: string) {
     super(
       'INVALID_FLEET_ENTRY',
       `The fleet store's ${category} (version ${version}) was refused: ${reason}. The data held is kept.`,

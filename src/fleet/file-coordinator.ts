@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { assertCategory } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { FileFleetLog } from './file-log.js';
 import { MarkerWatcher } from './file-marker-watcher.js';
@@ -15,6 +14,7 @@ import {
   requestStep,
   versionsOf,
 } from './fleet-state.js';
+import { assertFleetTopic } from './fleet-topics.js';
 import {
   DEFAULT_LEASE_TTL_MS,
   DEFAULT_OPERATION_TIMEOUT_MS,
@@ -150,7 +150,7 @@ export function fileCoordinator(
           return liveLease((await log.latest()).state, Date.now());
         }),
       publish: async (category, lease, payload) => {
-        assertCategory(category);
+        assertFleetTopic(category);
         return call(`publish ${category}`, async () => {
           open();
           const ref = await log.writeData(category, payload);
@@ -170,7 +170,7 @@ export function fileCoordinator(
         });
       },
       read: async (category) => {
-        assertCategory(category);
+        assertFleetTopic(category);
         return call(`read ${category}`, async () => {
           open();
           return readEntry(category);
@@ -182,7 +182,7 @@ export function fileCoordinator(
           return versionsOf((await log.latest()).state);
         }),
       request: async (category, requesterId) => {
-        assertCategory(category);
+        assertFleetTopic(category);
         await call(`request ${category}`, async () => {
           open();
           await log.transact((state, now) => requestStep(state, category, requesterId, now));

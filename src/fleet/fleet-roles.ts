@@ -10,9 +10,10 @@
 //
 // One round runs at a time (a trigger during a round queues one more). Rounds run every
 // renewal period: the leader renews; the others try to take the lease and compare versions.
-import type { Category } from '../categories.js';
+
 import type { FleetBackend, FleetLease, FleetNotice, FleetUnsubscribe } from './fleet-backend.js';
 import type { FleetMemberStatus, FleetRole, FleetRoleReason } from './fleet-member-types.js';
+import type { FleetTopic } from './fleet-topics.js';
 
 /** What the machine tells its member. */
 export interface FleetRoleHooks {
@@ -20,8 +21,8 @@ export interface FleetRoleHooks {
   degraded(error: Error): void;
   recovered(downtimeMs: number): void;
   /** A version seen in the store (a notice, or a round's comparison); `own`: this term's publish. */
-  version(category: Category, version: number, own: boolean): void;
-  requested(category: Category, requesterId: string): void;
+  version(category: FleetTopic, version: number, own: boolean): void;
+  requested(category: FleetTopic, requesterId: string): void;
   /** Something unexpected failed in the background. */
   failed(error: Error): void;
 }
@@ -174,7 +175,7 @@ export class FleetRoles {
       else this.#follow(current);
       const versions = await this.#backend.versions();
       if (this.#closed) return;
-      for (const [category, version] of Object.entries(versions) as [Category, number][])
+      for (const [category, version] of Object.entries(versions) as [FleetTopic, number][])
         this.#hooks.version(category, version, false);
     } catch (error) {
       this.degrade(error);

@@ -8,6 +8,7 @@ import { redactUrl } from '../http/url.js';
 import type { CategoryResult } from '../records/category-result.js';
 import type { CategoryChange, ChangedRecord } from '../records/diff-records.js';
 import type { FleetEntry } from './fleet-backend.js';
+import type { FleetTopic } from './fleet-topics.js';
 
 /** The `format` of a published payload. */
 export const FLEET_SNAPSHOT_FORMAT = 'horde-model-reference/fleet';
@@ -48,7 +49,10 @@ export function encodeFleetSnapshot(
  * same text, compared in full) is served from here; the records are deep-frozen, so sharing them
  * is safe. At most one per category.
  */
-const parsed = new Map<Category, { readonly payload: string; readonly snapshot: FleetSnapshot }>();
+const parsed = new Map<
+  FleetTopic,
+  { readonly payload: string; readonly snapshot: FleetSnapshot }
+>();
 
 /**
  * Reads a store entry back into validated records with the leader's provenance.

@@ -4,11 +4,13 @@ import type { ManagerEvents } from '../events.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { CategoryResult } from '../records/category-result.js';
 import type { CategoryChange } from '../records/diff-records.js';
+import { BaselinesLink } from './baselines-link.js';
 import type { FleetBackend } from './fleet-backend.js';
-import type { FleetHost, FleetLink, FleetLinkOptions } from './fleet-link.js';
+import type { FleetBaselines, FleetHost, FleetLink, FleetLinkOptions } from './fleet-link.js';
 import { FleetMember } from './fleet-member.js';
 import type { FleetMemberStatus } from './fleet-member-types.js';
 import { encodeFleetSnapshot, parseFleetSnapshot } from './fleet-snapshot.js';
+import { BASELINES_TOPIC } from './fleet-topics.js';
 
 /** Default of {@link FleetLinkOptions.obtainTimeoutMs}. */
 const OBTAIN_TIMEOUT_MS = 10_000;
@@ -44,6 +46,8 @@ export class MemberLink implements FleetLink {
   /** The hash of the records of that version: a result with this hash is not published again. */
   readonly #hashes = new Map<Category, string>();
   readonly #queues = new Map<Category, Promise<unknown>>();
+  /** The image baseline catalog, kept in the fleet like a category. */
+  readonly #baselines: BaselinesLink;
   #pendingRole: Omit<ManagerEvents['coordinator'], 'error'> | undefined;
 
   constructor(backend: FleetBackend, host: FleetHost, options: FleetLinkOptions = {}) {
@@ -54,6 +58,13 @@ export class MemberLink implements FleetLink {
     const member = new FleetMember(backend, memberOptions);
     this.#member = member;
     const { events } = host;
+    this.#baselines = new BaselinesLink({
+      member,
+      backend,
+      host,
+      obtainMs: this.#obtainMs,
+      failed: (error) => events.emit('error', { error: asError(error) }),
+    });
     member.on('role', (change) => {
       // A degraded member says why in the `degraded` event that follows at once.
       if (change.reason === 'degraded') this.#pendingRole = change;
@@ -73,10 +84,13 @@ export class MemberLink implements FleetLink {
       events.emit('coordinator', { ...role, error });
     });
     member.on('published', ({ category }) => {
-      if (host.cache.entry(category))
+      if (category === BASELINES_TOPIC) this.#baselines.published();
+      else if (host.cache.entry(category))
         this.#serial(category, () => this.#take(category, false)).catch(this.#failed(category));
     });
-    member.on('requested', ({ category }) => this.#serve(category));
+    member.on('requested', ({ category }) =>
+      category === BASELINES_TOPIC ? this.#baselines.requested() : this.#serve(category),
+    );
     member.on('error', ({ error }) => events.emit('error', { error }));
     this.#joined = member.join();
   }
@@ -127,6 +141,15 @@ export class MemberLink implements FleetLink {
       if (change) changes.push(change);
     }
     return changes;
+  }
+
+  async baselines(request: RequestOptions): Promise<FleetBaselines | undefined> {
+    await this.#joined;
+    return this.#baselines.read(request);
+  }
+
+  acceptedBaselines(baselines: FleetBaselines): void {
+    this.#baselines.accepted(baselines);
   }
 
   close(): Promise<void> {

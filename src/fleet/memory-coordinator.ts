@@ -1,4 +1,3 @@
-import { assertCategory, type Category } from '../categories.js';
 import { CoordinatorUnavailableError } from '../errors/coordinator-unavailable-error.js';
 import type {
   FleetEntry,
@@ -21,6 +20,7 @@ import {
   requestStep,
   versionsOf,
 } from './fleet-state.js';
+import { assertFleetTopic, type FleetTopic } from './fleet-topics.js';
 import { DEFAULT_LEASE_TTL_MS, leaseTtlOption } from './lease-timing.js';
 
 /**
@@ -161,7 +161,7 @@ export function memoryCoordinator(options: MemoryCoordinatorOptions = {}): Fleet
         return liveLease(state('read the lease'), Date.now());
       },
       async publish(category, lease, payload) {
-        assertCategory(category);
+        assertFleetTopic(category);
         const current = state(`publish ${category}`);
         const ref = store.keep(payload);
         const next = publishStep(current, category, lease, ref, Date.now());
@@ -174,8 +174,8 @@ export function memoryCoordinator(options: MemoryCoordinatorOptions = {}): Fleet
         if (previous) store.drop(previous.ref);
         return next.entries[category]?.version ?? null;
       },
-      async read(category: Category): Promise<FleetEntry | null> {
-        assertCategory(category);
+      async read(category: FleetTopic): Promise<FleetEntry | null> {
+        assertFleetTopic(category);
         const entry = state(`read ${category}`).entries[category];
         const payload = entry && store.payload(entry.ref);
         if (!entry || payload === undefined) return null;
@@ -186,7 +186,7 @@ export function memoryCoordinator(options: MemoryCoordinatorOptions = {}): Fleet
         return versionsOf(state('read the versions'));
       },
       async request(category, requesterId) {
-        assertCategory(category);
+        assertFleetTopic(category);
         store.commit(requestStep(state(`request ${category}`), category, requesterId, Date.now()));
       },
       async subscribe(listener): Promise<FleetUnsubscribe> {

@@ -1,9 +1,9 @@
 import { createClient } from 'redis';
-import { assertCategory } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import type { FleetNotice, FleetUnsubscribe } from './fleet-backend.js';
 import { coordinatorOf, type FleetCoordinator } from './fleet-coordinator.js';
 import type { FleetLinkOptions } from './fleet-link.js';
+import { assertFleetTopic } from './fleet-topics.js';
 import {
   DEFAULT_LEASE_TTL_MS,
   DEFAULT_OPERATION_TIMEOUT_MS,
@@ -138,7 +138,7 @@ export function redisCoordinator(options: RedisCoordinatorOptions): FleetCoordin
           leaseFrom(await link.run(LEADER, [keys.lease], []), Date.now()),
         ),
       publish: async (category, lease, payload) => {
-        assertCategory(category);
+        assertFleetTopic(category);
         return call(`publish ${category}`, async () => {
           const reply = await link.run(
             PUBLISH,
@@ -150,7 +150,7 @@ export function redisCoordinator(options: RedisCoordinatorOptions): FleetCoordin
         });
       },
       read: async (category) => {
-        assertCategory(category);
+        assertFleetTopic(category);
         return call(`read ${category}`, async () =>
           entryFrom(category, await link.run(READ, [keys.entry(category)], [])),
         );
@@ -160,7 +160,7 @@ export function redisCoordinator(options: RedisCoordinatorOptions): FleetCoordin
           versionsFrom(await link.run(VERSIONS, [keys.versions], [])),
         ),
       request: async (category, requesterId) => {
-        assertCategory(category);
+        assertFleetTopic(category);
         const notice: FleetNotice = { type: 'requested', category, requesterId };
         await call(`request ${category}`, () => link.publish(keys.channel, JSON.stringify(notice)));
       },

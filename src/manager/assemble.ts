@@ -78,11 +78,18 @@ export function assembleManager(
       ({ ChangeDetector }) => new ChangeDetector({ transport, urls, cache, now, closed }),
     ));
   for (const result of options.seed) cache.seed(result);
-  const link = options.coordinator?.link({ cache, detector: changes, events });
-  cache.fleet = link;
   let baselineCache: Promise<BaselineCatalogCache> | undefined;
   let loadedBaselines: BaselineCatalogCache | undefined;
-  const baselines = () =>
+  // The fleet and the baseline catalog know each other: both are built on first use of the other.
+  const link: FleetLink | undefined = options.coordinator?.link({
+    cache,
+    detector: changes,
+    events,
+    baselines: () => baselines(),
+    loadedBaselines: () => loadedBaselines,
+  });
+  cache.fleet = link;
+  const baselines = (): Promise<BaselineCatalogCache> =>
     (baselineCache ??= import('./baseline-catalog.js').then(
       ({ BaselineCatalogCache }) =>
         (loadedBaselines = new BaselineCatalogCache(
@@ -92,6 +99,7 @@ export function assembleManager(
             storageTimeoutMs: options.transport.timeoutMs,
             ttlMs: options.ttlMs,
             now,
+            fleet: link,
           },
           options.baselineSeed,
         )),
