@@ -153,10 +153,11 @@ function coordinatedRows(run: CoordinatedRun, independent: Independent): BenchRe
     },
     {
       name: `${label}: failover, SIGKILL of the leader's process to a new leader's first poll`,
-      value: run.failoverMs,
+      value: run.failoverMs ?? Number.NaN,
       unit: 'ms',
       target: `<= ${failoverTarget} ms (lease ${LEASE_TTL_MS} + renewal ${RENEW_MS})`,
-      met: run.failoverMs <= failoverTarget,
+      met: run.failoverMs !== null && run.failoverMs <= failoverTarget,
+      detail: `role changes during the run: ${JSON.stringify(run.roleChanges)}`,
     },
   ];
 }
