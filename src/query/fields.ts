@@ -78,6 +78,30 @@ export function fieldsOf(scope: Category | 'all'): Readonly<Record<string, Field
   return fields;
 }
 
+// The object fields the server holds as pydantic models, with their declared fields (space
+// separated, to keep the core small). A model answers every declared field (`None` when the JSON
+// left it out) and nothing else; every other object (`requirements`, `settings`, the claim maps) is
+// a dict, which answers only the keys it holds. Checked against the record types in
+// test/query/sort-rule.test.ts.
+const MODEL_FIELDS: Readonly<Record<string, string>> = {
+  config: 'download embedded_component_hashes',
+  metadata: 'schema_version created_at updated_at created_by updated_by',
+  finetune_series: 'name version author description homepage',
+  model_classification: 'domain purpose',
+  licensing:
+    'license_expression license_ids commercial_use redistribution obligations attribution evidence reviewed_by reviewed_at notes files',
+  context_window: 'maximum_tokens sources qualification',
+  guidance: 'status primary_profile_id supplemental_profile_ids',
+};
+
+/**
+ * The declared fields of an object field the server holds as a model (`config`: `download`,
+ * `embedded_component_hashes`), or `undefined` for a dict or a field that is not an object.
+ */
+export function modelFields(field: string): readonly string[] | undefined {
+  return Object.hasOwn(MODEL_FIELDS, field) ? MODEL_FIELDS[field]?.split(' ') : undefined;
+}
+
 /**
  * The server spells the text parameter count `parameters_count` (its pydantic field name); the
  * records hold it as `parameters`. Both spellings resolve to the record's field.

@@ -1,0 +1,290 @@
+// The server's sort rule (query.py `_resolve_field_value` and `_execute_with_sources`): a path that
+// cannot be followed on a record being sorted, or values Python cannot compare, make the server
+// answer 400 (500 on /v2/search); local search throws InvalidSearchParamsError for both, decided by
+// the records actually sorted (after the filters and the de-duplication).
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  type InvalidSearchParamsError,
+  isInvalidSearchParamsError,
+  searchRecords,
+} from '../../src/index.js';
+import { modelFields } from '../../src/query/fields.js';
+import { searchAcrossCategories } from '../../src/query/search.js';
+import type { ModelLicensing } from '../../src/schemas/licensing.js';
+import type {
+  FinetuneSeries,
+  ModelClassification,
+  RecordConfig,
+  RecordMetadata,
+} from '../../src/schemas/shared.js';
+import type {
+  TextContextWindow,
+  TextGuidanceSummary,
+} from '../../src/schemas/text-capabilities.js';
+import { parseCategoryRecords } from '../../src/schemas.js';
+
+function refused(run: () => unknown): InvalidSearchParamsError {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(isInvalidSearchParamsError(caught)).toBe(true);
+  const error = caught as InvalidSearchParamsError;
+  expect(error.issues.map((i) => i.param)).toEqual(['sortBy']);
+  return error;
+}
+
+const image = parseCategoryRecords('image_generation', {
+  a: { name: 'a', baseline: 'x', nsfw: false, requirements: { clip_skip: 2 } },
+  b: { name: 'b', baseline: 'x', nsfw: false, requirements: { clip_skip: 1 } },
+  c: { name: 'c', baseline: 'y', nsfw: true, requirements: { min_steps: 3 } },
+  d: { name: 'd', baseline: 'y', nsfw: true },
+}).records;
+
+const names = (page: { results: readonly { name: string }[] }) => page.results.map((r) => r.name);
+
+describe('a path the server cannot follow on a record being sorted', () => {
+  it('null on the way (requirements is null): refused, counting the records and naming the first', () => {
+    const error = refused(() =>
+      searchRecords('image_generation', image, { sortBy: 'requirements__clip_skip' }),
+    );
+    expect(error.message).toMatch(
+      /"requirements__clip_skip" cannot be followed on 2 of the 4 records being sorted \(on "c": requirements has no key "clip_skip"\)/,
+    );
+    expect(error.message).toMatch(/the server refuses such a sort \(400\)/);
+    const onlyD = refused(() =>
+      searchRecords('image_generation', image, {
+        sortBy: 'requirements__clip_skip',
+        nsfw: true,
+        nameContains: 'd',
+      }),
+    );
+    expect(onlyD.message).toMatch(
+      /1 of the 1 records being sorted \(on "d": requirements is null\)/,
+    );
+  });
+
+  it('is decided by the records actually sorted: filtered out, or none at all, is a valid answer', () => {
+    const page = searchRecords('image_generation', image, {
+      sortBy: 'requirements__clip_skip',
+      nsfw: false,
+    });
+    expect(names(page)).toEqual(['b', 'a']);
+    expect(
+      names(
+        searchRecords('image_generation', image, {
+          sortBy: 'requirements__clip_skip',
+          nsfw: false,
+          sortDesc: true,
+        }),
+      ),
+    ).toEqual(['a', 'b']);
+    const none = searchRecords('image_generation', image, {
+      sortBy: 'config__nonexistent',
+      baseline: 'no such baseline',
+    });
+    expect(none).toMatchObject({ results: [], total: 0, hasMore: false });
+  });
+
+  it('a field the model does not declare (config__nonexistent): refused, naming the fields it has', () => {
+    const error = refused(() =>
+      searchRecords('image_generation', image, { sortBy: 'config__nonexistent' }),
+    );
+    expect(error.message).toMatch(
+      /config has no field "nonexistent" \(its fields: download, embedded_component_hashes\)/,
+    );
+  });
+
+  it('a declared field the record leaves out reads as null, as the server model fills it; a null leaf sorts as null', () => {
+    const page = searchRecords('image_generation', image, { sortBy: 'metadata__updated_at' });
+    expect(names(page)).toEqual(['a', 'b', 'c', 'd']);
+    const series = parseCategoryRecords('clip', {
+      x: { name: 'x', finetune_series: { name: 's', version: null } },
+      y: { name: 'y', finetune_series: { name: 's', version: '2' } },
+    }).records;
+    expect(names(searchRecords('clip', series, { sortBy: 'finetune_series__version' }))).toEqual([
+      'y',
+      'x',
+    ]);
+  });
+
+  it('a path through a scalar or a list is refused (no attributes there)', () => {
+    expect(
+      refused(() => searchRecords('image_generation', image, { sortBy: 'config__download__0' }))
+        .message,
+    ).toMatch(/config__download is an array of 0, not an object/);
+  });
+
+  it('the same rule in cross-category search (the server answers 500 there)', () => {
+    const clip = parseCategoryRecords('clip', {
+      v: { name: 'v', finetune_series: { name: 's' } },
+    }).records;
+    expect(() =>
+      searchAcrossCategories(
+        { clip, image_generation: image },
+        { sortBy: 'finetune_series__name' },
+      ),
+    ).toThrow(/finetune_series is null/);
+    expect(
+      names(
+        searchAcrossCategories(
+          { clip, image_generation: image },
+          { sortBy: 'finetune_series__name', nameContains: 'v' },
+        ),
+      ),
+    ).toEqual(['v']);
+  });
+});
+
+describe('values Python cannot order', () => {
+  const downloads = (names: string[]) =>
+    parseCategoryRecords(
+      'clip',
+      Object.fromEntries(
+        names.map((name) => [
+          name,
+          {
+            name,
+            config: { download: [{ file_name: `${name}.pt`, file_url: `https://h/${name}` }] },
+          },
+        ]),
+      ),
+    ).records;
+
+  it('lists of objects that differ (config__download): refused, naming two records', () => {
+    const error = refused(() =>
+      searchRecords('clip', downloads(['p', 'q']), { sortBy: 'config__download' }),
+    );
+    expect(error.message).toMatch(
+      /"config__download" has values Python cannot order: on "(p|q)" and "(p|q)" it would compare an object with an object/,
+    );
+  });
+
+  it('one record, or equal objects, sort fine: the server compares only values that differ', () => {
+    expect(names(searchRecords('clip', downloads(['p']), { sortBy: 'config__download' }))).toEqual([
+      'p',
+    ]);
+    const same = parseCategoryRecords('clip', {
+      a: { name: 'a', config: { download: [{ file_name: 'f', file_url: 'u' }] } },
+      b: { name: 'b', config: { download: [{ file_url: 'u', file_name: 'f' }] } },
+    }).records;
+    expect(
+      names(searchRecords('clip', same, { sortBy: 'config__download', sortDesc: true })),
+    ).toEqual(['a', 'b']);
+  });
+
+  it('a number and a string: refused; booleans and numbers compare', () => {
+    // The mix is in a dict the records carry (settings values may be numbers, strings, booleans).
+    const settings = parseCategoryRecords('text_generation', {
+      a: { name: 'a', parameters: 1, settings: { temp: 0.5 } },
+      b: { name: 'b', parameters: 2, settings: { temp: 'hot' } },
+      c: { name: 'c', parameters: 3, settings: { temp: true } },
+    }).records;
+    expect(
+      refused(() => searchRecords('text_generation', settings, { sortBy: 'settings__temp' }))
+        .message,
+    ).toMatch(/it would compare (0\.5|true|"hot") with (0\.5|true|"hot")/);
+    expect(
+      names(
+        searchRecords('text_generation', settings, {
+          sortBy: 'settings__temp',
+          nameContains: 'a',
+        }),
+      ),
+    ).toEqual(['a']);
+    const numeric = parseCategoryRecords('text_generation', {
+      a: { name: 'a', parameters: 1, settings: { temp: 0.5 } },
+      c: { name: 'c', parameters: 3, settings: { temp: true } },
+      z: { name: 'z', parameters: 3, settings: { temp: 0 } },
+    }).records;
+    expect(names(searchRecords('text_generation', numeric, { sortBy: 'settings__temp' }))).toEqual([
+      'z',
+      'a',
+      'c',
+    ]);
+  });
+
+  it('lists compare item by item; a null against a value inside lists is refused', () => {
+    const tags = parseCategoryRecords('image_generation', {
+      a: { name: 'a', baseline: 'x', nsfw: false, tags: ['b', 'a'] },
+      b: { name: 'b', baseline: 'x', nsfw: false, tags: ['a'] },
+      c: { name: 'c', baseline: 'x', nsfw: false, tags: ['a', 'z'] },
+    }).records;
+    expect(names(searchRecords('image_generation', tags, { sortBy: 'tags' }))).toEqual([
+      'b',
+      'c',
+      'a',
+    ]);
+    const lists = parseCategoryRecords('image_generation', {
+      a: { name: 'a', baseline: 'x', nsfw: false, requirements: { samplers: ['k', 'x'] } },
+      b: { name: 'b', baseline: 'x', nsfw: false, requirements: { samplers: ['k', 1] } },
+    }).records;
+    expect(
+      refused(() => searchRecords('image_generation', lists, { sortBy: 'requirements__samplers' }))
+        .message,
+    ).toMatch(/compare ("x"|1) with ("x"|1)/);
+  });
+});
+
+describe('the declared fields of the model-held objects', () => {
+  // Every key of the record type's object is declared, and nothing else: a type error here means
+  // the table in src/query/fields.ts (MODEL_FIELDS) no longer matches the records.
+  const declared =
+    <T>() =>
+    <const K extends readonly (keyof T & string)[]>(
+      keys: K & ([Exclude<keyof T, K[number]>] extends [never] ? unknown : never),
+    ): readonly string[] =>
+      [...keys].sort();
+  it.each([
+    ['config', declared<RecordConfig>()(['download', 'embedded_component_hashes'])],
+    [
+      'metadata',
+      declared<RecordMetadata>()([
+        'schema_version',
+        'created_at',
+        'updated_at',
+        'created_by',
+        'updated_by',
+      ]),
+    ],
+    [
+      'finetune_series',
+      declared<FinetuneSeries>()(['name', 'version', 'author', 'description', 'homepage']),
+    ],
+    ['model_classification', declared<ModelClassification>()(['domain', 'purpose'])],
+    [
+      'licensing',
+      declared<ModelLicensing>()([
+        'license_expression',
+        'license_ids',
+        'commercial_use',
+        'redistribution',
+        'obligations',
+        'attribution',
+        'evidence',
+        'reviewed_by',
+        'reviewed_at',
+        'notes',
+        'files',
+      ]),
+    ],
+    [
+      'context_window',
+      declared<TextContextWindow>()(['maximum_tokens', 'sources', 'qualification']),
+    ],
+    [
+      'guidance',
+      declared<TextGuidanceSummary>()(['status', 'primary_profile_id', 'supplemental_profile_ids']),
+    ],
+  ])('%s', (field, keys) => {
+    expect([...(modelFields(field) ?? [])].sort()).toEqual(keys);
+  });
+
+  it('maps and non-objects have none (a dict answers only the keys it holds)', () => {
+    for (const field of ['requirements', 'settings', 'interaction_modes', 'name', 'constructor'])
+      expect(modelFields(field)).toBeUndefined();
+    expectTypeOf(modelFields).returns.toEqualTypeOf<readonly string[] | undefined>();
+  });
+});
