@@ -171,7 +171,7 @@ export class ModelReferenceManager {
    */
   async search<C extends Category>(
     category: C,
-    params: SearchParams = {},
+    params: SearchParams<C> = {},
     options: RequestOptions = {},
   ): Promise<SearchPage<RecordOf<C>>> {
     return this.#parts.reads.search(category, params, this.#open('search', options));

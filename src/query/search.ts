@@ -131,7 +131,7 @@ export function runSearch<R>(
 export function searchRecords<C extends Category>(
   category: C,
   records: CategoryRecords<C>,
-  params: SearchParams = {},
+  params: SearchParams<C> = {},
 ): SearchPage<RecordOf<C>> {
   const valid = validateSearchParams(assertCategory(category), params);
   checkRecordsArgument(records);

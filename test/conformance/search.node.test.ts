@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type Category,
   type CategoryRecords,
+  type SearchAllParams,
   type SearchParams,
   searchRecords,
 } from '../../src/index.js';
@@ -652,7 +653,7 @@ describe.skipIf(!HAS_REFERENCE_DATA)('search conformance with the server (real d
   it.each(QUERIES)('%s %j → %i matches', (scope, params, total, names) => {
     const page =
       scope === 'all'
-        ? searchAcrossCategories(records, params)
+        ? searchAcrossCategories(records, params as SearchAllParams)
         : searchRecords(scope, records[scope] as CategoryRecords, params);
     expect(page.total).toBe(total);
     expect(page.results.map((r) => r.name)).toEqual(names);

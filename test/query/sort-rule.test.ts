@@ -82,7 +82,7 @@ describe('a path the server cannot follow on a record being sorted', () => {
       ),
     ).toEqual(['a', 'b']);
     const none = searchRecords('image_generation', image, {
-      sortBy: 'config__nonexistent',
+      sortBy: 'config__nonexistent' as never,
       baseline: 'no such baseline',
     });
     expect(none).toMatchObject({ results: [], total: 0, hasMore: false });
@@ -90,7 +90,7 @@ describe('a path the server cannot follow on a record being sorted', () => {
 
   it('a field the model does not declare (config__nonexistent): refused, naming the fields it has', () => {
     const error = refused(() =>
-      searchRecords('image_generation', image, { sortBy: 'config__nonexistent' }),
+      searchRecords('image_generation', image, { sortBy: 'config__nonexistent' as never }),
     );
     expect(error.message).toMatch(
       /config has no field "nonexistent" \(its fields: download, embedded_component_hashes\)/,
@@ -112,8 +112,9 @@ describe('a path the server cannot follow on a record being sorted', () => {
 
   it('a path through a scalar or a list is refused (no attributes there)', () => {
     expect(
-      refused(() => searchRecords('image_generation', image, { sortBy: 'config__download__0' }))
-        .message,
+      refused(() =>
+        searchRecords('image_generation', image, { sortBy: 'config__download__0' as never }),
+      ).message,
     ).toMatch(/config__download is an array of 0, not an object/);
   });
 

@@ -126,7 +126,7 @@ export interface V2Area {
   /** The server's search; the same parameters as the local `manager.search`. */
   search<C extends Category>(
     category: C,
-    params?: SearchParams,
+    params?: SearchParams<C>,
     options?: RequestOptions,
   ): Promise<ApiSearchPage<RecordOf<C>>>;
   /** The server's cross-category search; the same parameters as `manager.searchAll`. */
