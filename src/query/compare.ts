@@ -31,8 +31,7 @@ let incomparable: ((a: unknown, b: unknown) => void) | undefined;
 
 /**
  * Sorts `keys` (a copy) as the server would, calling `onIncomparable` where Python would raise.
- * Objects are equal when their JSON is (Python compares dicts whatever their key order; records
- * read from one source write their keys in one order).
+ * Equal objects (whatever their key order) compare fine, as in Python; different ones do not.
  */
 export function sortStrictly(
   keys: readonly unknown[],
@@ -44,6 +43,29 @@ export function sortStrictly(
   } finally {
     incomparable = undefined;
   }
+}
+
+// Python's `==`, which decides before `<` is tried: dicts (and models) are equal whatever the order
+// of their keys, lists item by item.
+function pythonEqual(a: unknown, b: unknown, depth: number): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' && typeof a !== 'string' && typeof b !== 'string')
+    return Number(a) === Number(b); // 1 == 1.0 == True
+  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
+  if (Array.isArray(a) !== Array.isArray(b) || depth >= MAX_LIST_DEPTH) return false;
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every(
+      (key) =>
+        Object.hasOwn(b, key) &&
+        pythonEqual(
+          (a as Record<string, unknown>)[key],
+          (b as Record<string, unknown>)[key],
+          depth + 1,
+        ),
+    )
+  );
 }
 
 /**
@@ -68,7 +90,7 @@ export function compareValues(a: unknown, b: unknown, depth = 0): number {
     }
     return a.length - b.length;
   }
-  if (JSON.stringify(a) !== JSON.stringify(b)) incomparable?.(a, b);
+  if (!pythonEqual(a, b, depth)) incomparable?.(a, b);
   return (TYPE_RANK[typeof a] ?? 3) - (TYPE_RANK[typeof b] ?? 3);
 }
 

@@ -2,17 +2,17 @@ import type { Category } from '../categories.js';
 
 // The declared fields of each category's records, as the server's pydantic models declare them, in
 // one string per category (the core bundle is held to a budget). `field` is a value or a list;
-// `field=*` is a dict (it answers only the keys it holds: `requirements`, `settings`, the claim
-// maps); `field=a,b` is a model with the fields `a` and `b` (it answers each of them, `None` when
-// the record leaves one out, and nothing else). Checked against the record types in
-// test/query/sort-rule.test.ts.
+// `field=*` a dict (`requirements`, `settings`, the claim maps), which answers only the keys it
+// holds; `field=a,b` a model whose optional fields are `a` and `b`: the server reads one the record
+// leaves out as `None` (its required fields are always there); `field=,` a model with none. Checked
+// against the record types in test/query/sort-rule.test.ts.
 const GENERIC =
-  'record_type name description version size_on_disk_bytes finetune_series=name,version,author,description,homepage metadata=schema_version,created_at,updated_at,created_by,updated_by config=download,embedded_component_hashes model_classification=domain,purpose licensing=license_expression,license_ids,commercial_use,redistribution,obligations,attribution,evidence,reviewed_by,reviewed_at,notes,files';
+  'record_type name description version size_on_disk_bytes finetune_series=version,author,description,homepage metadata=created_at,updated_at,created_by,updated_by config=embedded_component_hashes model_classification=, licensing=attribution,reviewed_by,reviewed_at,notes';
 const MEDIA = ' baseline nsfw tags';
 const ADAPTER = `${MEDIA} trigger homepage showcases`;
 const EXTRA: Readonly<Partial<Record<Category, string>>> = {
   image_generation: `${ADAPTER} inpainting optimization min_bridge_version style requirements=*`,
-  text_generation: `${MEDIA} parameters style display_name url instruct_format settings=* text_model_group name_schema_exception context_window=maximum_tokens,sources,qualification interaction_modes=* capabilities=* guidance=status,primary_profile_id,supplemental_profile_ids`,
+  text_generation: `${MEDIA} parameters style display_name url instruct_format settings=* text_model_group name_schema_exception context_window=qualification interaction_modes=* capabilities=* guidance=primary_profile_id`,
   controlnet: ' controlnet_style',
   controlnet_annotator: ' control_types preprocessors',
   clip: ' pretrained_name',
@@ -23,8 +23,8 @@ const EXTRA: Readonly<Partial<Record<Category, string>>> = {
 };
 
 /**
- * What a field holds: `''` a value or a list (sortable), `'*'` a dict, else the fields of a model
- * (comma separated). Objects of either kind cannot be ordered themselves.
+ * What a field holds: `''` a value or a list (sortable), `'*'` a dict, else the optional fields of
+ * a model (comma separated). Objects of either kind cannot be ordered themselves.
  */
 export type FieldKind = string;
 
@@ -51,12 +51,13 @@ export function fieldsOf(scope: Category | 'all'): Readonly<Record<string, Field
 }
 
 /**
- * The declared fields of an object field the server holds as a model (`config`: `download`,
- * `embedded_component_hashes`), or `undefined` for a dict or a field that is not an object.
+ * The optional fields of an object field the server holds as a model (`config`:
+ * `embedded_component_hashes`), which read as `null` when a record leaves them out; `undefined`
+ * for a dict or a field that is not an object.
  */
-export function modelFields(field: string): readonly string[] | undefined {
+export function optionalFields(field: string): readonly string[] | undefined {
   const kind = fieldsOf('text_generation')[field] ?? fieldsOf('image_generation')[field];
-  return kind && kind !== '*' ? kind.split(',') : undefined;
+  return kind && kind !== '*' ? kind.split(',').filter(Boolean) : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describeValue } from '../errors/describe-value.js';
 import { InvalidSearchParamsError } from '../errors/invalid-search-params-error.js';
 import { sortStrictly } from './compare.js';
-import { modelFields } from './fields.js';
+import { optionalFields } from './fields.js';
 
 // The server sorts with Python: it reads `sort_by` on every record being sorted (after the filters
 // and the de-duplication, before paging), failing on a path it cannot follow, then sorts with `<`,
@@ -10,9 +10,9 @@ import { modelFields } from './fields.js';
 type Fields = Record<string, unknown>;
 
 /**
- * The sort key of each record, read as the server reads `sort_by`: a path through `null`, through
- * a key a dict does not hold or a field a model does not declare fails (a declared field the record
- * leaves out reads as `null`, as does a path ending on `null`).
+ * The sort key of each record, read as the server reads `sort_by`: each step needs an object
+ * holding the key (a model's optional field the record leaves out reads as `null`); a path that
+ * ends on `null` is fine. Records keep fields a newer server declares, and sort by them.
  *
  * @throws {InvalidSearchParamsError} when the path cannot be followed on a record, or when two
  * values cannot be ordered in Python (a number and a string, two different objects, ...).
@@ -27,19 +27,19 @@ export function sortKeys(
       { param: 'sortBy', message: `"${sortBy}" ${why}; the server refuses such a sort (400)` },
     ]);
   };
+  const optional = optionalFields(field);
   let kinds = 0;
   const keys = records.map((record) => {
     let value = Object.hasOwn(record as object, field) ? (record as Fields)[field] : null;
-    let fields = modelFields(field);
     let at = field;
     for (const key of rest) {
       const object = typeof value === 'object' && !!value && !Array.isArray(value);
-      if (!object || !(fields?.includes(key) ?? Object.hasOwn(value as object, key)))
+      if (object && Object.hasOwn(value as object, key)) value = (value as Fields)[key];
+      else if (object && at === field && optional?.includes(key)) value = null;
+      else
         refuse(
           `cannot be followed on ${describeValue((record as Fields).name)}: ${at} is ${describeValue(value)}${object ? ` without "${key}"` : ''}`,
         );
-      value = (value as Fields)[key] ?? null;
-      fields = undefined;
       at += `__${key}`;
     }
     if (value !== null && value !== undefined)

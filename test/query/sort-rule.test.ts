@@ -8,7 +8,7 @@ import {
   isInvalidSearchParamsError,
   searchRecords,
 } from '../../src/index.js';
-import { modelFields } from '../../src/query/fields.js';
+import { optionalFields } from '../../src/query/fields.js';
 import { searchAcrossCategories } from '../../src/query/search.js';
 import type { ModelLicensing } from '../../src/schemas/licensing.js';
 import type {
@@ -46,12 +46,12 @@ const image = parseCategoryRecords('image_generation', {
 const names = (page: { results: readonly { name: string }[] }) => page.results.map((r) => r.name);
 
 describe('a path the server cannot follow on a record being sorted', () => {
-  it('null on the way (requirements is null): refused, counting the records and naming the first', () => {
+  it('a dict without the key, or null on the way: refused, naming the record and what it found', () => {
     const error = refused(() =>
       searchRecords('image_generation', image, { sortBy: 'requirements__clip_skip' }),
     );
     expect(error.message).toMatch(
-      /"requirements__clip_skip" cannot be followed on 2 of the 4 records being sorted \(on "c": requirements has no key "clip_skip"\)/,
+      /"requirements__clip_skip" cannot be followed on "c": requirements is an object without "clip_skip"/,
     );
     expect(error.message).toMatch(/the server refuses such a sort \(400\)/);
     const onlyD = refused(() =>
@@ -61,9 +61,7 @@ describe('a path the server cannot follow on a record being sorted', () => {
         nameContains: 'd',
       }),
     );
-    expect(onlyD.message).toMatch(
-      /1 of the 1 records being sorted \(on "d": requirements is null\)/,
-    );
+    expect(onlyD.message).toMatch(/cannot be followed on "d": requirements is null/);
   });
 
   it('is decided by the records actually sorted: filtered out, or none at all, is a valid answer', () => {
@@ -81,33 +79,49 @@ describe('a path the server cannot follow on a record being sorted', () => {
         }),
       ),
     ).toEqual(['a', 'b']);
-    const none = searchRecords('image_generation', image, {
-      sortBy: 'config__nonexistent' as never,
-      baseline: 'no such baseline',
-    });
-    expect(none).toMatchObject({ results: [], total: 0, hasMore: false });
+    // The server checks only the first segment before sorting: no record, no refusal.
+    for (const sortBy of ['config__nonexistent', 'name__x', 'config__download__0']) {
+      const none = searchRecords('image_generation', image, {
+        sortBy: sortBy as never,
+        baseline: 'no such baseline',
+      });
+      expect(none).toMatchObject({ results: [], total: 0, hasMore: false });
+    }
   });
 
-  it('a field the model does not declare (config__nonexistent): refused, naming the fields it has', () => {
+  it('a field the model does not have (config__nonexistent): refused', () => {
     const error = refused(() =>
       searchRecords('image_generation', image, { sortBy: 'config__nonexistent' as never }),
     );
-    expect(error.message).toMatch(
-      /config has no field "nonexistent" \(its fields: download, embedded_component_hashes\)/,
-    );
+    expect(error.message).toMatch(/on "a": config is an object without "nonexistent"/);
   });
 
-  it('a declared field the record leaves out reads as null, as the server model fills it; a null leaf sorts as null', () => {
+  it('an optional field the record leaves out reads as null, as the server model fills it; a null leaf sorts last', () => {
     const page = searchRecords('image_generation', image, { sortBy: 'metadata__updated_at' });
     expect(names(page)).toEqual(['a', 'b', 'c', 'd']);
     const series = parseCategoryRecords('clip', {
       x: { name: 'x', finetune_series: { name: 's', version: null } },
+      w: { name: 'w', finetune_series: { name: 's' } },
       y: { name: 'y', finetune_series: { name: 's', version: '2' } },
     }).records;
     expect(names(searchRecords('clip', series, { sortBy: 'finetune_series__version' }))).toEqual([
       'y',
       'x',
+      'w',
     ]);
+    expect(
+      names(searchRecords('clip', series, { sortBy: 'finetune_series__version', sortDesc: true })),
+    ).toEqual(['x', 'w', 'y']);
+  });
+
+  it('a key the record holds is followed, even one this client does not declare (a newer server does)', () => {
+    const newer = parseCategoryRecords('clip', {
+      a: { name: 'a', config: { download: [], future_field: 2 } },
+      b: { name: 'b', config: { download: [], future_field: 1 } },
+    }).records;
+    expect(
+      names(searchRecords('clip', newer, { sortBy: 'config__future_field' as never })),
+    ).toEqual(['b', 'a']);
   });
 
   it('a path through a scalar or a list is refused (no attributes there)', () => {
@@ -115,7 +129,11 @@ describe('a path the server cannot follow on a record being sorted', () => {
       refused(() =>
         searchRecords('image_generation', image, { sortBy: 'config__download__0' as never }),
       ).message,
-    ).toMatch(/config__download is an array of 0, not an object/);
+    ).toMatch(/on "a": config__download is an array of 0;/);
+    expect(
+      refused(() => searchRecords('image_generation', image, { sortBy: 'name__x' as never }))
+        .message,
+    ).toMatch(/on "a": name is "a";/);
   });
 
   it('the same rule in cross-category search (the server answers 500 there)', () => {
@@ -159,7 +177,7 @@ describe('values Python cannot order', () => {
       searchRecords('clip', downloads(['p', 'q']), { sortBy: 'config__download' }),
     );
     expect(error.message).toMatch(
-      /"config__download" has values Python cannot order: on "(p|q)" and "(p|q)" it would compare an object with an object/,
+      /"config__download" has values Python cannot order \(an object and an object\); the server refuses such a sort \(400\)/,
     );
   });
 
@@ -174,6 +192,14 @@ describe('values Python cannot order', () => {
     expect(
       names(searchRecords('clip', same, { sortBy: 'config__download', sortDesc: true })),
     ).toEqual(['a', 'b']);
+    // Python's == before <: {t: 1} equals {t: true}, so the stable sort keeps the input order.
+    const alike = parseCategoryRecords('text_generation', {
+      a: { name: 'a', parameters: 1, settings: { t: 1 } },
+      b: { name: 'b', parameters: 2, settings: { t: true } },
+    }).records;
+    expect(names(searchRecords('text_generation', alike, { sortBy: 'settings' as never }))).toEqual(
+      ['a', 'b'],
+    );
   });
 
   it('a number and a string: refused; booleans and numbers compare', () => {
@@ -186,7 +212,7 @@ describe('values Python cannot order', () => {
     expect(
       refused(() => searchRecords('text_generation', settings, { sortBy: 'settings__temp' }))
         .message,
-    ).toMatch(/it would compare (0\.5|true|"hot") with (0\.5|true|"hot")/);
+    ).toMatch(/cannot order \((0\.5|true|"hot") and (0\.5|true|"hot")\)/);
     expect(
       names(
         searchRecords('text_generation', settings, {
@@ -225,67 +251,60 @@ describe('values Python cannot order', () => {
     expect(
       refused(() => searchRecords('image_generation', lists, { sortBy: 'requirements__samplers' }))
         .message,
-    ).toMatch(/compare ("x"|1) with ("x"|1)/);
+    ).toMatch(/cannot order \(("x"|1) and ("x"|1)\)/);
   });
 });
 
-describe('the declared fields of the model-held objects', () => {
-  // Every key of the record type's object is declared, and nothing else: a type error here means
-  // the table in src/query/fields.ts (MODEL_FIELDS) no longer matches the records.
-  const declared =
+describe('the optional fields of the model-held objects', () => {
+  // The keys of the record type a record may leave out (the server's model reads them as None), and
+  // nothing else: a type error here means the table in src/query/fields.ts no longer matches the
+  // records. Required fields are always there in a parsed record.
+  type OptionalKeys<T> = {
+    [K in keyof T]-?: undefined extends T[K] ? K : null extends T[K] ? K : never;
+  }[keyof T] &
+    string;
+  const optional =
     <T>() =>
-    <const K extends readonly (keyof T & string)[]>(
-      keys: K & ([Exclude<keyof T, K[number]>] extends [never] ? unknown : never),
+    <const K extends readonly OptionalKeys<T>[]>(
+      keys: K & ([Exclude<OptionalKeys<T>, K[number]>] extends [never] ? unknown : never),
     ): readonly string[] =>
       [...keys].sort();
   it.each([
-    ['config', declared<RecordConfig>()(['download', 'embedded_component_hashes'])],
+    ['config', optional<RecordConfig>()(['embedded_component_hashes'])],
     [
       'metadata',
-      declared<RecordMetadata>()([
-        'schema_version',
-        'created_at',
-        'updated_at',
-        'created_by',
-        'updated_by',
-      ]),
+      optional<RecordMetadata>()(['created_at', 'updated_at', 'created_by', 'updated_by']),
     ],
     [
       'finetune_series',
-      declared<FinetuneSeries>()(['name', 'version', 'author', 'description', 'homepage']),
+      optional<FinetuneSeries>()(['version', 'author', 'description', 'homepage']),
     ],
-    ['model_classification', declared<ModelClassification>()(['domain', 'purpose'])],
+    ['model_classification', optional<ModelClassification>()([])],
     [
       'licensing',
-      declared<ModelLicensing>()([
-        'license_expression',
-        'license_ids',
-        'commercial_use',
-        'redistribution',
-        'obligations',
-        'attribution',
-        'evidence',
-        'reviewed_by',
-        'reviewed_at',
-        'notes',
-        'files',
-      ]),
+      optional<ModelLicensing>()(['attribution', 'reviewed_by', 'reviewed_at', 'notes']),
     ],
-    [
-      'context_window',
-      declared<TextContextWindow>()(['maximum_tokens', 'sources', 'qualification']),
-    ],
-    [
-      'guidance',
-      declared<TextGuidanceSummary>()(['status', 'primary_profile_id', 'supplemental_profile_ids']),
-    ],
+    ['context_window', optional<TextContextWindow>()(['qualification'])],
+    ['guidance', optional<TextGuidanceSummary>()(['primary_profile_id'])],
   ])('%s', (field, keys) => {
-    expect([...(modelFields(field) ?? [])].sort()).toEqual(keys);
+    expect([...(optionalFields(field) ?? [])].sort()).toEqual(keys);
+  });
+
+  it('a required field a record somehow lacks is not read as null (the server always has it)', () => {
+    const broken = {
+      a: { name: 'a', model_classification: { domain: 'image', purpose: 'generation' } },
+      b: { name: 'b', model_classification: { purpose: 'generation' } },
+    };
+    expect(
+      refused(() =>
+        searchRecords('clip', broken as never, { sortBy: 'model_classification__domain' }),
+      ).message,
+    ).toMatch(/on "b": model_classification is an object without "domain"/);
   });
 
   it('maps and non-objects have none (a dict answers only the keys it holds)', () => {
     for (const field of ['requirements', 'settings', 'interaction_modes', 'name', 'constructor'])
-      expect(modelFields(field)).toBeUndefined();
-    expectTypeOf(modelFields).returns.toEqualTypeOf<readonly string[] | undefined>();
+      expect(optionalFields(field)).toBeUndefined();
+    expectTypeOf(optionalFields).returns.toEqualTypeOf<readonly string[] | undefined>();
   });
 });
