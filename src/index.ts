@@ -44,6 +44,7 @@ export type { ManagerEvents } from './events.js';
 export type { FleetCoordinator } from './fleet/fleet-coordinator.js';
 export type { RetryOptions } from './http/connection-options.js';
 export type { RequestOptions } from './http/request-options.js';
+export type { BaselineCatalogRead } from './manager/baseline-catalog.js';
 export type { RefreshOptions } from './manager/call-options.js';
 export {
   type AllCategories,

@@ -21,6 +21,8 @@ export interface ManagerSnapshot {
   /** Epoch ms when the snapshot was taken. */
   readonly createdAt: number;
   readonly categories: readonly CategorySnapshot[];
+  /** The image baseline catalog the manager held, when it had read one (see `baselineCatalog()`). */
+  readonly baselines?: unknown;
 }
 
 /** The storage key of a category's snapshot. */
@@ -34,12 +36,17 @@ export function legacyStorageKey(category: Category): string {
 }
 
 /** A snapshot of every category in `results`. */
-export function managerSnapshot(results: Iterable<CategoryResult>, now: number): ManagerSnapshot {
+export function managerSnapshot(
+  results: Iterable<CategoryResult>,
+  now: number,
+  baselines?: unknown,
+): ManagerSnapshot {
   return {
     format: 'horde-model-reference/snapshot',
     version: 1,
     createdAt: now,
     categories: [...results].map(toSnapshot),
+    ...(baselines ? { baselines } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { configuredOrigins } from '../origins/configured-origins.js';
 import { FallbackChain } from '../origins/fallback-chain.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import type { Emitter } from '../util/emitter.js';
+import type { BaselineCatalogCache } from './baseline-catalog.js';
 import type { ResolvedManagerOptions } from './options.js';
 import { SourcedReads } from './sourced-reads.js';
 
@@ -22,6 +23,10 @@ export interface ManagerParts {
    * keeps it in a chunk of its own.
    */
   readonly detector: () => Promise<ChangeDetector>;
+  /** The image baseline catalog, loaded and built on first use like change detection. */
+  readonly baselines: () => Promise<BaselineCatalogCache>;
+  /** The catalog cache if something already asked for it (a snapshot takes it, never loads it). */
+  readonly loadedBaselines: () => BaselineCatalogCache | undefined;
 }
 
 /**
@@ -69,5 +74,29 @@ export function assembleManager(
       ({ ChangeDetector }) => new ChangeDetector({ transport, urls, cache, now, closed }),
     ));
   for (const result of options.seed) cache.seed(result);
-  return { chain, cache, providers, reads: new SourcedReads(cache, providers), detector: changes };
+  let baselineCache: Promise<BaselineCatalogCache> | undefined;
+  let loadedBaselines: BaselineCatalogCache | undefined;
+  const baselines = () =>
+    (baselineCache ??= import('./baseline-catalog.js').then(
+      ({ BaselineCatalogCache }) =>
+        (loadedBaselines = new BaselineCatalogCache(
+          {
+            transport,
+            storage: options.storage,
+            storageTimeoutMs: options.transport.timeoutMs,
+            ttlMs: options.ttlMs,
+            now,
+          },
+          options.baselineSeed,
+        )),
+    ));
+  return {
+    chain,
+    cache,
+    providers,
+    reads: new SourcedReads(cache, providers),
+    detector: changes,
+    baselines,
+    loadedBaselines: () => loadedBaselines,
+  };
 }

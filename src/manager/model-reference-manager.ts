@@ -12,9 +12,11 @@ import type { SearchPage } from '../query/search.js';
 import type { SearchAllParams, SearchParams } from '../query/search-params.js';
 import { type CategoryStatistics, computeCategoryStatistics } from '../query/statistics.js';
 import type { CategoryChange } from '../records/diff-records.js';
+import { findRecordByName } from '../records/model-aliases.js';
 import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/record-schemas.js';
 import { Emitter, type Unsubscribe } from '../util/emitter.js';
 import { assembleManager, type ManagerParts } from './assemble.js';
+import type { BaselineCatalogRead } from './baseline-catalog.js';
 import { type CheckedCallOptions, checkCallOptions, type RefreshOptions } from './call-options.js';
 import { type ModelReferenceManagerOptions, resolveManagerOptions } from './options.js';
 import { buildStatus, type ManagerStatus } from './status.js';
@@ -87,7 +89,7 @@ export class ModelReferenceManager {
   /**
    * One model by name.
    *
-   * @throws {ModelNotFoundError} naming the category and the model.
+   * @throws {ModelNotFoundError} naming the category, the model and its closest names.
    * @throws {UnknownCategoryError} | {SourceUnavailableError} as {@link getCategory}.
    */
   async getModel<C extends Category>(
@@ -97,12 +99,21 @@ export class ModelReferenceManager {
   ): Promise<RecordOf<C>> {
     this.#open('getModel', options, ['source']);
     const record = await this.findModel(category, name, options);
-    if (!record) throw new ModelNotFoundError(category, name);
-    return record;
+    if (record) return record;
+    // Only on the way to an error, loaded on first use: a found model costs no comparison and
+    // the core's bundle no bytes. The records are those findModel just read (cached).
+    const { closestMatches } = await import('../util/closest-matches.js');
+    const names = Object.keys(await this.getCategory(category, options));
+    throw new ModelNotFoundError(
+      category,
+      name,
+      typeof name === 'string' ? closestMatches(name, names) : [],
+    );
   }
 
   /**
-   * One model by name, or `undefined`.
+   * One model by name (or by a deprecated alias of it: `control_qr_sdxl` finds `control_qr_xl`),
+   * or `undefined`.
    *
    * @throws {UnknownCategoryError} | {SourceUnavailableError} as {@link getCategory}.
    */
@@ -116,8 +127,9 @@ export class ModelReferenceManager {
     // Only a string (or a number, as JavaScript callers pass) can name a record; anything else
     // would be converted to a key, and an object whose conversion throws would escape untyped.
     const key: unknown = name;
-    if (typeof key !== 'string' && typeof key !== 'number') return undefined;
-    return Object.hasOwn(records, key) ? records[key as string] : undefined;
+    if (typeof key === 'number') return Object.hasOwn(records, key) ? records[key] : undefined;
+    // A deprecated alias (control_qr_sdxl) finds its canonical record (control_qr_xl).
+    return typeof key === 'string' ? findRecordByName(records, category, key) : undefined;
   }
 
   /**
@@ -317,7 +329,27 @@ export class ModelReferenceManager {
    * option to start another manager with no network at all.
    */
   async exportSnapshot(): Promise<ManagerSnapshot> {
-    return managerSnapshot(this.#parts.cache.results(), Date.now());
+    const baselines = this.#parts.loadedBaselines()?.held() ?? undefined;
+    return managerSnapshot(this.#parts.cache.results(), Date.now(), baselines);
+  }
+
+  /**
+   * The image baseline catalog: which baselines exist, their native resolution, alternative names
+   * and capabilities. The PRIMARY's catalog (8.x servers) is kept like a category (fresh for the
+   * TTL, refreshed with `If-None-Match`, persisted to `storage`, in snapshots); the copy bundled
+   * with this release stands in when the PRIMARY has none (a 7.6 server: the feature is simply not
+   * there) or cannot be reached. `origin` and `reason` say which. Never throws for the network.
+   *
+   * @example
+   * ```ts
+   * const { catalog, origin } = await refs.baselineCatalog();
+   * const picked = selectModels(await refs.getCategory('image_generation'), { baselineCatalog: catalog });
+   * ```
+   * @throws {ManagerClosedError} after `close()`; {InvalidOptionsError} for invalid `options`.
+   */
+  async baselineCatalog(options: RequestOptions = {}): Promise<BaselineCatalogRead> {
+    const checked = this.#open('baselineCatalog', options);
+    return (await this.#parts.baselines()).get(checked);
   }
 
   /**

@@ -100,6 +100,8 @@ export interface ResolvedManagerOptions {
   readonly storage: SnapshotStorage;
   /** The seed's categories, already validated. */
   readonly seed: readonly CategoryResult[];
+  /** The seed's image baseline catalog, as given (validated when first used). */
+  readonly baselineSeed: unknown;
   readonly maxStalenessMs: number;
   /** `null`: every answer is taken. */
   readonly suspectAnswers: SuspectAnswerPolicy | null;
@@ -285,6 +287,7 @@ export function resolveManagerOptions(options: unknown = {}): ResolvedManagerOpt
     circuitBreaker: resolveCircuitBreaker(given.circuitBreaker),
     storage: resolveStorage(given.storage),
     seed: resolveSeed(given.snapshot),
+    baselineSeed: (given.snapshot as { baselines?: unknown } | undefined)?.baselines,
     maxStalenessMs: checkDuration('maxStalenessMs', given.maxStalenessMs, 86_400_000),
     suspectAnswers: resolveSuspect(given.suspectAnswers),
     transport: resolveConnectionOptions(given, primaryUrl),
