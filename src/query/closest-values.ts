@@ -1,7 +1,9 @@
+import { closestMatches } from '../util/closest-matches.js';
 import { readPath } from './fields.js';
 
 // For a warning when an exact-match filter (`baseline`, `tags*`) matched nothing: the search
 // itself stays a valid, empty answer, as on the server. Only run when a filter matched nothing.
+// The ranking is the one "did you mean" matcher of the package (util/closest-matches.ts).
 
 /**
  * The distinct text values of `field` (nested with `__`) among `records`, a list field's items one
@@ -23,45 +25,24 @@ export function fieldValues(records: Iterable<unknown>, field: string): string[]
   return [...values];
 }
 
-/** Case, spaces, `_`, `-` and `.` aside: `Stable_Diffusion_XL` ~ `stable-diffusion xl`. */
-const loose = (text: string): string => text.toLowerCase().replace(/[\s_.-]+/g, '');
-
-/**
- * The default ranking of {@link closestFieldValues}: the candidates equal to `input` but for case
- * and separators, and only those when there are any; else those containing it or contained in it
- * (three characters or more), shortest difference first. Ties keep the candidates' order.
- */
-export function looselyMatching(input: string, candidates: readonly string[]): string[] {
-  const wanted = loose(input);
-  const same = candidates.filter((candidate) => loose(candidate) === wanted);
-  if (same.length > 0 || wanted.length < 3) return same;
-  return candidates
-    .map((candidate) => ({ candidate, key: loose(candidate) }))
-    .filter(({ key }) => key.length >= 3 && (key.includes(wanted) || wanted.includes(key)))
-    .sort((a, b) => Math.abs(a.key.length - wanted.length) - Math.abs(b.key.length - wanted.length))
-    .map(({ candidate }) => candidate);
-}
-
-/** Options of {@link closestFieldValues}. */
-export interface ClosestValuesOptions {
-  /** How many values at most. @default 3 */
-  readonly limit?: number;
-  /**
-   * Ranks the existing values against the one asked for, best first (a "did you mean" matcher with
-   * typo tolerance fits here).
-   * @default {@link looselyMatching}
-   */
-  readonly rank?: (input: string, candidates: readonly string[]) => string[];
+/** What {@link closestFieldValues} found for a value no record has. */
+export interface ClosestFieldValues {
+  /** The existing values closest to the one asked for, best first (empty when none is close). */
+  readonly closest: readonly string[];
+  /** Every distinct value the records have in the field, in the order first seen. */
+  readonly existing: readonly string[];
 }
 
 /**
  * For an exact-match filter value: `undefined` when some record has `value` in `field` (nothing to
- * warn about), else the existing values closest to it, best first (empty when none is close).
+ * warn about), else the existing values closest to it (a few typing mistakes, case and separators
+ * aside, or containment) and all the existing values.
  *
+ * @param limit - how many close values at most. @default 3
  * @example
  * ```ts
  * const records = Object.values(await refs.getCategory('image_generation'));
- * closestFieldValues(records, 'baseline', 'Stable_Diffusion_XL'); // ['stable_diffusion_xl']
+ * closestFieldValues(records, 'baseline', 'Stable_Diffusion_XL')?.closest; // ['stable_diffusion_xl']
  * closestFieldValues(records, 'baseline', 'stable_diffusion_xl'); // undefined: it exists
  * ```
  */
@@ -69,10 +50,9 @@ export function closestFieldValues(
   records: Iterable<unknown>,
   field: string,
   value: string,
-  options: ClosestValuesOptions = {},
-): string[] | undefined {
-  const values = fieldValues(records, field);
-  if (values.includes(value)) return undefined;
-  const { limit = 3, rank = looselyMatching } = options;
-  return rank(value, values).slice(0, limit);
+  limit = 3,
+): ClosestFieldValues | undefined {
+  const existing = fieldValues(records, field);
+  if (existing.includes(value)) return undefined;
+  return { closest: closestMatches(value, existing, limit), existing };
 }
