@@ -1,3 +1,5 @@
+import { deepEqualValues } from '../records/diff-values.js';
+
 // Value order exactly as Python's `<` orders what the server sorts: numbers and booleans
 // numerically, strings by code point, lists lexicographically.
 
@@ -45,29 +47,6 @@ export function sortStrictly(
   }
 }
 
-// Python's `==`, which decides before `<` is tried: dicts (and models) are equal whatever the order
-// of their keys, lists item by item.
-function pythonEqual(a: unknown, b: unknown, depth: number): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' && typeof a !== 'string' && typeof b !== 'string')
-    return Number(a) === Number(b); // 1 == 1.0 == True
-  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b) return false;
-  if (Array.isArray(a) !== Array.isArray(b) || depth >= MAX_LIST_DEPTH) return false;
-  const keys = Object.keys(a);
-  return (
-    keys.length === Object.keys(b).length &&
-    keys.every(
-      (key) =>
-        Object.hasOwn(b, key) &&
-        pythonEqual(
-          (a as Record<string, unknown>)[key],
-          (b as Record<string, unknown>)[key],
-          depth + 1,
-        ),
-    )
-  );
-}
-
 /**
  * Orders two non-null values. Values of different types (which Python refuses to compare) are
  * ordered by type so a sort never fails halfway: numbers and booleans, then strings, then lists.
@@ -90,7 +69,8 @@ export function compareValues(a: unknown, b: unknown, depth = 0): number {
     }
     return a.length - b.length;
   }
-  if (!pythonEqual(a, b, depth)) incomparable?.(a, b);
+  // Python tries `==` first: equal dicts (whatever their key order) never reach `<`.
+  if (!deepEqualValues(a, b)) incomparable?.(a, b);
   return (TYPE_RANK[typeof a] ?? 3) - (TYPE_RANK[typeof b] ?? 3);
 }
 

@@ -20,30 +20,30 @@ type Fields = Record<string, unknown>;
 export function sortKeys(
   records: readonly unknown[],
   sortBy: string,
-  [field = '', ...rest]: readonly string[],
+  path: readonly string[],
 ): unknown[] {
   const refuse = (why: string): never => {
     throw new InvalidSearchParamsError([
       { param: 'sortBy', message: `"${sortBy}" ${why}; the server refuses such a sort (400)` },
     ]);
   };
-  const optional = optionalFields(field);
+  const optional = optionalFields(path[0] as string);
   let kinds = 0;
   const keys = records.map((record) => {
-    let value = Object.hasOwn(record as object, field) ? (record as Fields)[field] : null;
-    let at = field;
-    for (const key of rest) {
-      const object = typeof value === 'object' && !!value && !Array.isArray(value);
-      if (object && Object.hasOwn(value as object, key)) value = (value as Fields)[key];
-      else if (object && at === field && optional?.includes(key)) value = null;
-      else
-        refuse(
-          `cannot be followed on ${describeValue((record as Fields).name)}: ${at} is ${describeValue(value)}${object ? ` without "${key}"` : ''}`,
-        );
-      at += `__${key}`;
-    }
-    if (value !== null && value !== undefined)
-      kinds |= typeof value === 'string' ? 1 : typeof value === 'object' ? 4 : 2;
+    let value = record;
+    path.forEach((key, depth) => {
+      const object = typeof value === 'object' && value && !Array.isArray(value);
+      // The first segment is a declared field (validated), so a record without it reads null.
+      value =
+        object && Object.hasOwn(value as object, key)
+          ? (value as Fields)[key]
+          : object && (!depth || (depth < 2 && optional?.includes(key)))
+            ? null
+            : refuse(
+                `cannot be followed on ${describeValue((record as Fields).name)}: no "${key}" in ${path.slice(0, depth).join('__')} (${describeValue(value)})`,
+              );
+    });
+    if (value != null) kinds |= typeof value === 'string' ? 1 : typeof value === 'object' ? 4 : 2;
     return value;
   });
   // Strings alone or numbers alone always compare; anything else is sorted once, strictly.
