@@ -674,9 +674,9 @@ describe.skipIf(!HAS_REFERENCE_DATA)('sorts the server refuses (real data)', () 
     : {};
 
   it.each([
-    ['requirements__clip_skip', /cannot be followed on 1\d\d of the 161 records being sorted/],
-    ['config__nonexistent', /config has no field "nonexistent"/],
-    ['config__download', /has values Python cannot order: .* compare an object with an object/],
+    ['requirements__clip_skip', /cannot be followed on "[^"]+": no "clip_skip" in requirements/],
+    ['config__nonexistent', /cannot be followed on "[^"]+": no "nonexistent" in config/],
+    ['config__download', /has values Python cannot order \(an object and an object\)/],
   ])('%s on image_generation: InvalidSearchParamsError', (sortBy, message) => {
     expect(() => searchRecords('image_generation', image, { sortBy: sortBy as never })).toThrow(
       message,
