@@ -80,15 +80,6 @@ export function assembleManager(
   for (const result of options.seed) cache.seed(result);
   let baselineCache: Promise<BaselineCatalogCache> | undefined;
   let loadedBaselines: BaselineCatalogCache | undefined;
-  // The fleet and the baseline catalog know each other: both are built on first use of the other.
-  const link: FleetLink | undefined = options.coordinator?.link({
-    cache,
-    detector: changes,
-    events,
-    baselines: () => baselines(),
-    loadedBaselines: () => loadedBaselines,
-  });
-  cache.fleet = link;
   const baselines = (): Promise<BaselineCatalogCache> =>
     (baselineCache ??= import('./baseline-catalog.js').then(
       ({ BaselineCatalogCache }) =>
@@ -104,6 +95,15 @@ export function assembleManager(
           options.baselineSeed,
         )),
     ));
+  // The fleet and the baseline catalog know each other; the catalog is built on first use.
+  const link: FleetLink | undefined = options.coordinator?.link({
+    cache,
+    detector: changes,
+    events,
+    baselines,
+    loadedBaselines: () => loadedBaselines,
+  });
+  cache.fleet = link;
   return {
     chain,
     cache,
