@@ -1,4 +1,3 @@
-import type { Category } from '../categories.js';
 import { errorGuard, ModelReferenceError } from './model-reference-error.js';
 
 /**
@@ -18,12 +17,12 @@ import { errorGuard, ModelReferenceError } from './model-reference-error.js';
  */
 export class InvalidFleetEntryError extends ModelReferenceError {
   override readonly name = 'InvalidFleetEntryError' as const;
-  /** The category of the entry, or `image_baselines` for the image baseline catalog. */
-  readonly category: Category | 'image_baselines';
+  /** The category of the entry (one of the 15), or `image_baselines` for the baseline catalog. */
+  readonly category: string;
   /** Its version in the store. */
   readonly version: number;
 
-  constructor(category: Category | 'image_baselines', version: number, reason: string) {
+  constructor(category: string, version: number, reason: string) {
     super(
       'INVALID_FLEET_ENTRY',
       `The fleet store's ${category} (version ${version}) was refused: ${reason}. The data held is kept.`,

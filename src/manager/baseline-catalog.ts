@@ -170,7 +170,9 @@ export class BaselineCatalogCache implements FleetBaselineHolder {
     etag: string | null,
     reason: string | null,
   ): void {
-    this.#shared = { catalog, fetchedAt: this.#context.now(), etag, reason };
+    // The time the held read says (the same for every member), or now for "none served".
+    const fetchedAt = (catalog && this.#held?.read.fetchedAt) || this.#context.now();
+    this.#shared = { catalog, fetchedAt, etag, reason };
     this.#context.fleet?.acceptedBaselines(this.#shared);
   }
 
