@@ -130,12 +130,7 @@ function object(shape: Record<string, Schema<unknown>>, loose: boolean): FastPar
   });
   return (value) => {
     // memoizing zod allocates its output objects another way: zod answers
-    if (
-      z.config().memoizer ||
-      typeof value !== 'object' ||
-      value === null ||
-      Array.isArray(value)
-    )
+    if (z.config().memoizer || typeof value !== 'object' || value === null || Array.isArray(value))
       giveUp();
     const input = value as Record<string, unknown>;
     const output: Record<string, unknown> = {};
