@@ -5,12 +5,18 @@
 // zod schema, which names the problem. Each kind of node below does what zod does to a value it
 // accepts: the same output, the same key order, the same objects kept from the input. Other
 // kinds, nodes with checks, coercion or exact optionality, and every value while zod is set to
-// memoize (z.config({ memoizer })), are parsed by zod itself. It reads zod's internals, so a zod
-// update can change what it must mirror: test/schemas/fast-parse.test.ts and
-// fast-parse.node.test.ts hold it to zod's own output, issues and frozen records, on the real
-// catalogue and on fuzzed and hostile values.
+// memoize (z.config({ memoizer })), are parsed by zod itself. It mirrors zod's internals, so it
+// answers only under the zod release it was verified against (ZOD_VERIFIED); under any other,
+// zod answers every record (the same answers, at zod's speed). test/schemas/fast-parse*.test.ts
+// hold it to zod's own output, issues and frozen records: on the real catalogue, on fuzzed and
+// hostile values, and on every kind of zod/mini node; updating zod means re-running them and
+// moving ZOD_VERIFIED. parse-records.ts loads this module on the first parse, outside the core
+// bundle's initial load.
 import * as z from 'zod/mini';
 import type { Schema } from './shared.js';
+
+/** The zod release (major.minor.patch) the fast path was verified against. */
+export const ZOD_VERIFIED = '4.6.7';
 
 /** A compiled schema: what zod's parse returns for `value`; it throws when zod would not accept it. */
 export type FastParse = (value: unknown) => unknown;
@@ -42,6 +48,7 @@ interface Node {
     optin?: string;
     optout?: string;
     traits: Set<string>;
+    version: { major: number; minor: number; patch: number };
     run: (
       payload: { value: unknown; issues: unknown[] },
       context: { async: false },
@@ -55,7 +62,9 @@ interface Node {
  * (z.lazy) is left to zod.
  */
 export function compileFastParse(schema: Schema<unknown>): FastParse {
-  const def = (schema as unknown as Node)._zod.def;
+  const { def, version } = (schema as unknown as Node)._zod;
+  // another zod release: nothing answers here, zod answers everything
+  if (`${version.major}.${version.minor}.${version.patch}` !== ZOD_VERIFIED) return giveUp;
   const { type, innerType, catchall, transform } = def;
   // exact optionality hands undefined to the inner schema: left to zod
   const plain =

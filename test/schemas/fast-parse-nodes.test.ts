@@ -4,7 +4,7 @@
 // schema edit that brings in another kind of node cannot make the two disagree.
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { compileFastParse } from '../../src/schemas/fast-parse.js';
+import { compileFastParse, ZOD_VERIFIED } from '../../src/schemas/fast-parse.js';
 import type { Schema } from '../../src/schemas/shared.js';
 
 /** zod's answer; a schema's own code may throw (String() of a null-prototype object), and that is an answer too. */
@@ -132,5 +132,23 @@ describe('compileFastParse with its zod fallback answers as zod does', () => {
   it('gives up (throws) on a value zod rejects, so zod can name the problem', () => {
     const fast = compileFastParse(z.looseObject({ a: z.string() }) as Schema<unknown>);
     for (const value of [null, [], { a: 1 }, {}]) expect(() => fast(value)).toThrow();
+  });
+
+  it('runs under the zod release it was verified against (a zod update fails here: re-run these tests, then move ZOD_VERIFIED)', () => {
+    const { major, minor, patch } = (
+      z.string() as unknown as { _zod: { version: Record<string, number> } }
+    )._zod.version;
+    expect(`${major}.${minor}.${patch}`).toBe(ZOD_VERIFIED);
+  });
+
+  it('under any other zod release answers nothing itself, so zod answers everything', () => {
+    const schema = z.looseObject({ a: z.string() });
+    (schema._zod as unknown as { version: object }).version = { major: 4, minor: 99, patch: 0 };
+    const fast = compileFastParse(schema as Schema<unknown>);
+    expect(() => fast({ a: 'x' })).toThrow();
+    expect(fastThenZod(schema as Schema<unknown>, { a: 'x' })).toStrictEqual({
+      ok: true,
+      data: { a: 'x' },
+    });
   });
 });
