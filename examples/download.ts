@@ -24,7 +24,7 @@ const mb = (bytes: number | null) => (bytes === null ? '?' : `${(bytes / 1e6).to
 
 // What the worker wants: every SFW image model; who gets space first: the catalogue order.
 const images = await refs.getCategory('image_generation');
-const wanted = selectModels(images, { nsfw: 'exclude' });
+const wanted = selectModels(images, { nsfw: false });
 const plan = await planDownloads(wanted, {
   root,
   budgetBytes: Number(env.HORDE_BUDGET_BYTES ?? 15e6),

@@ -25,7 +25,7 @@ async function myModels(): Promise<Record<string, DownloadManifest>> {
   const images = await refs.getCategory('image_generation');
   const chosen = selectModels(images, {
     baselines: ['stable_diffusion_xl', 'flux_1'],
-    nsfw: 'exclude',
+    nsfw: false,
     maxSizeBytes: 20e9,
   });
   return downloadManifests(Object.fromEntries(chosen.map((m) => [m.name, m])));

@@ -66,6 +66,7 @@ export { createQuery, type QueryOf } from './query/category-queries.js';
 export type { LicensingSearchParams } from './query/licensing-filters.js';
 export { type FieldPath, ModelQuery, type Operator } from './query/model-query.js';
 export { type SearchPage, searchRecords } from './query/search.js';
+export type { BaselineOf, SortField } from './query/search-param-types.js';
 export type { SearchAllParams, SearchParams } from './query/search-params.js';
 export { type CategoryStatistics, computeCategoryStatistics } from './query/statistics.js';
 export type { NetworkOrigin, Origin } from './records/category-result.js';

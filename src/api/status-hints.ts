@@ -1,3 +1,4 @@
+import { ApiError, isApiError } from '../errors/api-error.js';
 import type { ApiRoute } from '../http/routes.js';
 
 const HINTS: Readonly<Record<number, (route: ApiRoute) => string | undefined>> = {
@@ -31,3 +32,38 @@ export const statusHint =
   (route: ApiRoute) =>
   (status: number): string | undefined =>
     HINTS[status]?.(route);
+
+/**
+ * The error of a bulk apply (`apply`, `applyBatch`) that stopped at a failing change: the server
+ * answers that change's status (503 when its storage failed, 400 or 404 otherwise) with the apply
+ * summary as body (`failed_error`, `applied`, ...). The message says what the server said, where
+ * the route's usual hint for the status (REPLICA mode, a disabled queue) would mislead. Any other
+ * error is returned as it is.
+ */
+export function applyFailure(error: unknown): unknown {
+  const body = isApiError(error) ? (error.body as ApplySummary | null) : null;
+  if (!isApiError(error) || typeof body?.failed_error !== 'string') return error;
+  const type = typeof body.failed_error_type === 'string' ? ` (${body.failed_error_type})` : '';
+  const applied = Array.isArray(body.applied) ? body.applied.length : 0;
+  const moved =
+    typeof body.batch_split_new_batch_id === 'number'
+      ? `; the approved changes left were moved to batch ${body.batch_split_new_batch_id}`
+      : '';
+  return new ApiError({
+    status: error.status,
+    detail: `change ${String(body.failed_change_id)} could not be applied: ${body.failed_error}${type}`,
+    issues: error.issues,
+    method: error.method,
+    url: error.url,
+    body,
+    hint: `The ${applied} change(s) before it were applied (\`body.applied\`), it and the rest were not${moved}.${error.status === 503 ? ' The server could not write it (a storage failure on its side, not its deployment mode): apply again once it is back.' : ''}`,
+  });
+}
+
+interface ApplySummary {
+  readonly applied?: unknown;
+  readonly failed_change_id?: unknown;
+  readonly failed_error?: unknown;
+  readonly failed_error_type?: unknown;
+  readonly batch_split_new_batch_id?: unknown;
+}

@@ -1,8 +1,8 @@
 import type { Category } from '../categories.js';
 import type { ModelReferenceManager } from '../manager/model-reference-manager.js';
 import type { SourceSelector } from '../providers/model-provider.js';
+import { closestFieldValues } from '../query/closest-values.js';
 import type { SearchParams } from '../query/search-params.js';
-import { closestMatches } from '../util/closest-matches.js';
 import { callOptions } from './command-context.js';
 import type { CliIo } from './io.js';
 import { terminalText } from './terminal-text.js';
@@ -16,17 +16,6 @@ const EXACT = [
 ] as const;
 
 const LISTED = 8;
-
-/** The distinct text values of `field` over the records (a list field's items). */
-function valuesOf(records: readonly object[], field: string): Set<string> {
-  const values = new Set<string>();
-  for (const record of records) {
-    const value = (record as Record<string, unknown>)[field];
-    for (const item of Array.isArray(value) ? value : [value])
-      if (typeof item === 'string') values.add(item);
-  }
-  return values;
-}
 
 /**
  * For each exact-match filter value (`--baseline`, `--tags-*`) that no record of the category
@@ -49,19 +38,21 @@ export function unmatchedFilters(
   for (const { param, flag, field, what } of EXACT) {
     const given = params[param];
     if (given === undefined) continue;
-    const values = valuesOf(records, field);
     for (const value of typeof given === 'string' ? [given] : given) {
-      if (values.has(value)) continue;
-      const closest = closestMatches(value, values);
-      const sorted = [...values].sort();
+      const found = closestFieldValues(records, field, value);
+      if (!found) continue;
+      const { closest, existing } = found;
       const hint =
         closest.length > 0
           ? `closest: ${closest.map((v) => JSON.stringify(v)).join(', ')}`
-          : values.size === 0
+          : existing.length === 0
             ? `no model of it has a ${what}`
-            : values.size <= LISTED
-              ? `its ${what}s: ${sorted.map((v) => JSON.stringify(v)).join(', ')}`
-              : `none is close among its ${values.size} ${what}s`;
+            : existing.length <= LISTED
+              ? `its ${what}s: ${[...existing]
+                  .sort()
+                  .map((v) => JSON.stringify(v))
+                  .join(', ')}`
+              : `none is close among its ${existing.length} ${what}s`;
       warnings.push(
         `${flag} ${JSON.stringify(value)} matches no ${category} model (exact, case-sensitive); ${hint}`,
       );

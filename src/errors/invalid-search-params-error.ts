@@ -19,13 +19,17 @@ export class InvalidSearchParamsError extends ModelReferenceError {
   /** Every problem found, not just the first. */
   readonly issues: readonly SearchParamIssue[];
 
-  constructor(issues: readonly SearchParamIssue[]) {
+  /**
+   * @param options - `cause`: the server's answer, when the server refused the parameters (the API
+   * client's sorts the server cannot carry out).
+   */
+  constructor(issues: readonly SearchParamIssue[], options?: ErrorOptions) {
     const text = issues
       .map(
         (i) => `${i.param}: ${i.message}${i.allowed ? ` (allowed: ${i.allowed.join(', ')})` : ''}`,
       )
       .join('; ');
-    super('INVALID_SEARCH_PARAMS', `Invalid search parameters: ${text}.`);
+    super('INVALID_SEARCH_PARAMS', `Invalid search parameters: ${text}.`, options);
     this.issues = issues;
   }
 }

@@ -183,7 +183,7 @@ export class ModelReferenceManager {
    */
   async search<C extends Category>(
     category: C,
-    params: SearchParams = {},
+    params: SearchParams<C> = {},
     options: RequestOptions = {},
   ): Promise<SearchPage<RecordOf<C>>> {
     return this.#parts.reads.search(category, params, this.#open('search', options));
@@ -217,7 +217,16 @@ export class ModelReferenceManager {
     return this.#parts.reads.query(category, checked.source as SourceSelector | undefined, checked);
   }
 
-  /** The server's `CategoryStatistics` for a category, computed locally. */
+  /**
+   * The server's `CategoryStatistics` for a category, computed locally from the records read
+   * (see `computeCategoryStatistics`). A category with no records gives zeros (counts 0,
+   * distributions empty) where the server answers 404.
+   *
+   * @example
+   * ```ts
+   * (await refs.statistics('image_generation')).nsfw_count;
+   * ```
+   */
   async statistics<C extends Category>(
     category: C,
     options: ReadOptions = {},

@@ -1,3 +1,5 @@
+import { deepEqualValues } from '../records/diff-values.js';
+
 // Value order exactly as Python's `<` orders what the server sorts: numbers and booleans
 // numerically, strings by code point, lists lexicographically.
 
@@ -25,6 +27,26 @@ export function compareStrings(a: string, b: string): number {
 const TYPE_RANK: Readonly<Record<string, number>> = { boolean: 0, number: 0, string: 1, object: 2 };
 const MAX_LIST_DEPTH = 64;
 
+// Set while search checks a sort (`strictly`): called where Python's `<` would raise instead of
+// ordering: values of different kinds, two different objects, `None` against a value inside lists.
+let incomparable: ((a: unknown, b: unknown) => void) | undefined;
+
+/**
+ * Sorts `keys` (a copy) as the server would, calling `onIncomparable` where Python would raise.
+ * Equal objects (whatever their key order) compare fine, as in Python; different ones do not.
+ */
+export function sortStrictly(
+  keys: readonly unknown[],
+  onIncomparable: (a: unknown, b: unknown) => void,
+): void {
+  incomparable = onIncomparable;
+  try {
+    [...keys].sort(compareNullable);
+  } finally {
+    incomparable = undefined;
+  }
+}
+
 /**
  * Orders two non-null values. Values of different types (which Python refuses to compare) are
  * ordered by type so a sort never fails halfway: numbers and booleans, then strings, then lists.
@@ -47,6 +69,8 @@ export function compareValues(a: unknown, b: unknown, depth = 0): number {
     }
     return a.length - b.length;
   }
+  // Python tries `==` first: equal dicts (whatever their key order) never reach `<`.
+  if (!deepEqualValues(a, b)) incomparable?.(a, b);
   return (TYPE_RANK[typeof a] ?? 3) - (TYPE_RANK[typeof b] ?? 3);
 }
 
@@ -54,6 +78,10 @@ export function compareValues(a: unknown, b: unknown, depth = 0): number {
 export function compareNullable(a: unknown, b: unknown, depth = 0): number {
   const aNull = a === null || a === undefined;
   const bNull = b === null || b === undefined;
-  if (aNull || bNull) return aNull === bNull ? 0 : aNull ? 1 : -1;
+  if (aNull || bNull) {
+    // At the top the server keys None apart; inside lists Python compares it, and refuses.
+    if (depth && aNull !== bNull) incomparable?.(a, b);
+    return aNull === bNull ? 0 : aNull ? 1 : -1;
+  }
   return compareValues(a, b, depth);
 }

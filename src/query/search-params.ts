@@ -10,34 +10,58 @@ import { oneOf } from '../schemas/one-of.js';
 import { TEXT_BACKENDS, type TextBackend } from '../schemas/text-generation-record.js';
 import { canonicalField, fieldsOf } from './fields.js';
 import { LICENSING_PARAM_SHAPE, type LicensingSearchParams } from './licensing-filters.js';
+import type {
+  BaselineOf,
+  CategoryWith,
+  ParamFor,
+  SortField,
+  SortFieldOfAll,
+} from './search-param-types.js';
 
 /**
- * Search parameters, the camelCase twins of the server's `/search` query parameters.
- * The semantics (exact, case-sensitive tags and baselines, ...) are the server's: see the README.
+ * Search parameters, the camelCase twins of the server's `/search` query parameters, typed for the
+ * category `C` searched: `baseline` takes that category's baselines (autocompleted, any string
+ * accepted), `sortBy` its fields, and a filter the category does not have (`inpainting` outside
+ * image_generation, `backend` outside text_generation, `nsfw` on clip, ...) is a compile error.
+ * Without `C` (a category only known at run time) every parameter is accepted, and checked when
+ * the search runs. The semantics (exact, case-sensitive tags and baselines, ...) are the server's:
+ * see the README.
+ *
+ * @example
+ * ```ts
+ * const params: SearchParams<'image_generation'> = { baseline: 'stable_diffusion_xl', nsfw: false, sortBy: 'name' };
+ * ```
  */
-export interface SearchParams extends LicensingSearchParams {
-  /** Exact match on `nsfw`. Categories with an `nsfw` field only. */
-  readonly nsfw?: boolean | undefined;
-  /** Exact, case-sensitive match on `baseline`. */
-  readonly baseline?: string | undefined;
+export interface SearchParams<C extends Category = Category> extends LicensingSearchParams {
+  /**
+   * `false`: SFW models only; `true`: NSFW models only; left out: both (the server's exact match
+   * on `nsfw`). Categories with an `nsfw` field only.
+   */
+  readonly nsfw?: ParamFor<C, CategoryWith<'nsfw'>, boolean> | undefined;
+  /** Exact, case-sensitive match on `baseline`. Categories with a `baseline` field only. */
+  readonly baseline?: ParamFor<C, CategoryWith<'baseline'>, BaselineOf<C>> | undefined;
   /** Exact match on `inpainting`; an explicit `null` matches neither `true` nor `false`. Image only. */
-  readonly inpainting?: boolean | undefined;
-  /** At least one of these tags (exact, case-sensitive). */
-  readonly tagsAny?: readonly string[] | undefined;
+  readonly inpainting?: ParamFor<C, 'image_generation', boolean> | undefined;
+  /** At least one of these tags (exact, case-sensitive). Categories with `tags` only. */
+  readonly tagsAny?: ParamFor<C, CategoryWith<'tags'>, readonly string[]> | undefined;
   /** All of these tags. */
-  readonly tagsAll?: readonly string[] | undefined;
+  readonly tagsAll?: ParamFor<C, CategoryWith<'tags'>, readonly string[]> | undefined;
   /** None of these tags (records without tags match). */
-  readonly tagsNone?: readonly string[] | undefined;
+  readonly tagsNone?: ParamFor<C, CategoryWith<'tags'>, readonly string[]> | undefined;
   /** Case-insensitive substring of the name; `''` matches everything. */
   readonly nameContains?: string | undefined;
   /** Only `aphrodite/...` or `koboldcpp/...` names. Text only. */
-  readonly backend?: TextBackend | undefined;
+  readonly backend?: ParamFor<C, 'text_generation', TextBackend> | undefined;
   /** Drop backend-prefixed duplicate names. Text only. @default false */
-  readonly excludeBackendVariations?: boolean | undefined;
+  readonly excludeBackendVariations?: ParamFor<C, 'text_generation', boolean> | undefined;
   /** Only names with (or without) a quantisation marker. Text only. */
-  readonly quantized?: boolean | undefined;
-  /** A record field, nested with `__` (`metadata__created_at`). */
-  readonly sortBy?: string | undefined;
+  readonly quantized?: ParamFor<C, 'text_generation', boolean> | undefined;
+  /**
+   * A field of the category's records, one object key deep with `__` (`metadata__created_at`).
+   * The server refuses (and so does local search) a path missing or null on a record being sorted
+   * and values Python cannot compare: see the README's sort rule.
+   */
+  readonly sortBy?: SortField<C> | undefined;
   /** @default false */
   readonly sortDesc?: boolean | undefined;
   /** Page size, 1–500. @default 50 */
@@ -53,21 +77,28 @@ export interface SearchParams extends LicensingSearchParams {
   readonly source?: string | readonly string[] | undefined;
 }
 
-/** The parameters cross-category search takes (the server's `/v2/search`). */
-export type SearchAllParams = Pick<
-  SearchParams,
-  | 'nsfw'
-  | 'nameContains'
-  | 'tagsAny'
-  | 'tagsAll'
-  | 'tagsNone'
-  | 'sortBy'
-  | 'sortDesc'
-  | 'limit'
-  | 'offset'
-  | 'source'
-  | keyof LicensingSearchParams
->;
+/**
+ * The parameters cross-category search takes (the server's `/v2/search`): the filters every
+ * category shares, and a sort by a field every record has. Its results are records of any
+ * category (`ModelRecord`, told apart by `record_type`).
+ */
+export interface SearchAllParams
+  extends Pick<
+    SearchParams,
+    | 'nsfw'
+    | 'nameContains'
+    | 'tagsAny'
+    | 'tagsAll'
+    | 'tagsNone'
+    | 'sortDesc'
+    | 'limit'
+    | 'offset'
+    | 'source'
+    | keyof LicensingSearchParams
+  > {
+  /** A field every record has (`name`, `size_on_disk_bytes`, `metadata__updated_at`, ...). */
+  readonly sortBy?: SortFieldOfAll | undefined;
+}
 
 /** Parameters after validation, with defaults filled. */
 export type ValidSearchParams = SearchParams & {
@@ -140,37 +171,18 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   redistribution: PERMISSION_STATUSES,
 };
 
+// The server checks only the first segment of `sort_by` before sorting; the rest (a key of an
+// object, an object or a list as the value) is decided on the records sorted: see sort-keys.ts.
 function sortIssue(scope: Category | 'all', sortBy: string): SearchParamIssue | null {
   const fields = fieldsOf(scope);
-  const [first = '', ...rest] = sortBy.split('__');
-  const field = scope === 'text_generation' ? canonicalField(first) : first;
-  const kind = Object.hasOwn(fields, field) ? fields[field] : undefined;
-  const sortable = Object.keys(fields).filter((f) => fields[f] !== 'object');
-  const nested = Object.keys(fields)
-    .filter((f) => fields[f] === 'object')
-    .map((f) => `${f}__<key>`);
-  if (kind === undefined) {
-    return {
-      param: 'sortBy',
-      message: `${describeValue(sortBy)} is not a field of ${scope === 'all' ? 'every record' : `${scope} records`}`,
-      allowed: [...sortable, ...nested],
-    };
-  }
-  if (kind === 'object' && rest.length === 0) {
-    return {
-      param: 'sortBy',
-      message: `${describeValue(first)} holds objects, which cannot be ordered; sort by one of its keys with __`,
-      allowed: [...sortable, ...nested],
-    };
-  }
-  if (kind !== 'object' && rest.length > 0) {
-    return {
-      param: 'sortBy',
-      message: `${describeValue(first)} has no nested keys`,
-      allowed: sortable,
-    };
-  }
-  return null;
+  const first = sortBy.split('__')[0] as string;
+  if (Object.hasOwn(fields, scope === 'text_generation' ? canonicalField(first) : first))
+    return null;
+  return {
+    param: 'sortBy',
+    message: `${describeValue(sortBy)} is not a field of ${scope === 'all' ? 'every record' : `${scope} records`}`,
+    allowed: Object.keys(fields).map((f) => (fields[f] ? `${f}__<key>` : f)),
+  };
 }
 
 /**

@@ -3,7 +3,6 @@ import { backendPrefixOf } from '../legacy/text-model-name.js';
 import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/record-schemas.js';
 import { checkRecordsArgument, refuseRecord } from './check-records.js';
 import { compareNullable } from './compare.js';
-import { readPath } from './fields.js';
 import { licensingFilters } from './licensing-filters.js';
 import { recordList } from './record-list.js';
 import {
@@ -12,6 +11,7 @@ import {
   type ValidSearchParams,
   validateSearchParams,
 } from './search-params.js';
+import { sortKeys } from './sort-keys.js';
 import { sortedPrefix } from './sorted-prefix.js';
 import { isQuantizedRecord } from './text-traits.js';
 
@@ -97,15 +97,17 @@ export function runSearch<R>(
     }
     matches.push(record);
   }
-  const { sortPath, sortDesc, offset, limit } = params;
-  const page = sortPath
-    ? sortedPrefix(
-        matches,
-        offset + limit,
-        (record) => readPath(record, sortPath),
-        sortDesc ? descending : ascending,
-      )
-    : matches;
+  const { sortBy, sortPath, sortDesc, offset, limit } = params;
+  let page = matches;
+  if (sortPath) {
+    const keys = sortKeys(matches, String(sortBy), sortPath);
+    page = sortedPrefix(
+      matches,
+      offset + limit,
+      (_, index) => keys[index],
+      sortDesc ? descending : ascending,
+    );
+  }
   return {
     results: page.slice(offset, offset + limit),
     total: matches.length,
@@ -129,7 +131,7 @@ export function runSearch<R>(
 export function searchRecords<C extends Category>(
   category: C,
   records: CategoryRecords<C>,
-  params: SearchParams = {},
+  params: SearchParams<C> = {},
 ): SearchPage<RecordOf<C>> {
   const valid = validateSearchParams(assertCategory(category), params);
   checkRecordsArgument(records);

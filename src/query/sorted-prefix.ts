@@ -7,21 +7,22 @@
 export function sortedPrefix<T, K>(
   items: readonly T[],
   count: number,
-  keyOf: (item: T) => K,
+  keyOf: (item: T, index: number) => K,
   compare: (a: K, b: K) => number,
 ): T[] {
   if (count <= 0) return [];
   // A large prefix gains nothing over the engine's (stable) sort.
   if (count * 8 >= items.length)
     return items
-      .map((item) => ({ item, key: keyOf(item) }))
+      .map((item, index) => ({ item, key: keyOf(item, index) }))
       .sort((a, b) => compare(a.key, b.key))
       .slice(0, count)
       .map((entry) => entry.item);
   const keys: K[] = [];
   const kept: T[] = [];
-  for (const item of items) {
-    const key = keyOf(item);
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index] as T;
+    const key = keyOf(item, index);
     if (kept.length === count && compare(key, keys[count - 1] as K) >= 0) continue;
     // After every equal item already kept: ties keep input order, as a stable sort would.
     let low = 0;

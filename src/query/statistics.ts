@@ -92,9 +92,11 @@ const share = (count: number, total: number) => roundTo2((count / total) * 100);
 /**
  * Computes the statistics `GET /model_references/statistics/{category}` returns, from records.
  *
- * One deliberate difference: the server looks for `parameters_count` in raw text records, which
+ * Two deliberate differences: the server looks for `parameters_count` in raw text records, which
  * store `parameters`, so its `parameter_buckets` is always empty and every text model counts as
- * without parameter info. This reads the parameter count and fills the buckets.
+ * without parameter info; this reads the parameter count and fills the buckets. And for a
+ * category with no records the server answers 404 (`Category '...' not found or has no models`);
+ * this returns the statistics of nothing: every count 0, every distribution empty.
  *
  * @example
  * ```ts

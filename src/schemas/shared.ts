@@ -77,7 +77,11 @@ export interface DownloadRecord {
   file_url: string;
   /** sha256 of the file: hex in any case, or the sentinel `'FIXME'` when unknown. @default 'FIXME' */
   sha256sum: string;
-  /** Tensor-region hash of the component. */
+  /**
+   * Hash of the component's tensors (not of the whole file, unlike `sha256sum`): the same VAE or
+   * text encoder shipped in two containers has one. Reference library 7.1+; kept from a legacy
+   * file's `files[].content_hash`. Absent when unknown or unhashable (a `.ckpt` pickle).
+   */
   content_hash?: string | null | undefined;
   /** What the file is for (`vae`, `text_encoders`, ...); null for the primary file. */
   file_purpose?: string | null | undefined;
@@ -113,7 +117,11 @@ export const downloadRecordSchema: Schema<DownloadRecord> = z.pipe(
 export interface RecordConfig {
   /** Files to download. @default [] */
   download: DownloadRecord[];
-  /** Hashes of components embedded in the main file. */
+  /**
+   * The content hash of each component a monolithic checkpoint embeds, by kind (`vae`,
+   * `text_encoders`); split-file models carry `download[].content_hash` instead. Reference library
+   * 7.1+, kept through legacy conversion.
+   */
   embedded_component_hashes?: Record<string, string> | null | undefined;
 }
 

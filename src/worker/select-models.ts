@@ -4,14 +4,23 @@ import { KNOWN_IMAGE_BASELINES } from '../schemas/image-generation-record.js';
 import type { ModelRecord } from '../schemas/record-schemas.js';
 import { downloadManifest } from './download-manifest.js';
 
-/** What a worker can and wants to serve. Every criterion given must hold. */
-export interface ModelSelection {
+/** The values `baseline` takes in records of type `R` (the open enum of image baselines, ...). */
+// Exclude, not NonNullable: NonNullable turns `'a' | (string & {})` into plain `string`.
+export type RecordBaseline<R> = R extends { readonly baseline?: infer B }
+  ? Exclude<B, null | undefined>
+  : never;
+
+/**
+ * What a worker can and wants to serve. Every criterion given must hold. `R` is the record type
+ * selected from, which types `baselines` (image baselines autocomplete, any string is accepted).
+ */
+export interface ModelSelection<R extends ModelRecord = ModelRecord> {
   /**
    * Baselines the worker supports. Records without a baseline (clip, esrgan, ...) are not
    * filtered by it.
    * @default every baseline this SDK knows
    */
-  readonly baselines?: readonly string[] | undefined;
+  readonly baselines?: readonly RecordBaseline<R>[] | undefined;
   /**
    * Also select image models whose baseline this SDK does not know yet (a baseline added to the
    * reference after this release). Off by default: a worker cannot run what it has never heard
@@ -27,10 +36,15 @@ export interface ModelSelection {
    */
   readonly baselineCatalog?: ImageBaselineCatalog | undefined;
   /**
-   * `exclude`: SFW models only; `only`: NSFW models only.
-   * @default 'include'
+   * `false`: SFW models only; `true`: NSFW models only; left out: both. The same vocabulary as
+   * search's `nsfw` and the query builder's `nsfw()` (and as `inpainting` here). Note that `true`
+   * does not mean "NSFW allowed": to serve both, leave it out.
+   *
+   * The 0.1 spelling is still accepted, deprecated (to be removed in 1.0): `'exclude'` is `false`,
+   * `'only'` is `true`, `'include'` is leaving it out.
+   * @default undefined (both)
    */
-  readonly nsfw?: 'include' | 'exclude' | 'only' | undefined;
+  readonly nsfw?: boolean | 'include' | 'exclude' | 'only' | undefined;
   /** `true`: inpainting models only; `false`: none of them (image models). */
   readonly inpainting?: boolean | undefined;
   /**
@@ -57,7 +71,7 @@ function catalogues(catalog: ImageBaselineCatalog, baseline: string): boolean {
   );
 }
 
-function baselineAllowed(record: ModelRecord, selection: ModelSelection): boolean {
+function baselineAllowed(record: ModelRecord, selection: ModelSelection<ModelRecord>): boolean {
   const baseline = field(record, 'baseline');
   if (typeof baseline !== 'string') return true;
   if (selection.baselines) return selection.baselines.includes(baseline);
@@ -83,7 +97,7 @@ function sizeAllowed(record: ModelRecord, maxSizeBytes: number | undefined): boo
  * ```ts
  * const models = selectModels(await refs.getCategory('image_generation'), {
  *   baselines: ['stable_diffusion_xl', 'flux_1'],
- *   nsfw: 'exclude',
+ *   nsfw: false,
  *   maxSizeBytes: 12 * 2 ** 30,
  * });
  * ```
@@ -91,9 +105,11 @@ function sizeAllowed(record: ModelRecord, maxSizeBytes: number | undefined): boo
  */
 export function selectModels<R extends ModelRecord>(
   records: Readonly<Record<string, R>> | Iterable<R>,
-  selection: ModelSelection = {},
+  selection: ModelSelection<R> = {},
 ): R[] {
-  const { maxSizeBytes, nsfw = 'include', inpainting } = selection;
+  const { maxSizeBytes, nsfw, inpainting } = selection;
+  const onlyNsfw =
+    nsfw === 'only' || (nsfw === 'exclude' ? false : nsfw === 'include' ? undefined : nsfw);
   if (maxSizeBytes !== undefined && !(Number.isFinite(maxSizeBytes) && maxSizeBytes >= 0))
     throw new InvalidOptionsError('maxSizeBytes', `expected bytes >= 0, got ${maxSizeBytes}`);
   const allow = selection.allow ? new Set(selection.allow) : null;
@@ -102,12 +118,12 @@ export function selectModels<R extends ModelRecord>(
   const selected: R[] = [];
   for (const record of list) {
     if (deny.has(record.name) || (allow && !allow.has(record.name))) continue;
-    const isNsfw = field(record, 'nsfw') === true;
-    if ((nsfw === 'exclude' && isNsfw) || (nsfw === 'only' && !isNsfw)) continue;
+    if (onlyNsfw !== undefined && (field(record, 'nsfw') === true) !== onlyNsfw) continue;
     if (inpainting !== undefined && record.record_type === 'image_generation') {
       if ((field(record, 'inpainting') === true) !== inpainting) continue;
     }
-    if (!baselineAllowed(record, selection) || !sizeAllowed(record, maxSizeBytes)) continue;
+    if (!baselineAllowed(record, selection as ModelSelection) || !sizeAllowed(record, maxSizeBytes))
+      continue;
     selected.push(record);
   }
   return selected;

@@ -111,16 +111,23 @@ describe('licensing filters in local search', () => {
     expect(licensingFilters({})).toEqual([]);
   });
 
-  it('licensing is a sortable field: records without licensing sort as null', () => {
-    const page = searchRecords('image_generation', v8, {
+  it('licensing is a sortable path, on records that all have licensing (the server reads it on the record, not the NOASSERTION it serves)', () => {
+    const licensed = Object.fromEntries(Object.entries(v8).filter(([, r]) => r.licensing));
+    const page = searchRecords('image_generation', licensed, {
       sortBy: 'licensing__commercial_use',
-      limit: 3,
+      sortDesc: true,
     });
-    expect(page.results.map((r) => r.licensing?.commercial_use)).toEqual([
-      'allowed',
-      'allowed',
-      'allowed_with_conditions',
+    // Descending, ties (the two `allowed`) in catalogue order.
+    expect(page.results.map((r) => r.name)).toEqual([
+      'Pony Grimdark',
+      'AlbedoBase XL (SDXL)',
+      'Flux.1 Schnell (Compact)',
+      'Zeta Turbo',
     ]);
+    // Records without licensing among those sorted: the server answers 400 (encountered None).
+    expect(() =>
+      searchRecords('image_generation', v8, { sortBy: 'licensing__commercial_use' }),
+    ).toThrow(/no "commercial_use" in licensing \(null\)/);
   });
 });
 

@@ -147,8 +147,7 @@ describe('search parameter validation', () => {
       'sortBy',
       /"nope" is not a field of image_generation records.*allowed: record_type, name/,
     ],
-    [{ sortBy: 'metadata' }, 'sortBy', /holds objects, which cannot be ordered/],
-    [{ sortBy: 'name__x' }, 'sortBy', /has no nested keys/],
+    [{ sortBy: 'nope__x' }, 'sortBy', /"nope__x" is not a field of image_generation records/],
     [{ tags: ['anime'] }, 'tags', /is not a search parameter.*allowed: nsfw, baseline/],
     [{ backend: 'koboldcpp' }, 'backend', /applies to text_generation only/],
     [{ source: 5 }, 'source', /source: Invalid input/],
@@ -193,6 +192,7 @@ describe('search parameter validation', () => {
 
   it('fails before any request in the manager, and keeps what is cached', async () => {
     const { refs, standIn } = setup();
+    // @ts-expect-error: clip has no nsfw (the types refuse it; a JavaScript caller meets the check)
     await expect(refs.search('clip', { nsfw: true })).rejects.toThrow(/does not apply to clip/);
     expect(standIn.count()).toBe(0);
     await refs.getCategory('clip');

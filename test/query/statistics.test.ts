@@ -3,6 +3,7 @@ import { computeCategoryStatistics } from '../../src/index.js';
 import { parseCategoryRecords } from '../../src/schemas.js';
 import { FIXTURE_V2 } from '../../src/testing.js';
 import { roundTo2 } from '../../src/util/python-round.js';
+import { setup } from '../helpers/manager.js';
 
 describe('computeCategoryStatistics', () => {
   it('computes the server CategoryStatistics for image models (expectations counted by hand)', () => {
@@ -58,6 +59,45 @@ describe('computeCategoryStatistics', () => {
     ]);
     expect(stats.parameter_buckets.at(-1)?.max_params).toBeNull();
     expect(stats.models_without_param_info).toBe(0);
+  });
+
+  it('a category with no records: zeros where the server answers 404 (documented)', async () => {
+    const stats = computeCategoryStatistics('video_generation', {}, 1_700_000_000_000);
+    expect(stats).toEqual({
+      category: 'video_generation',
+      total_models: 0,
+      returned_models: 0,
+      offset: 0,
+      limit: null,
+      nsfw_count: 0,
+      sfw_count: 0,
+      baseline_distribution: {},
+      download_stats: {
+        total_models_with_downloads: 0,
+        total_download_entries: 0,
+        total_size_bytes: 0,
+        models_with_size_info: 0,
+        average_size_bytes: 0,
+        hosts: {},
+      },
+      top_tags: [],
+      top_styles: [],
+      parameter_buckets: [],
+      models_without_param_info: 0,
+      models_with_trigger_words: 0,
+      models_with_inpainting: 0,
+      models_with_requirements: 0,
+      models_with_showcases: 0,
+      computed_at: 1_700_000_000,
+    });
+    // Through the manager too: the stand-in serves {} for a category without data.
+    const { refs } = setup();
+    expect(await refs.statistics('video_generation')).toMatchObject({
+      total_models: 0,
+      nsfw_count: 0,
+      baseline_distribution: {},
+    });
+    await refs.close();
   });
 
   it('rounds percentages half to even, like Python', () => {

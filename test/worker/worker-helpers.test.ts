@@ -4,6 +4,7 @@ import {
   downloadManifest,
   downloadManifests,
   InvalidOptionsError,
+  searchRecords,
   selectModels,
 } from '../../src/index.js';
 import { type ImageGenerationRecord, parseCategoryRecords } from '../../src/schemas.js';
@@ -130,13 +131,22 @@ describe('selectModels', () => {
     ]);
   });
 
-  it('filters SFW/NSFW and inpainting', () => {
-    expect(names({ nsfw: 'only' })).toEqual([
-      'Realistic Vision Inpainting',
-      'Juggernaut Lightning',
-      'Pony Grimdark',
-    ]);
-    expect(names({ nsfw: 'exclude' })).not.toContain('Pony Grimdark');
+  it('filters SFW/NSFW (the vocabulary of search) and inpainting', () => {
+    const nsfwOnly = ['Realistic Vision Inpainting', 'Juggernaut Lightning', 'Pony Grimdark'];
+    expect(names({ nsfw: true })).toEqual(nsfwOnly);
+    const sfw = names({ nsfw: false });
+    expect(sfw.filter((name) => nsfwOnly.includes(name))).toEqual([]);
+    expect([...sfw, ...nsfwOnly].sort()).toEqual(names({}).sort());
+    expect(names({ nsfw: undefined })).toEqual(names({}));
+    // The same answers as search's nsfw filter.
+    for (const nsfw of [true, false])
+      expect(names({ nsfw })).toEqual(
+        searchRecords('image_generation', images, { nsfw, limit: 500 }).results.map((r) => r.name),
+      );
+    // The 0.1 spelling, deprecated, still means the same.
+    expect(names({ nsfw: 'only' })).toEqual(nsfwOnly);
+    expect(names({ nsfw: 'exclude' })).toEqual(sfw);
+    expect(names({ nsfw: 'include' })).toEqual(names({}));
     expect(names({ inpainting: true })).toEqual(['Realistic Vision Inpainting']);
     expect(names({ inpainting: false })).not.toContain('Realistic Vision Inpainting');
   });

@@ -1,7 +1,10 @@
 import type { Category } from '../../categories.js';
+import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
 import { PENDING_QUEUE_ROUTES } from '../../http/routes.js';
 import type { PendingResourceKind } from '../../records/pending-resources.js';
+import { checkObject } from '../../util/option-checks.js';
 import type { Call, VersionedCallOptions } from '../call.js';
+import { applyFailure } from '../status-hints.js';
 import {
   type ApplyPendingChangesResponse,
   type ApplySingleChangeResponse,
@@ -24,15 +27,18 @@ import {
 
 const routes = PENDING_QUEUE_ROUTES;
 
-/** Filters of `pendingQueue.changes` and `myChanges`. */
+const rethrowApplyFailure = (error: unknown): never => {
+  throw applyFailure(error);
+};
+
+/** Filters of `pendingQueue.changes`. */
 export interface PendingQueueFilter {
   readonly statuses?: readonly PendingChangeStatus[];
   readonly categories?: readonly Category[];
-  /** `changes` only. */
   readonly batchId?: number;
-  /** Case-insensitive substring, 1–200 characters (`changes` only). */
+  /** Case-insensitive substring, 1–200 characters. */
   readonly modelName?: string;
-  /** User ids (`changes` only). */
+  /** User ids. */
   readonly requestedBy?: readonly string[];
   /** What the changes edit: models, guidance or baselines (8.x; a 7.6 server ignores it). */
   readonly resourceKinds?: readonly PendingResourceKind[];
@@ -41,6 +47,17 @@ export interface PendingQueueFilter {
   /** 1–500. @default 50 */
   readonly limit?: number;
 }
+
+/**
+ * Filters of `pendingQueue.myChanges`: the only ones its route takes (it is scoped to the caller,
+ * and has no batch, name, requester or resource-kind filter; `changes` has).
+ */
+export type MyChangesFilter = Pick<
+  PendingQueueFilter,
+  'statuses' | 'categories' | 'offset' | 'limit'
+>;
+
+const MY_CHANGES_FILTERS = ['statuses', 'categories', 'offset', 'limit'];
 
 /** Body of `pendingQueue.batch`: approve and/or reject pending changes under one title. */
 export interface PendingBatchRequest {
@@ -71,8 +88,13 @@ type O = VersionedCallOptions | undefined;
 export interface PendingQueueArea {
   /** Queued changes matching the filter, oldest first. */
   changes(filter?: PendingQueueFilter, options?: O): Promise<PendingQueuePage>;
-  /** The caller's own changes (requestor role). */
-  myChanges(filter?: PendingQueueFilter, options?: O): Promise<PendingQueuePage>;
+  /**
+   * The caller's own changes (requestor role), filtered by status and category only: the route
+   * takes nothing else.
+   * @throws {InvalidOptionsError} for another filter (`batchId`, `modelName`, `requestedBy`,
+   * `resourceKinds`), which the server would silently ignore; `changes` takes them.
+   */
+  myChanges(filter?: MyChangesFilter, options?: O): Promise<PendingQueuePage>;
   /** One change. @throws {ApiError} 404 for an unknown id. */
   change(id: number, options?: O): Promise<PendingChangeRecord>;
   /** What applying one change would do to the stored record. */
@@ -91,7 +113,9 @@ export interface PendingQueueArea {
   ): Promise<ApplySingleChangeResponse>;
   /**
    * Applies approved changes in order, stopping at the first failure. The server then answers
-   * that failure's status with this same body: it is in the thrown `ApiError.body`.
+   * that failure's status with this same body: it is in the thrown `ApiError.body`, and the
+   * error's message says which change failed and what the server said (`failed_error`).
+   * @throws {ApiError} for the failing change (503 when the server's storage failed).
    */
   apply(
     request: { changeIds: readonly number[]; jobId?: string; allowMixedBatch?: boolean },
@@ -128,12 +152,20 @@ export function pendingQueueArea(call: Call): PendingQueueArea {
         query: filterQuery(filter),
         schema: pendingQueuePageSchema,
       }),
-    myChanges: (filter = {}, o) =>
-      call(routes.myChanges, {
+    async myChanges(filter = {}, o) {
+      for (const [key, value] of Object.entries(checkObject('filter', filter)))
+        if (value !== undefined && !MY_CHANGES_FILTERS.includes(key))
+          throw new InvalidOptionsError(
+            `filter.${key}`,
+            `myChanges cannot filter by it: its route takes ${MY_CHANGES_FILTERS.join(', ')} only (the server would ignore it); changes() takes it`,
+          );
+      const { statuses, categories, offset, limit } = filter;
+      return call(routes.myChanges, {
         ...at(o),
-        query: filterQuery(filter),
+        query: { statuses, categories, offset, limit },
         schema: pendingQueuePageSchema,
-      }),
+      });
+    },
     change: (id, o) => call(routes.change, { ...at(o, { id }), schema: pendingChangeSchema }),
     diff: (id, o) => call(routes.diff, { ...at(o, { id }), schema: pendingDiffSchema }),
     diffs: (ids, o) =>
@@ -157,12 +189,12 @@ export function pendingQueueArea(call: Call): PendingQueueArea {
           allow_mixed_batch: request.allowMixedBatch ?? false,
         },
         schema: applyManySchema,
-      }),
+      }).catch(rethrowApplyFailure),
     applyBatch: (batchId, params = {}, o) =>
       call(routes.applyBatch, {
         ...at(o, { id: batchId }),
         query: { job_id: params.jobId },
         schema: applyManySchema,
-      }),
+      }).catch(rethrowApplyFailure),
   };
 }

@@ -21,6 +21,7 @@ import {
 } from '../../schemas/parse-records.js';
 import type { ModelRecord, RecordOf } from '../../schemas/record-schemas.js';
 import type { Call } from '../call.js';
+import { crossSortRefusal, sortRefusal } from '../search-refusal.js';
 import { type PendingChangeRecord, pendingChangeSchema } from '../types/pending.js';
 import {
   type HeartbeatResponse,
@@ -61,7 +62,11 @@ export interface V2Area {
   /**
    * One model, validated. The server decodes `%2F` before routing, so `/{category}/model/{name}`
    * cannot address a name containing `/` (most text models, `Org/Model`): such a name is read from
-   * the whole category instead (one larger request), so every name works.
+   * the whole category instead (one larger request), so every name works. The server also looks a
+   * model up by its key in the category file, which can differ from the record's name
+   * (`control_qr_sdxl` holds `control_qr_xl`): when the route answers 404 for the name and its
+   * aliases, the category is read too, so the name the manager finds is found here as well (a
+   * model that does not exist costs that extra request).
    *
    * @example
    * ```ts
@@ -123,13 +128,30 @@ export interface V2Area {
   ): Promise<PendingChangeRecord>;
   /** Queues a delete. @throws {InvalidOptionsError} for a name with `/`. */
   delete(category: Category, name: string, options?: RequestOptions): Promise<PendingChangeRecord>;
-  /** The server's search; the same parameters as the local `manager.search`. */
+  /**
+   * The server's search; the same parameters as the local `manager.search`, typed per category.
+   *
+   * @example
+   * ```ts
+   * const { results } = await api.v2.search('image_generation', { baseline: 'flux_1', sortBy: 'name' });
+   * ```
+   * @throws {InvalidSearchParamsError} before any request for parameters the server would reject,
+   * and when the server refuses the sort (a path missing or null on a record being sorted, values
+   * Python cannot compare: its 400), with the server's answer as `cause`.
+   */
   search<C extends Category>(
     category: C,
-    params?: SearchParams,
+    params?: SearchParams<C>,
     options?: RequestOptions,
   ): Promise<ApiSearchPage<RecordOf<C>>>;
-  /** The server's cross-category search; the same parameters as `manager.searchAll`. */
+  /**
+   * The server's cross-category search; the same parameters as `manager.searchAll`.
+   *
+   * @throws {InvalidSearchParamsError} before any request for parameters the server would reject,
+   * and when the sort fails on the server: it answers a bare 500 then, so on a 500 with `sortBy`
+   * the client asks for one record of the same search unsorted, and when that succeeds reports
+   * the sort (the ApiError as `cause`); otherwise the 500 `ApiError` stands.
+   */
   searchAll(
     params?: SearchAllParams,
     options?: RequestOptions,
@@ -199,12 +221,21 @@ export function v2Area(
       parsedCategory(routes.pending, category, options, dropNonModelPendingEntries),
     async getModel(category, name, options) {
       assertCategory(category);
-      if (name.includes('/')) {
-        const { records: all } = await parsedCategory(routes.getCategory, category, options);
+      // The category comes keyed by each record's name, whatever the file's keys are.
+      // (A category without data answers 404: no model there either.)
+      const fromCategory = async () => {
+        const all = await parsedCategory(routes.getCategory, category, options).then(
+          (parsed) => parsed.records,
+          (error: unknown) => {
+            if (isApiError(error) && error.status === 404) return {};
+            throw error;
+          },
+        );
         const found = findRecordByName(all, category, name);
         if (!found) throw new ModelNotFoundError(category, name);
         return found;
-      }
+      };
+      if (name.includes('/')) return fromCategory();
       // An alias finds the canonical record; a server being migrated may store either key.
       for (const candidate of modelNameCandidates(category, name)) {
         try {
@@ -218,7 +249,9 @@ export function v2Area(
           if (!isApiError(error) || error.status !== 404) throw error;
         }
       }
-      throw new ModelNotFoundError(category, name);
+      // The server looks a model up by its key in the file, which may differ from its name
+      // (`control_qr_sdxl` holds `control_qr_xl`): the whole category finds it by name.
+      return fromCategory();
     },
     create: (category, record, options) => queueCreate(routes.create, category, record, options),
     add: (category, record, options) => queueCreate(routes.add, category, record, options),
@@ -246,15 +279,26 @@ export function v2Area(
         query: toSearchQuery(params),
         schema: searchResponseSchema,
         options,
+      }).catch((error: unknown) => {
+        throw sortRefusal(error, params.sortBy) ?? error;
       });
       return page(raw, () => category);
     },
     async searchAll(params = {}, options) {
       validateSearchParams('all', params);
-      const raw = await call(routes.searchAll, {
-        query: toSearchQuery(params),
-        schema: searchResponseSchema,
-        options,
+      const search = (query: SearchAllParams) =>
+        call(routes.searchAll, {
+          query: toSearchQuery(query),
+          schema: searchResponseSchema,
+          options,
+        });
+      const raw = await search(params).catch(async (error: unknown) => {
+        const { sortBy, sortDesc, ...unsorted } = params;
+        throw (
+          sortRefusal(error, sortBy) ??
+          (await crossSortRefusal(error, sortBy, () => search({ ...unsorted, limit: 1 }))) ??
+          error
+        );
       });
       return page(raw, (item) => {
         const type = (item as { record_type?: unknown } | null)?.record_type;
