@@ -70,9 +70,9 @@ const TOO_DEEP: readonly FieldIssue[] = Object.freeze([
 // The fast path (./fast-parse.ts) is not part of the core bundle's initial load: it is loaded on
 // the first parse, and until it is there (for the first payload, typically) zod answers, as it
 // does for every record the fast path gives up on. The answers are the same either way
-// (test/schemas/fast-parse.test.ts); only the time differs. undefined: not asked for yet; null:
-// loading, or it failed to load (then zod answers for good).
-let compile: ((schema: Schema<unknown>) => FastParse) | null | undefined;
+// (test/schemas/fast-parse*.test.ts); only the time differs. If it fails to load, zod answers for
+// good.
+let compile: ((schema: Schema<unknown>) => FastParse) | undefined;
 let loading: Promise<void> | undefined;
 // The fast path of each category's schema, compiled on first use.
 const FAST: Partial<Record<Category, FastParse>> = {};
@@ -83,7 +83,6 @@ const FAST: Partial<Record<Category, FastParse>> = {};
  * the chunk cannot load, zod keeps answering.
  */
 export function loadFastParse(): Promise<void> {
-  compile ??= null;
   loading ??= import('./fast-parse.js').then(
     (module) => {
       compile = module.compileFastParse;
@@ -106,18 +105,17 @@ export function loadFastParse(): Promise<void> {
  */
 export function parseRecord<C extends Category>(category: C, raw: unknown): ParsedRecord<C> {
   const schema = RECORD_SCHEMAS[category];
-  if (compile === undefined) void loadFastParse();
   // The fast path answers for the common, valid record; zod names what is wrong with the rest.
   if (compile) FAST[category] ??= compile(schema);
-  const fast = FAST[category];
-  let parsed: ParseOutcome<RecordTypes[C]> | undefined;
-  if (fast)
-    try {
-      parsed = { ok: true, record: fast(raw) as RecordTypes[C] };
-    } catch {
-      // whatever stopped it (a field zod would reject, a throwing transform), zod answers again
-    }
-  parsed ??= parseWith(schema, raw);
+  else void loadFastParse();
+  let parsed: ParseOutcome<RecordTypes[C]>;
+  try {
+    parsed = { ok: true, record: (FAST[category] as FastParse)(raw) as RecordTypes[C] };
+  } catch {
+    // not loaded yet, or whatever stopped it (a field zod would reject, a throwing transform):
+    // zod answers
+    parsed = parseWith(schema, raw);
+  }
   if (parsed.ok && !freezeDeep(parsed.record, MAX_RECORD_DEPTH))
     return { ok: false, issues: TOO_DEEP };
   return parsed as ParsedRecord<C>;
