@@ -9,6 +9,7 @@ import { FallbackChain } from '../origins/fallback-chain.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import type { Emitter } from '../util/emitter.js';
 import type { BaselineCatalogCache } from './baseline-catalog.js';
+import { logEvents } from './log-events.js';
 import type { ResolvedManagerOptions } from './options.js';
 import { SourcedReads } from './sourced-reads.js';
 
@@ -40,7 +41,12 @@ export function assembleManager(
   closed: AbortSignal,
 ): ManagerParts {
   const now = () => Date.now();
-  const transport = createTransport(options.transport);
+  // A hook that throws is the manager's `error` event; the logger writes the events too.
+  const transport = createTransport({
+    ...options.transport,
+    onHookError: (error) => events.emit('error', { error }),
+  });
+  if (options.transport.logger) logEvents(events, options.transport.logger);
   const { primaryUrl } = options.transport;
   const origins = configuredOrigins(options.chain, transport, options.github, now);
   const breaker = new CircuitBreaker(options.circuitBreaker, now);

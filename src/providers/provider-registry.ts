@@ -109,9 +109,11 @@ export class ProviderRegistry {
         source: id,
         error: error instanceof Error ? error : new Error(message(error)),
       });
-      return layer(id, cached?.records ?? EMPTY, message(error)) as SourceLayer<
-        CategoryRecords<C>[string]
-      >;
+      // The error itself rides along: a read of providers only fails with it (readSources).
+      return {
+        ...layer(id, cached?.records ?? EMPTY, message(error)),
+        failure: error,
+      } as SourceLayer<CategoryRecords<C>[string]>;
     }
   }
 
