@@ -15,9 +15,10 @@ export interface OriginAttempt {
   readonly reason: string;
   /**
    * The typed error behind a failure: `ApiError`, `ConnectionError`, `TimeoutError`,
-   * `MalformedResponseError`, `LegacyFormatError` or `SuspectAnswerError` (all
-   * {@link ModelReferenceError}s, exported with their `is*Error` guards). Absent for a skipped
-   * origin, and for a provider that failed with an error of its own.
+   * `MalformedResponseError` (for a legacy file that cannot be read, its own `cause` is the
+   * `LegacyFormatError`), `SuspectAnswerError`, or `StorageError` for `'storage'`: all
+   * {@link ModelReferenceError}s, exported with their `is*Error` guards from the package root.
+   * Absent for a skipped origin, and for a provider that failed with an error of its own.
    */
   readonly cause?: ModelReferenceError | undefined;
 }

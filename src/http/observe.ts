@@ -7,10 +7,11 @@
  * text, which never contains the API key nor a URL's credentials.
  *
  * - `debug`: every request attempt, with its status (or failure) and duration.
- * - `info`: retries, and a category served by a later origin of the fallback chain.
- * - `warn`: last-known-good data served after a failed refresh, a record skipped as invalid, a
- *   hook that threw.
- * - `error`: a failure in the background (a refresh, a provider, storage, a listener).
+ * - `info`: retries, and (manager) a category served by a later origin of the fallback chain.
+ * - `warn`: (manager) last-known-good data served after a failed refresh, a record skipped as
+ *   invalid; (API client) a hook that threw.
+ * - `error`: (manager) every `error` event: a failure in the background (a refresh, a provider,
+ *   storage), a listener or a hook that threw.
  */
 export interface Logger {
   readonly debug?: ((message: string) => void) | undefined;

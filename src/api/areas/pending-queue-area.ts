@@ -2,6 +2,7 @@ import type { Category } from '../../categories.js';
 import { PENDING_QUEUE_ROUTES } from '../../http/routes.js';
 import type { PendingResourceKind } from '../../records/pending-resources.js';
 import type { Call, VersionedCallOptions } from '../call.js';
+import { nextOffset, type PageOptions, readPages } from '../pages.js';
 import {
   type ApplyPendingChangesResponse,
   type ApplySingleChangeResponse,
@@ -73,6 +74,26 @@ export interface PendingQueueArea {
   changes(filter?: PendingQueueFilter, options?: O): Promise<PendingQueuePage>;
   /** The caller's own changes (requestor role). */
   myChanges(filter?: PendingQueueFilter, options?: O): Promise<PendingQueuePage>;
+  /**
+   * Every page of {@link changes}, from `filter.offset`, in pages of `filter.limit` (default 500,
+   * the most the server gives), requested one at a time as the loop asks.
+   *
+   * @example
+   * ```ts
+   * for await (const page of api.pendingQueue.changePages({ statuses: ['PENDING'] }))
+   *   for (const change of page.items) console.log(change.change_id, change.model_name);
+   * ```
+   * @throws {InvalidOptionsError} for a `maxPages` outside 1 to 1,000,000.
+   */
+  changePages(
+    filter?: PendingQueueFilter,
+    options?: VersionedCallOptions & PageOptions,
+  ): AsyncGenerator<PendingQueuePage, void, undefined>;
+  /** Every page of {@link myChanges}, as {@link changePages} reads them. */
+  myChangePages(
+    filter?: PendingQueueFilter,
+    options?: VersionedCallOptions & PageOptions,
+  ): AsyncGenerator<PendingQueuePage, void, undefined>;
   /** One change. @throws {ApiError} 404 for an unknown id. */
   change(id: number, options?: O): Promise<PendingChangeRecord>;
   /** What applying one change would do to the stored record. */
@@ -121,19 +142,27 @@ export function pendingQueueArea(call: Call): PendingQueueArea {
     offset: filter.offset,
     limit: filter.limit,
   });
+  const read =
+    (route: typeof routes.changes) =>
+    (filter: PendingQueueFilter = {}, o?: O) =>
+      call(route, { ...at(o), query: filterQuery(filter), schema: pendingQueuePageSchema });
+  const pages =
+    (route: typeof routes.changes) =>
+    (filter: PendingQueueFilter = {}, o?: VersionedCallOptions & PageOptions) =>
+      readPages(
+        {
+          route,
+          first: filter.offset ?? 0,
+          page: (offset) => read(route)({ ...filter, offset, limit: filter.limit ?? 500 }, o),
+          next: (page, offset) => nextOffset(offset, page.items.length, page.total),
+        },
+        o,
+      );
   return {
-    changes: (filter = {}, o) =>
-      call(routes.changes, {
-        ...at(o),
-        query: filterQuery(filter),
-        schema: pendingQueuePageSchema,
-      }),
-    myChanges: (filter = {}, o) =>
-      call(routes.myChanges, {
-        ...at(o),
-        query: filterQuery(filter),
-        schema: pendingQueuePageSchema,
-      }),
+    changes: read(routes.changes),
+    myChanges: read(routes.myChanges),
+    changePages: pages(routes.changes),
+    myChangePages: pages(routes.myChanges),
     change: (id, o) => call(routes.change, { ...at(o, { id }), schema: pendingChangeSchema }),
     diff: (id, o) => call(routes.diff, { ...at(o, { id }), schema: pendingDiffSchema }),
     diffs: (ids, o) =>
