@@ -8,6 +8,7 @@ import { fileStorage } from '../node/file-storage.js';
 import { pendingProvider } from '../providers/pending-provider.js';
 import { VERSION } from '../version.js';
 import type { CliArgs } from './args.js';
+import { debugRequested, stderrLogger } from './debug-logger.js';
 import { attemptsInline } from './describe-error.js';
 import type { CliIo } from './io.js';
 import { age } from './table.js';
@@ -40,6 +41,8 @@ export function openManager(args: CliArgs, io: CliIo): ModelReferenceManager {
     ...(global.timeoutMs !== undefined ? { timeoutMs: global.timeoutMs } : {}),
     clientAgent: `horde-model-reference-cli:${VERSION}:unknown`,
     ...(apiKey && !global.offline ? { apiKey } : {}),
+    // $HORDE_MODEL_REFERENCE_DEBUG: every request, retry, fallback and failure on stderr.
+    ...(debugRequested(io.env) ? { logger: stderrLogger(io) } : {}),
   });
   if (apiKey && !global.offline) refs.registerProvider(pendingProvider({ apiKey }));
   // A cache write that fails (full disk, no permission) is said once, loudly: the next --offline

@@ -28,7 +28,10 @@ export interface HttpRequestInfo {
   readonly url: string;
   /** 1 for the first attempt, 2 for the first retry, and so on. */
   readonly attempt: number;
-  /** The origin of the fallback chain the request reads for: `'v2'`, `'v1'` or `'github'`. */
+  /**
+   * What a manager's request reads for: an origin of the fallback chain (`'v2'`, `'v1'`,
+   * `'github'`) or a provider's id (`'pending'`).
+   */
   readonly origin?: string | undefined;
   /**
    * The route of an API client call, as method and path template

@@ -107,6 +107,9 @@ export function createTransport(options: TransportOptions): Transport {
 
   /** The request as it goes on the wire: credentials only for the PRIMARY. */
   const build = (request: HttpRequest, method: HttpMethod): Request => {
+    // fetch refuses such a URL with a message that repeats it, password and all.
+    if (redactUrl(request.url) !== request.url)
+      throw new TypeError('a URL with credentials (user:password@) cannot be fetched');
     const headers = new Headers(request.headers);
     headers.delete('apikey');
     const toPrimary = primaryOrigin !== null && urlOrigin(request.url) === primaryOrigin;

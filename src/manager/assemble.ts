@@ -66,6 +66,7 @@ export function assembleManager(
   const providers = new ProviderRegistry({
     primaryUrl,
     fetch: options.transport.fetch,
+    observe: { logger: options.transport.logger, hooks: options.transport.hooks },
     ttlMs: options.ttlMs,
     timeoutMs: options.transport.timeoutMs,
     events,
