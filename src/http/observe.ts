@@ -1,5 +1,5 @@
 // What the transport tells a `logger` and request `hooks`. Both are optional and cost nothing
-// when absent: the transport only builds an observer when one of them is given.
+// when absent: the transport loads this file (a chunk of its own) only when one of them is given.
 
 /**
  * Where the SDK writes what it does, console-compatible: `console` works, and so does any object
@@ -86,11 +86,25 @@ export interface HttpHooks {
   readonly retry?: ((info: HttpRetryInfo) => unknown) | undefined;
 }
 
-/** What the transport calls; every call is safe (a failing hook is reported, never thrown). */
+/** One request's attempts and retries, observed: what the transport runs instead of its own. */
+export interface WatchedRequest {
+  /** Runs attempt `n` (0-based) with the hooks and logger around it. */
+  readonly attempt: (n: number) => Promise<Response>;
+  /** Told before a retry's wait: the attempt to come (1-based), the wait, the status retried. */
+  readonly onRetry: (next: number, delayMs: number, status: number | null) => void;
+}
+
+/** What the transport asks of an observer. */
 export interface Observer {
-  request(info: HttpRequestInfo): void;
-  response(info: HttpResponseInfo): void;
-  retry(info: HttpRetryInfo): void;
+  /**
+   * Wraps one request: `attempt` sends it; `failure` turns what an attempt threw into the error
+   * the caller gets (reported as the response's `error`).
+   */
+  watch(
+    request: Omit<HttpRequestInfo, 'attempt'>,
+    attempt: () => Promise<Response>,
+    failure: (error: unknown) => Error,
+  ): WatchedRequest;
 }
 
 /** The prefix of every line the SDK writes to a logger. */
@@ -100,16 +114,15 @@ const what = (info: HttpRequestInfo) =>
   `${info.method} ${info.url} (${info.origin ?? info.route ?? 'request'}, attempt ${info.attempt})`;
 
 /**
- * The observer of a transport, or `undefined` when there is neither a logger nor a hook. A hook
- * that throws or rejects goes to `onHookError` when given (the manager emits it as `error`, which
- * its logger writes), else to the logger's `warn`.
+ * The observer of a transport with a logger or hooks. A hook that throws or rejects goes to
+ * `onHookError` when given (the manager emits it as `error`, which its logger writes), else to
+ * the logger's `warn`; it never breaks the request.
  */
 export function createObserver(
   logger: Logger | undefined,
   hooks: HttpHooks | undefined,
   onHookError: ((error: Error) => void) | undefined,
-): Observer | undefined {
-  if (!logger && !hooks) return undefined;
+): Observer {
   const failed = (name: string, error: unknown) => {
     const message = `the ${name} hook failed: ${error instanceof Error ? error.message : String(error)}`;
     if (onHookError) onHookError(new Error(message, { cause: error }));
@@ -126,19 +139,36 @@ export function createObserver(
       failed(name, error);
     }
   };
+  const response = (info: HttpResponseInfo) => {
+    logger?.debug?.(
+      `${LOG_PREFIX}${what(info)} → ${info.status ?? `failed: ${info.error?.message}`} in ${Math.round(info.durationMs)} ms`,
+    );
+    run('response', info);
+  };
   return {
-    request: (info) => run('request', info),
-    response(info) {
-      logger?.debug?.(
-        `${LOG_PREFIX}${what(info)} → ${info.status ?? `failed: ${info.error?.message}`} in ${Math.round(info.durationMs)} ms`,
-      );
-      run('response', info);
-    },
-    retry(info) {
-      logger?.info?.(
-        `${LOG_PREFIX}retrying ${what(info)} in ${Math.round(info.delayMs)} ms after ${info.status ?? 'a dropped connection'}`,
-      );
-      run('retry', info);
-    },
+    watch: (request, attempt, failure) => ({
+      async attempt(n) {
+        const info: HttpRequestInfo = { ...request, attempt: n + 1 };
+        run('request', info);
+        const started = performance.now();
+        const end = (status: number | null, error?: Error) =>
+          response({ ...info, status, durationMs: performance.now() - started, error });
+        try {
+          const answer = await attempt();
+          end(answer.status);
+          return answer;
+        } catch (error) {
+          end(null, failure(error));
+          throw error;
+        }
+      },
+      onRetry(next, delayMs, status) {
+        const info: HttpRetryInfo = { ...request, attempt: next, delayMs, status };
+        logger?.info?.(
+          `${LOG_PREFIX}retrying ${what(info)} in ${Math.round(delayMs)} ms after ${status ?? 'a dropped connection'}`,
+        );
+        run('retry', info);
+      },
+    }),
   };
 }

@@ -2,7 +2,7 @@ import { MalformedResponseError } from '../errors/malformed-response-error.js';
 import { isModelReferenceError } from '../errors/model-reference-error.js';
 import { type AttemptBounds, boundedFetch } from './bounded-fetch.js';
 import { connectionFailure, isRetryableNetworkError } from './network-failure.js';
-import { createObserver, type HttpHooks, type Logger } from './observe.js';
+import type { HttpHooks, Logger } from './observe.js';
 import type { RequestOptions } from './request-options.js';
 import { withRetries } from './retry.js';
 import type { HttpMethod } from './routes.js';
@@ -103,7 +103,13 @@ export function createTransport(options: TransportOptions): Transport {
   const primaryOrigin = urlOrigin(options.primaryUrl);
   const { apiKey } = options;
   const scrub = (text: string) => (apiKey ? text.replaceAll(apiKey, '[api key]') : text);
-  const observer = createObserver(options.logger, options.hooks, options.onHookError);
+  // Loaded only when asked for: without a logger or hooks, observing costs one `undefined` check.
+  const observing =
+    options.logger || options.hooks
+      ? import('./observe.js').then(({ createObserver }) =>
+          createObserver(options.logger, options.hooks, options.onHookError),
+        )
+      : undefined;
 
   /** The request as it goes on the wire: credentials only for the PRIMARY. */
   const build = (request: HttpRequest, method: HttpMethod): Request => {
@@ -149,43 +155,18 @@ export function createTransport(options: TransportOptions): Transport {
             ? error
             : connectionFailure(error, { method, url, host: bounds.host, redirectRefused }, scrub);
       const attempt = () => boundedFetch(options.fetch, build(request, method), bounds);
+      const watched =
+        observing && (await observing).watch({ method, url, origin, route }, attempt, failure);
       let response: Response;
       try {
-        response = await withRetries(
-          observer
-            ? async (n) => {
-                const info = { method, url, attempt: n + 1, origin, route };
-                observer.request(info);
-                const started = performance.now();
-                const end = (status: number | null, error?: Error) =>
-                  observer.response({
-                    ...info,
-                    status,
-                    durationMs: performance.now() - started,
-                    error,
-                  });
-                try {
-                  const answer = await attempt();
-                  end(answer.status);
-                  return answer;
-                } catch (error) {
-                  end(null, failure(error));
-                  throw error;
-                }
-              }
-            : attempt,
-          {
-            method,
-            policy: options.retry,
-            // Our own errors (timeouts, oversized bodies) are final; network errors by their kind.
-            retryable: (error) => !isModelReferenceError(error) && isRetryableNetworkError(error),
-            signal: request.signal,
-            onRetry:
-              observer &&
-              ((next, delayMs, status) =>
-                observer.retry({ method, url, attempt: next, origin, route, delayMs, status })),
-          },
-        );
+        response = await withRetries(watched?.attempt ?? attempt, {
+          method,
+          policy: options.retry,
+          // Our own errors (timeouts, oversized bodies) are final; network errors by their kind.
+          retryable: (error) => !isModelReferenceError(error) && isRetryableNetworkError(error),
+          signal: request.signal,
+          onRetry: watched?.onRetry,
+        });
       } catch (error) {
         throw failure(error);
       }

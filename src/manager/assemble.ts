@@ -9,7 +9,7 @@ import { FallbackChain } from '../origins/fallback-chain.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import type { Emitter } from '../util/emitter.js';
 import type { BaselineCatalogCache } from './baseline-catalog.js';
-import { logEvents } from './log-events.js';
+import type { LoggedEvent } from './log-events.js';
 import type { ResolvedManagerOptions } from './options.js';
 import { SourcedReads } from './sourced-reads.js';
 
@@ -46,7 +46,21 @@ export function assembleManager(
     ...options.transport,
     onHookError: (error) => events.emit('error', { error }),
   });
-  if (options.transport.logger) logEvents(events, options.transport.logger);
+  const { logger } = options.transport;
+  if (logger) {
+    // Subscribed now, written by a chunk loaded once: lines keep the order of their events. A
+    // logger that throws is reported like a failing listener.
+    const writing = import('./log-events.js');
+    for (const event of [
+      'fallback',
+      'stale',
+      'invalid-record',
+      'error',
+    ] as const satisfies readonly LoggedEvent[])
+      events.on(event, (payload) =>
+        writing.then(({ logEvent }) => logEvent(logger, event, payload)),
+      );
+  }
   const { primaryUrl } = options.transport;
   const origins = configuredOrigins(options.chain, transport, options.github, now);
   const breaker = new CircuitBreaker(options.circuitBreaker, now);

@@ -1,36 +1,38 @@
 import type { ManagerEvents } from '../events.js';
 import { LOG_PREFIX, type Logger } from '../http/observe.js';
-import type { Emitter } from '../util/emitter.js';
+
+/** The events a manager writes to its `logger`. */
+export type LoggedEvent = 'fallback' | 'stale' | 'invalid-record' | 'error';
 
 /**
- * Writes a manager's events to its `logger`: `fallback` at `info`; `stale` and `invalid-record`
- * at `warn`; `error` at `error`. The messages are the SDK's own, whose URLs and reasons never
- * carry the API key.
+ * Writes one of a manager's events to its `logger`: `fallback` at `info`; `stale` and
+ * `invalid-record` at `warn`; `error` at `error`. The messages are the SDK's own, whose URLs and
+ * reasons never carry the API key. Loaded on demand, only by a manager given a logger.
  */
-export function logEvents(events: Emitter<ManagerEvents>, logger: Logger): void {
-  const line = (text: string) => LOG_PREFIX + text;
-  events.on('fallback', ({ category, origin, attempts }) =>
+export function logEvent<E extends LoggedEvent>(
+  logger: Logger,
+  event: E,
+  payload: ManagerEvents[E],
+): void {
+  const p: unknown = payload;
+  if (event === 'fallback') {
+    const { category, origin, attempts } = p as ManagerEvents['fallback'];
     logger.info?.(
-      line(
-        `${category} served by ${origin} after ${attempts.map((a) => `${a.origin} ${a.outcome} (${a.reason})`).join(', ')}`,
-      ),
-    ),
-  );
-  events.on('stale', ({ category, error }) =>
-    logger.warn?.(line(`${category} served last-known-good data: ${error.message}`)),
-  );
-  events.on('invalid-record', ({ category, key, issues }) =>
+      `${LOG_PREFIX}${category} served by ${origin} after ${attempts.map((a) => `${a.origin} ${a.outcome} (${a.reason})`).join(', ')}`,
+    );
+  } else if (event === 'stale') {
+    const { category, error } = p as ManagerEvents['stale'];
+    logger.warn?.(`${LOG_PREFIX}${category} served last-known-good data: ${error.message}`);
+  } else if (event === 'invalid-record') {
+    const { category, key, issues } = p as ManagerEvents['invalid-record'];
     logger.warn?.(
-      line(
-        `${category} record ${JSON.stringify(key)} skipped: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-      ),
-    ),
-  );
-  events.on('error', ({ category, source, origin, error }) =>
+      `${LOG_PREFIX}${category} record ${JSON.stringify(key)} skipped: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    );
+  } else {
+    const { category, source, origin, error } = p as ManagerEvents['error'];
     logger.error?.(
-      line(
-        `${[category, source && `source ${source}`, origin, error.message].filter(Boolean).join(': ')}`,
-      ),
-    ),
-  );
+      LOG_PREFIX +
+        [category, source && `source ${source}`, origin, error.message].filter(Boolean).join(': '),
+    );
+  }
 }
