@@ -1,8 +1,10 @@
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import type { SearchParams } from '../query/search-params.js';
+import { closestMatches } from '../util/closest-matches.js';
 import { COMMAND_NAMES, COMMANDS, type CommandName, commandGroups, isCommand } from './commands.js';
 import { type DownloadArgs, type DownloadValues, downloadArgs } from './download-args.js';
-import { CliError, EXIT } from './io.js';
+import { debugFromEnv, nonEmpty } from './environment.js';
+import { CliError, type CliIo, EXIT } from './io.js';
 import { OPTIONS, type OptionSpec } from './options.js';
 
 /** The command line, parsed and checked. */
@@ -19,6 +21,8 @@ export interface CliArgs {
     readonly apiKey?: string | undefined;
     readonly offline: boolean;
     readonly json: boolean;
+    /** `--debug` or `$HORDE_MODEL_REFERENCE_DEBUG`: requests and the manager's events on stderr. */
+    readonly debug: boolean;
     readonly help: boolean;
     readonly version: boolean;
   };
@@ -49,19 +53,27 @@ const PARSE_OPTIONS: ParseArgsOptionsConfig = Object.fromEntries(
   }),
 );
 
-const usageError = (message: string) => new CliError(message, EXIT.usage);
+const usageError = (message: string, code?: string, closest?: readonly string[]) =>
+  new CliError(message, EXIT.usage, { ...(code ? { code } : {}), ...(closest ? { closest } : {}) });
+
+/** ` (did you mean search?)`, ` (did you mean --json or --debug?)`, or nothing. */
+export function didYouMeanHint(names: readonly string[]): string {
+  return names.length > 0 ? ` (did you mean ${names.join(' or ')}?)` : '';
+}
+
 const helpHint = (command: string | undefined) =>
   `Run \`horde-model-reference ${command && isCommand(command) ? `${command} ` : ''}--help\` for usage.`;
 
 /**
  * Parses `argv` (without `node` and the script): `<command> [arguments] [options]`, options in
- * any position. `help <command>` is `<command> --help`.
+ * any position. `help <command>` is `<command> --help`. The variables of `ENVIRONMENT` fill in
+ * the flags not given.
  *
- * @throws {CliError} (exit 2) for an unknown command or option, a missing or malformed value, an
- * option the command does not take, or too many or too few arguments; the message says what is
- * allowed.
+ * @throws {CliError} (exit 2) for an unknown command or option (with the closest names), a
+ * missing or malformed value (flag or variable), an option the command does not take, or too many
+ * or too few arguments; the message says what is allowed.
  */
-export function parseCli(argv: readonly string[]): CliArgs {
+export function parseCli(argv: readonly string[], env: CliIo['env'] = {}): CliArgs {
   const args = booleansWithValues(argv);
   let parsed: { values: Values; positionals: string[] };
   try {
@@ -82,16 +94,27 @@ export function parseCli(argv: readonly string[]): CliArgs {
     [name, ...positionals] = positionals;
     help = true;
   }
-  if (name !== undefined && !isCommand(name))
-    throw usageError(`unknown command "${name}"; commands: ${COMMAND_NAMES.join(', ')}`);
+  if (name !== undefined && !isCommand(name)) {
+    const closest = closestMatches(name, COMMAND_NAMES);
+    throw usageError(
+      `unknown command "${name}"${didYouMeanHint(closest)}; commands: ${COMMAND_NAMES.join(', ')}`,
+      'UNKNOWN_COMMAND',
+      closest,
+    );
+  }
   const global = {
-    primaryUrl: url('primary-url', values['primary-url']),
-    githubRawUrl: url('github-raw-url', values['github-raw-url']),
+    primaryUrl:
+      url('--primary-url', values['primary-url']) ??
+      url('$HORDE_PRIMARY_URL', nonEmpty(env.HORDE_PRIMARY_URL)),
+    githubRawUrl:
+      url('--github-raw-url', values['github-raw-url']) ??
+      url('$HORDE_GITHUB_RAW_URL', nonEmpty(env.HORDE_GITHUB_RAW_URL)),
     cacheDir: string(values['cache-dir']),
     timeoutMs: positiveInteger('timeout-ms', values['timeout-ms']),
-    apiKey: string(values['api-key']),
+    apiKey: string(values['api-key']) ?? nonEmpty(env.HORDE_API_KEY),
     offline: values.offline === true,
     json: values.json === true,
+    debug: values.debug === true || debugFromEnv(env.HORDE_MODEL_REFERENCE_DEBUG),
     help,
     version: values.version === true,
   };
@@ -161,12 +184,15 @@ function parseFailure(error: unknown, command: string | undefined): CliError {
   const { code, message } = error as { code?: string; message?: string };
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const option = /'([^']+)'/.exec(message ?? '')?.[1] ?? '?';
-    const names = allowedOptions(command).flatMap((o) =>
-      o.negatable ? [`--${o.name}`, `--no-${o.name}`] : [`--${o.name}`],
-    );
+    const names = optionNames(allowedOptions(command));
+    // The command's own options first; else an option of another command, which the next run
+    // will then say applies elsewhere.
+    const closest = closestOptions(option, names) ?? closestOptions(option, optionNames(OPTIONS));
     const scope = command && isCommand(command) ? command : 'every command';
     return usageError(
-      `unknown option ${option}; ${scope} takes ${names.join(', ')}. ${helpHint(command)}`,
+      `unknown option ${option}${didYouMeanHint(closest ?? [])}; ${scope} takes ${names.join(', ')}. ${helpHint(command)}`,
+      'UNKNOWN_OPTION',
+      closest ?? [],
     );
   }
   const option = /'(-[^' ]+)/.exec(message ?? '')?.[1];
@@ -175,6 +201,19 @@ function parseFailure(error: unknown, command: string | undefined): CliError {
       `${option} needs a value${/ambiguous/.test(message ?? '') ? ` (write ${option}=<value> for one starting with -)` : ''}. ${helpHint(command)}`,
     );
   return usageError(`${message ?? String(error)} ${helpHint(command)}`);
+}
+
+const optionNames = (options: readonly OptionSpec[]): string[] =>
+  options.flatMap((o) => (o.negatable ? [`--${o.name}`, `--no-${o.name}`] : [`--${o.name}`]));
+
+/** The closest of `names` (`--x` each) to `option`, or `null` when none is close. */
+function closestOptions(option: string, names: readonly string[]): string[] | null {
+  const bare = option.replace(/^-+/, '').replace(/=.*$/s, '');
+  const found = closestMatches(
+    bare,
+    names.map((n) => n.slice(2)),
+  ).map((n) => `--${n}`);
+  return found.length > 0 ? found : null;
 }
 
 function checkOptions(command: CommandName, values: Values): void {
@@ -246,15 +285,14 @@ function interval(value: string | boolean | undefined): number | undefined {
   return Math.round(seconds * 1000);
 }
 
-function url(name: string, value: string | boolean | undefined): string | undefined {
+/** `value` checked as an http(s) URL; `label` is the flag or variable it came from. */
+function url(label: string, value: string | boolean | undefined): string | undefined {
   if (typeof value !== 'string') return undefined;
-  let parsed: URL;
+  let parsed: URL | undefined;
   try {
     parsed = new URL(value);
-  } catch {
-    throw usageError(`--${name} expects an http(s) URL, got "${value}"`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-    throw usageError(`--${name} expects an http(s) URL, got "${value}"`);
+  } catch {}
+  if (parsed?.protocol !== 'http:' && parsed?.protocol !== 'https:')
+    throw usageError(`${label} expects an http(s) URL, got ${JSON.stringify(value)}`);
   return value;
 }

@@ -82,7 +82,9 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     options: null,
     details: [
       'Per category: origin, records, age, stale, last error. Per origin of the fallback chain: requests, failures,',
-      'circuit state and last failure. Exit 1 when no category could be loaded.',
+      'circuit state and last failure. Exit 1 when no category could be loaded. With --offline,',
+      'nothing is asked, so nothing is stale: per category its origin, age, and whether it is old',
+      '(older than 24 h).',
     ],
     examples: ['status', 'status --json'],
   },

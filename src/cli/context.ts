@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import { CATEGORIES, type Category } from '../categories.js';
 import { isSourceUnavailableError } from '../errors/source-unavailable-error.js';
 import { isStorageError } from '../errors/storage-error.js';
+import { DEFAULT_PRIMARY_URL } from '../http/defaults.js';
 import { ModelReferenceManager } from '../manager/model-reference-manager.js';
 import { fileStorage } from '../node/file-storage.js';
+import { DEFAULT_GITHUB } from '../origins/github-origin.js';
 import { pendingProvider } from '../providers/pending-provider.js';
 import { VERSION } from '../version.js';
 import type { CliArgs } from './args.js';
-import { debugRequested, stderrLogger } from './debug-logger.js';
+import { type DebugLog, debugManagerOptions, logManagerEvents } from './debug-log.js';
 import { attemptsInline } from './describe-error.js';
 import type { CliIo } from './io.js';
+import type { StatusLine } from './status-line.js';
 import { age } from './table.js';
 import { terminalText } from './terminal-text.js';
 
@@ -23,12 +26,22 @@ export function cacheDirectory(args: CliArgs, env: CliIo['env']): string {
 
 /**
  * The manager a command works with: persistent (so a later `--offline` run has data), with no
- * network at all when `--offline`, and with the pending channel when an API key is given.
+ * network at all when `--offline`, with the pending channel when an API key is given (`--api-key`
+ * or `$HORDE_API_KEY`, resolved by the parser), and reporting to `debug` when it is given.
  */
-export function openManager(args: CliArgs, io: CliIo): ModelReferenceManager {
+export function openManager(
+  args: CliArgs,
+  io: CliIo,
+  debug: DebugLog | null = null,
+): ModelReferenceManager {
   const { global } = args;
-  const apiKey = global.apiKey ?? io.env.HORDE_API_KEY;
+  const { apiKey } = global;
+  const targets = {
+    primaryUrl: global.offline ? null : (global.primaryUrl ?? DEFAULT_PRIMARY_URL),
+    githubRawUrl: global.offline ? null : (global.githubRawUrl ?? DEFAULT_GITHUB.rawBaseUrl),
+  };
   const refs = new ModelReferenceManager({
+    ...(debug ? debugManagerOptions(debug, targets) : {}),
     storage: fileStorage(cacheDirectory(args, io.env)),
     // A one-shot command asks the network first; the cache answers only when it cannot.
     staleWhileRevalidate: false,
@@ -41,18 +54,19 @@ export function openManager(args: CliArgs, io: CliIo): ModelReferenceManager {
     ...(global.timeoutMs !== undefined ? { timeoutMs: global.timeoutMs } : {}),
     clientAgent: `horde-model-reference-cli:${VERSION}:unknown`,
     ...(apiKey && !global.offline ? { apiKey } : {}),
-    // $HORDE_MODEL_REFERENCE_DEBUG: every request, retry, fallback and failure on stderr.
-    ...(debugRequested(io.env) ? { logger: stderrLogger(io) } : {}),
   });
   if (apiKey && !global.offline) refs.registerProvider(pendingProvider({ apiKey }));
-  // A cache write that fails (full disk, no permission) is said once, loudly: the next --offline
-  // run would otherwise find nothing with no clue why.
-  let warned = false;
+  if (debug) logManagerEvents(refs, debug);
+  // A cache that cannot be read or written (full disk, no permission, a damaged file) is said once
+  // per kind, loudly: the next --offline run would otherwise find nothing with no clue why.
+  const warned = new Set<string>();
   refs.on('error', ({ error }) => {
-    if (!isStorageError(error) || warned) return;
-    warned = true;
+    if (!isStorageError(error) || warned.has(error.operation)) return;
+    warned.add(error.operation);
     io.stderr(
-      `warning: the cache could not be saved (${terminalText(error.message)}); a later --offline run will not have this data\n`,
+      error.operation === 'get'
+        ? `warning: the cached copy could not be read (${terminalText(error.message)}); the next good answer replaces it\n`
+        : `warning: the cache could not be saved (${terminalText(error.message)}); a later --offline run will not have this data\n`,
     );
   });
   return refs;
@@ -79,19 +93,18 @@ export function reportProvenance(refs: ModelReferenceManager, io: CliIo, offline
 }
 
 /**
- * Loads every category concurrently, showing `Loading 7/15 categories` on stderr when it is a
- * terminal. Categories no source could provide are returned as errors, not thrown.
+ * Loads every category concurrently, showing `Loading 7/15 categories` on the status line (a
+ * terminal's stderr). Categories no source could provide are returned as errors, not thrown.
  *
  * @throws the abort reason when `io.signal` aborts.
  */
 export async function loadAll(
   refs: ModelReferenceManager,
   io: CliIo,
+  line: StatusLine,
 ): Promise<Map<Category, Error>> {
   let done = 0;
-  const progress = () => {
-    if (io.isTTY) io.stderr(`\rLoading ${done}/${CATEGORIES.length} categories`);
-  };
+  const progress = () => line.show(`Loading ${done}/${CATEGORIES.length} categories`);
   progress();
   const failures = new Map<Category, Error>();
   try {
@@ -108,7 +121,7 @@ export async function loadAll(
     );
   } finally {
     // Clear the progress line so the table (or an error) starts on a clean line.
-    if (io.isTTY) io.stderr('\r\u001b[K');
+    line.clear();
   }
   io.signal?.throwIfAborted();
   // Keep CATEGORIES order, whatever order the loads finished in.

@@ -1,15 +1,28 @@
-import type { Category } from '../categories.js';
+import { CATEGORIES, type Category } from '../categories.js';
+import { describeValue } from '../errors/describe-value.js';
+import { didYouMean } from '../errors/did-you-mean.js';
 import { isInvalidSearchParamsError } from '../errors/invalid-search-params-error.js';
 import {
   isSourceUnavailableError,
   type OriginAttempt,
 } from '../errors/source-unavailable-error.js';
+import { isUnknownCategoryError } from '../errors/unknown-category-error.js';
+import { closestMatches } from '../util/closest-matches.js';
+import { type FailureContext, failureGroupLines, groupFailures } from './failure-groups.js';
 import { table } from './table.js';
 
 /** What an error message needs to know of the run. */
-export interface ErrorContext {
+export interface ErrorContext extends FailureContext {
   readonly offline: boolean;
   readonly cacheDir: string;
+}
+
+const WHERE_HINT =
+  'Check --primary-url / --github-raw-url (or $HORDE_PRIMARY_URL / $HORDE_GITHUB_RAW_URL)';
+
+/** The categories closest to a rejected category name (none for a value that is not text). */
+export function closestCategories(value: unknown): string[] {
+  return typeof value === 'string' ? closestMatches(value, CATEGORIES) : [];
 }
 
 const SEED_HINT = 'or seed it with `horde-model-reference snapshot import <file>`';
@@ -41,7 +54,12 @@ export function describeError(error: unknown, context: ErrorContext): string {
       return `nothing is cached for category ${category} in ${context.cacheDir}, and --offline uses no network. Run once without --offline, ${SEED_HINT}.`;
     return `no source could provide category ${category}, and nothing is cached for it in ${context.cacheDir}. Tried:
 ${attemptLines(attempts, true)}
-Check --primary-url / --github-raw-url, ${SEED_HINT}.`;
+${WHERE_HINT}, ${SEED_HINT}.`;
+  }
+  if (isUnknownCategoryError(error)) {
+    // The closest first, then all of them: `imagegen` is one look away from `image_generation`.
+    const closest = didYouMean(closestCategories(error.category));
+    return `unknown category ${describeValue(error.category)}.${closest} Valid categories: ${CATEGORIES.join(', ')}.`;
   }
   if (isInvalidSearchParamsError(error)) {
     const issues = error.issues.map(
@@ -62,35 +80,30 @@ export function attemptsInline(attempts: readonly OriginAttempt[]): string {
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /**
- * Why some categories could not be loaded, for the commands that load them all: which ones, and
- * each source's distinct reasons (the same outage repeats for every category).
+ * Why some categories could not be loaded, for the commands that load them all: how many, then
+ * one entry per cause (host and reason, then the categories it stopped), never one line per
+ * category and origin: an outage of one host reads as one line however many categories it hit.
  */
 export function describeFailures(
   failures: ReadonlyMap<Category, Error>,
   total: number,
   context: ErrorContext,
 ): string {
-  const names = [...failures.keys()].join(', ');
-  const attempts = [...failures.values()].flatMap((e) =>
-    isSourceUnavailableError(e) ? e.attempts : [],
-  );
-  const head = `${failures.size} of ${total} categories could not be loaded (${names})`;
-  if (context.offline || attempts.length === 0) {
-    const others = [...failures.values()].filter((e) => !isSourceUnavailableError(e));
-    const reasons = [...new Set(others.map((e) => e.message))].map((m) => `  ${m}`);
+  const head = `${failures.size} of ${total} categories could not be loaded`;
+  // No origin to ask (--offline): nothing was tried, so there is no cause but the empty cache.
+  const untried = (e: Error) => isSourceUnavailableError(e) && e.attempts.length === 0;
+  if (context.offline || [...failures.values()].every(untried)) {
+    const others = new Map([...failures].filter(([, e]) => !untried(e)));
     return [
-      `${head}: nothing is cached for them in ${context.cacheDir}${context.offline ? ', and --offline uses no network' : ''}.`,
-      ...reasons,
+      `${head} (${[...failures.keys()].join(', ')}): nothing is cached for them in ${context.cacheDir}${context.offline ? ', and --offline uses no network' : ''}.`,
+      ...failureGroupLines(groupFailures(others, context), total),
     ].join('\n');
   }
-  const seen = new Set<string>();
-  const distinct = attempts.filter((a) => {
-    // Cool-down reasons name a deadline that differs by milliseconds between categories.
-    const key = `${a.origin} ${a.outcome} ${a.reason.replace(/ until \S+/, '')}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return `${head}, and nothing is cached for them in ${context.cacheDir}. Sources tried:
-${attemptLines(distinct, false)}`;
+  const lines = failureGroupLines(groupFailures(failures, context), total);
+  const all = failures.size === total;
+  return [
+    `${head}, and nothing is cached for ${all ? 'any' : 'them'} in ${context.cacheDir}. Why:`,
+    ...lines,
+    ...(all ? [`${WHERE_HINT}, ${SEED_HINT}.`] : []),
+  ].join('\n');
 }

@@ -1,6 +1,7 @@
 import { type DownloadReport, downloadModels } from '../downloads/download-models.js';
 import { mirrorsFirst } from '../downloads/download-urls.js';
 import type { CommandContext } from './command-context.js';
+import { loggingFetch } from './debug-log.js';
 import {
   duration,
   jsonLine,
@@ -58,6 +59,16 @@ export async function downloadCommand(context: CommandContext): Promise<number> 
       signal: io.signal,
       onProgress: view.event,
       resolveUrls: mirrorsFirst({ mirrors: download.mirrors, hostHeaders }),
+      // --debug: each file request too (never its headers, where the tokens are).
+      ...(context.debug
+        ? {
+            fetch: loggingFetch(
+              context.debug,
+              { primaryUrl: null, githubRawUrl: null },
+              'download',
+            ),
+          }
+        : {}),
     });
   } finally {
     view.close();

@@ -5,9 +5,12 @@ import { type DownloadPlan, planDownloads } from '../downloads/plan.js';
 import type { PlanOrder } from '../downloads/plan-order.js';
 import { ModelNotFoundError } from '../errors/model-not-found-error.js';
 import type { ModelRecord } from '../schemas/record-schemas.js';
+import { closestMatches } from '../util/closest-matches.js';
 import { type CommandContext, callOptions } from './command-context.js';
 import { reportProvenance } from './context.js';
+import { warnUnmatchedFilters } from './filter-hints.js';
 import { CliError, EXIT } from './io.js';
+import { withProgress } from './status-line.js';
 import { terminalText } from './terminal-text.js';
 
 /** The plan a `plan` or `download` run works from. */
@@ -77,10 +80,23 @@ export async function selectAndPlan(context: CommandContext): Promise<Selection>
   const names = args.positionals.slice(1);
   const root = await roots(context);
   reportProvenance(refs, io, args.global.offline);
-  const known = Object.values(await refs.getCategory(category, callOptions(io))) as ModelRecord[];
+  const known = Object.values(
+    await withProgress(context.line, `Loading ${category}`, () =>
+      refs.getCategory(category, callOptions(io)),
+    ),
+  ) as ModelRecord[];
   for (const name of names)
-    if (!known.some((r) => r.name === name)) throw new ModelNotFoundError(category, name);
+    if (!known.some((r) => r.name === name))
+      throw new ModelNotFoundError(
+        category,
+        name,
+        closestMatches(
+          name,
+          known.map((r) => r.name),
+        ),
+      );
   let records = await searched(context, category);
+  await warnUnmatchedFilters(refs, io, category, args.search);
   if (names.length > 0) {
     const wanted = new Set(names);
     const kept = records.filter((r) => wanted.has(r.name));

@@ -1,5 +1,6 @@
 import { CATEGORIES } from '../categories.js';
 import { COMMAND_NAMES, COMMANDS, type CommandName, commandGroups } from './commands.js';
+import { ENVIRONMENT } from './environment.js';
 import { OPTIONS, type OptionGroup, optionLabel } from './options.js';
 
 const BIN = 'horde-model-reference';
@@ -43,6 +44,9 @@ function optionText(option: (typeof OPTIONS)[number]): string {
   return option.short ? `-${option.short}, ${optionLabel(option)}` : optionLabel(option);
 }
 
+const ENVIRONMENT_TEXT = `Environment (a flag on the command line wins over its variable):
+${columns(ENVIRONMENT.map(([name, meaning]) => [name, meaning]))}`;
+
 const EXIT_CODES = `Exit codes:
   0    ok
   1    the work failed: no source answered (every source tried is listed, with why), a model
@@ -69,6 +73,8 @@ Run \`${BIN} <command> --help\` for a command's arguments, options and examples.
 Categories:
 ${wrap(CATEGORIES.join(', '), 2)}
 
+${ENVIRONMENT_TEXT}
+
 ${EXIT_CODES}`;
 }
 
@@ -88,6 +94,8 @@ ${optionRows('global')}
 
 Examples:
 ${spec.examples.map((example) => `  ${BIN} ${example}`).join('\n')}
+
+${ENVIRONMENT_TEXT}
 
 ${EXIT_CODES}`;
 }

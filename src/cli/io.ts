@@ -12,14 +12,29 @@ export interface CliIo {
   readonly signal?: AbortSignal | undefined;
 }
 
+/** What `--json` says of a {@link CliError} besides its message. */
+export interface CliErrorDetails {
+  /** Stable code, e.g. `UNKNOWN_COMMAND`; `USAGE` (exit 2) or `FAILED` (exit 1) by default. */
+  readonly code?: string;
+  /** The closest valid names, for an unknown command, option or action. */
+  readonly closest?: readonly string[];
+}
+
 /** A failure the CLI reports with its own exit code and message (no stack trace). */
 export class CliError extends Error {
+  override readonly name = 'CliError';
   /** The process exit code this failure ends the run with. */
   readonly exitCode: number;
+  /** Stable code for `--json`: `USAGE`, `FAILED`, or a more precise one. */
+  readonly code: string;
+  /** The closest valid names, when the mistake was a name (empty otherwise). */
+  readonly closest: readonly string[];
 
-  constructor(message: string, exitCode: number) {
+  constructor(message: string, exitCode: number, details: CliErrorDetails = {}) {
     super(message);
     this.exitCode = exitCode;
+    this.code = details.code ?? (exitCode === 2 ? 'USAGE' : 'FAILED');
+    this.closest = details.closest ?? [];
   }
 }
 

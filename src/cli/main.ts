@@ -5,8 +5,10 @@ import { prepareCacheFolder } from './cache-folder.js';
 import type { CommandContext } from './command-context.js';
 import type { CommandName } from './commands.js';
 import { cacheDirectory, openManager } from './context.js';
-import { describeError } from './describe-error.js';
+import { debugLog } from './debug-log.js';
+import { describeError, type ErrorContext } from './describe-error.js';
 import { downloadCommand } from './download-command.js';
+import { errorJson } from './error-json.js';
 import { commandHelp, usage } from './help.js';
 import { CliError, type CliIo, EXIT } from './io.js';
 import { nodeIo } from './node-io.js';
@@ -19,7 +21,8 @@ import {
   statusCommand,
 } from './read-commands.js';
 import { snapshotCommand } from './snapshot-command.js';
-import { terminalText } from './terminal-text.js';
+import { statusLine } from './status-line.js';
+import { terminalSafeJson, terminalText } from './terminal-text.js';
 import { watchCommand } from './watch-command.js';
 
 const RUN: Readonly<Record<CommandName, (context: CommandContext) => Promise<number>>> = {
@@ -45,7 +48,8 @@ const USAGE_ERRORS = new Set([
 /**
  * Runs the `horde-model-reference` command line and returns its exit code: 0 success, 1 the
  * work failed (no source answered, model not found), 2 bad usage, 130 interrupted. Never
- * throws; messages go to `io.stderr`, results to `io.stdout`.
+ * throws; messages go to `io.stderr`, results to `io.stdout`. With `--json`, a failure is one
+ * line on stderr, `{"error": {"code", "name", "message", "exitCode", ...}}`.
  *
  * @param argv - the arguments after the program name.
  * @param io - where to write and what to read; the real process (`nodeIo()`) by default.
@@ -64,10 +68,13 @@ export async function main(argv: readonly string[], io?: CliIo): Promise<number>
   }
 }
 
-async function run(argv: readonly string[], io: CliIo): Promise<number> {
+async function run(argv: readonly string[], terminal: CliIo): Promise<number> {
+  // Progress on a terminal; every other stderr write steps around it.
+  const { io, line } = statusLine(terminal);
   let args: CliArgs | undefined;
+  let cacheDir = '';
   try {
-    args = parseCli(argv);
+    args = parseCli(argv, io.env);
     if (args.global.version) {
       io.stdout(`${VERSION}\n`);
       return EXIT.ok;
@@ -81,24 +88,43 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(`${commandHelp(args.command)}\n`);
       return EXIT.ok;
     }
-    const cacheDir = cacheDirectory(args, io.env);
+    cacheDir = cacheDirectory(args, io.env);
     await prepareCacheFolder(cacheDir, args.global.cacheDir !== undefined, io);
-    const refs = openManager(args, io);
+    const debug = args.global.debug ? debugLog(io) : null;
+    debug?.(
+      `${args.command} with cache folder ${cacheDir}${args.global.offline ? ', --offline' : ''}`,
+    );
+    const refs = openManager(args, io, debug);
     try {
-      return await RUN[args.command]({ args, io, refs, cacheDir });
+      return await RUN[args.command]({ args, io, refs, cacheDir, line, debug });
     } finally {
       // Waits for cache writes in flight, so the next run (--offline too) has this run's data.
       await refs.close();
     }
   } catch (error) {
-    const context = {
+    line.clear();
+    const code = exitCode(error, io);
+    const context: ErrorContext = {
       offline: args?.global.offline ?? false,
-      cacheDir: args ? cacheDirectory(args, io.env) : '',
+      cacheDir: cacheDir || (args ? cacheDirectory(args, io.env) : ''),
     };
-    const message = terminalText(describeError(error, context), { keepNewlines: true });
-    io.stderr(`horde-model-reference: ${message}\n`);
-    return exitCode(error, io);
+    if (args?.global.json ?? asksForJson(argv)) {
+      const json = JSON.stringify(errorJson(error, code, context));
+      io.stderr(`${terminalSafeJson(json)}\n`);
+    } else {
+      const message = terminalText(describeError(error, context), { keepNewlines: true });
+      io.stderr(`horde-model-reference: ${message}\n`);
+    }
+    return code;
   }
+}
+
+/** Whether `--json` is among arguments the parser refused (an error then is JSON too). */
+function asksForJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some(
+    (a) => a === '--json' || a === '--json=true',
+  );
 }
 
 function exitCode(error: unknown, io: CliIo): number {

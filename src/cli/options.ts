@@ -33,14 +33,14 @@ export const OPTIONS: readonly OptionSpec[] = [
     type: 'string',
     group: 'global',
     value: '<url>',
-    help: 'the PRIMARY, with /api (default https://models.aihorde.net/api)',
+    help: 'the PRIMARY, with /api (default $HORDE_PRIMARY_URL, else https://models.aihorde.net/api)',
   },
   {
     name: 'github-raw-url',
     type: 'string',
     group: 'global',
     value: '<url>',
-    help: 'raw GitHub or a mirror of it (default https://raw.githubusercontent.com)',
+    help: 'raw GitHub or a mirror of it (default $HORDE_GITHUB_RAW_URL, else https://raw.githubusercontent.com)',
   },
   {
     name: 'cache-dir',
@@ -69,7 +69,18 @@ export const OPTIONS: readonly OptionSpec[] = [
     value: '<key>',
     help: 'AI-Horde API key (or $HORDE_API_KEY), sent to the PRIMARY only; adds the pending (beta) channel as a search --source',
   },
-  { name: 'json', type: 'boolean', group: 'global', help: 'machine-readable output on stdout' },
+  {
+    name: 'json',
+    type: 'boolean',
+    group: 'global',
+    help: 'machine-readable output on stdout; a failure is one {"error": {...}} line on stderr',
+  },
+  {
+    name: 'debug',
+    type: 'boolean',
+    group: 'global',
+    help: 'each request (URL, status, time) and the fallback, stale and error events on stderr (or $HORDE_MODEL_REFERENCE_DEBUG=1)',
+  },
   { name: 'help', type: 'boolean', group: 'global', short: 'h', help: 'help for the command' },
   { name: 'version', type: 'boolean', group: 'global', short: 'v', help: 'the version' },
   {

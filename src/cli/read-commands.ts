@@ -8,7 +8,10 @@ import {
   printJson,
 } from './command-context.js';
 import { loadAll, reportProvenance } from './context.js';
+import { warnUnmatchedFilters } from './filter-hints.js';
 import { EXIT } from './io.js';
+import { offlineStatus } from './offline-status.js';
+import { withProgress } from './status-line.js';
 import { age, bytes, table } from './table.js';
 
 const field = (record: ModelRecord, key: string) =>
@@ -27,9 +30,9 @@ const categoryArg = ({ args }: CommandContext): Category =>
 
 /** `categories`: every category with its record count, origin and staleness. */
 export async function categoriesCommand(context: CommandContext): Promise<number> {
-  const { refs, io, args } = context;
-  const failures = await loadAll(refs, io);
-  const status = refs.status().categories;
+  const { refs, io, args, line } = context;
+  const failures = await loadAll(refs, io, line);
+  const status = offlineStatus(refs.status(), args.global.offline).categories;
   const rows = CATEGORIES.map((category) => {
     const s = status[category];
     return {
@@ -57,12 +60,18 @@ export async function getCommand(context: CommandContext): Promise<number> {
   const category = categoryArg(context);
   const name = args.positionals[1];
   reportProvenance(refs, io, args.global.offline);
+  const loading = `Loading ${category}`;
   if (name !== undefined) {
     // One record is nested data (config, files, metadata): JSON is its most readable form.
-    printJson(io, await refs.getModel(category, name, callOptions(io)));
+    const record = await withProgress(context.line, loading, () =>
+      refs.getModel(category, name, callOptions(io)),
+    );
+    printJson(io, record);
     return EXIT.ok;
   }
-  const records = await refs.getCategory(category, callOptions(io));
+  const records = await withProgress(context.line, loading, () =>
+    refs.getCategory(category, callOptions(io)),
+  );
   if (args.global.json) printJson(io, records);
   else io.stdout(`${table(MODEL_HEADERS, Object.values(records).map(modelRow))}\n`);
   return EXIT.ok;
@@ -73,7 +82,10 @@ export async function searchCommand(context: CommandContext): Promise<number> {
   const { refs, io, args } = context;
   const category = categoryArg(context);
   reportProvenance(refs, io, args.global.offline);
-  const page = await refs.search(category, args.search, callOptions(io));
+  const page = await withProgress(context.line, `Searching ${category}`, () =>
+    refs.search(category, args.search, callOptions(io)),
+  );
+  await warnUnmatchedFilters(refs, io, category, args.search);
   if (args.global.json) {
     printJson(io, page);
     return EXIT.ok;
@@ -89,7 +101,9 @@ export async function statsCommand(context: CommandContext): Promise<number> {
   const { refs, io, args } = context;
   const category = categoryArg(context);
   reportProvenance(refs, io, args.global.offline);
-  const stats = await refs.statistics(category, callOptions(io));
+  const stats = await withProgress(context.line, `Loading ${category}`, () =>
+    refs.statistics(category, callOptions(io)),
+  );
   if (args.global.json) {
     printJson(io, stats);
     return EXIT.ok;
@@ -120,16 +134,30 @@ export async function statsCommand(context: CommandContext): Promise<number> {
 const clip = (text: string | null | undefined) =>
   text && text.length > 60 ? `${text.slice(0, 59)}…` : (text ?? null);
 
-/** `status`: loads everything, then shows where each category came from and each source's health. */
+/**
+ * `status`: loads everything, then shows where each category came from and each source's
+ * health. Under `--offline` nothing was asked of the network, so nothing is called stale: the
+ * table says instead which data is older than the manager's `maxStalenessMs` (24 h).
+ */
 export async function statusCommand(context: CommandContext): Promise<number> {
-  const { refs, io, args } = context;
-  const failures = await loadAll(refs, io);
-  const status = refs.status();
+  const { refs, io, args, line } = context;
+  const { offline } = args.global;
+  const failures = await loadAll(refs, io, line);
+  const status = offlineStatus(refs.status(), offline);
   if (args.global.json) {
     printJson(io, {
       ...status,
+      offline,
       unavailable: Object.fromEntries([...failures].map(([c, e]) => [c, e.message])),
     });
+  } else if (offline) {
+    const categories = CATEGORIES.map((category) => {
+      const s = status.categories[category];
+      return s
+        ? [category, s.origin, s.records, age(s.ageMs), s.old]
+        : [category, 'not cached', 0, '-', '-'];
+    });
+    io.stdout(`${table(['category', 'origin', 'records', 'age', 'old'], categories)}\n`);
   } else {
     const categories = CATEGORIES.map((category) => {
       const s = status.categories[category];
@@ -147,10 +175,8 @@ export async function statusCommand(context: CommandContext): Promise<number> {
     ]);
     const parts = [
       table(['category', 'origin', 'records', 'age', 'stale', 'last error'], categories),
+      table(['origin', 'requests', 'failures', 'circuit', 'last failure'], origins),
     ];
-    // --offline has no origins at all: an empty table would only puzzle.
-    if (origins.length > 0)
-      parts.push(table(['origin', 'requests', 'failures', 'circuit', 'last failure'], origins));
     io.stdout(`${parts.join('\n\n')}\n`);
   }
   return failuresExitCode(context, failures, CATEGORIES.length);

@@ -3,6 +3,8 @@ import { fromSnapshot, storageKey, toSnapshot } from '../cache/snapshot.js';
 import { CATEGORIES } from '../categories.js';
 import { fileStorage } from '../node/file-storage.js';
 import type { CategoryResult } from '../records/category-result.js';
+import { closestMatches } from '../util/closest-matches.js';
+import { didYouMeanHint } from './args.js';
 import { type CommandContext, failuresExitCode } from './command-context.js';
 import { loadAll } from './context.js';
 import { CliError, EXIT } from './io.js';
@@ -14,17 +16,19 @@ export async function snapshotCommand(context: CommandContext): Promise<number> 
   const [action, file] = context.args.positionals;
   if (action === 'export') return exportSnapshot(context, file);
   if (action === 'import' && file !== undefined) return importSnapshot(context, file);
+  if (action === 'import')
+    throw new CliError('snapshot import needs a file: snapshot import <file>', EXIT.usage);
+  const closest = closestMatches(action ?? '', ['export', 'import']);
   throw new CliError(
-    action === 'import'
-      ? 'snapshot import needs a file: snapshot import <file>'
-      : `unknown snapshot action "${action}"; usage: snapshot export [file] | snapshot import <file>`,
+    `unknown snapshot action "${action}"${didYouMeanHint(closest)}; usage: snapshot export [file] | snapshot import <file>`,
     EXIT.usage,
+    { code: 'UNKNOWN_ACTION', closest },
   );
 }
 
 async function exportSnapshot(context: CommandContext, file: string | undefined): Promise<number> {
   const { refs, io } = context;
-  const failures = await loadAll(refs, io);
+  const failures = await loadAll(refs, io, context.line);
   const code = failuresExitCode(context, failures, CATEGORIES.length);
   if (code !== EXIT.ok) return code;
   const snapshot = await refs.exportSnapshot();
@@ -71,7 +75,8 @@ function parseSnapshotFile(text: string, file: string): CategoryResult[] {
     throw new CliError(`${file} is not JSON; ${NOT_A_SNAPSHOT}`, EXIT.failure);
   }
   const categories = (value as { categories?: unknown } | null)?.categories;
-  const results = Array.isArray(categories) ? categories.map(fromSnapshot) : [];
+  // Not `.map(fromSnapshot)`: its second parameter is the clock, and map would pass the index.
+  const results = Array.isArray(categories) ? categories.map((c) => fromSnapshot(c)) : [];
   if (results.length === 0 || results.some((r) => r === null))
     throw new CliError(`${file} is not a snapshot; ${NOT_A_SNAPSHOT}`, EXIT.failure);
   return results.filter((r) => r !== null);

@@ -26,7 +26,7 @@ export async function watchCommand(context: CommandContext): Promise<number> {
   const { refs, io, args } = context;
   if (args.global.offline)
     throw new CliError('watch asks the PRIMARY what changed: it cannot run --offline', EXIT.usage);
-  const failures = await loadAll(refs, io);
+  const failures = await loadAll(refs, io, context.line);
   const loaded = failuresExitCode(context, failures, CATEGORIES.length);
   if (loaded !== EXIT.ok) return loaded;
   refs.on('change', (change) => {

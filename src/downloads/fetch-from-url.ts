@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import type { DownloadFailureReason } from '../errors/download-failed-error.js';
+import { delay } from '../util/delay.js';
 import {
   backoff,
   describe,
@@ -22,7 +23,6 @@ import {
   writePartMeta,
 } from './part-state.js';
 import type { Carried, StreamContext, StreamTarget, UrlOutcome } from './stream-types.js';
-import { sleep } from './tasks.js';
 import { WriteError, writeBody } from './write-body.js';
 
 /**
@@ -209,7 +209,7 @@ export async function fetchFromUrl(
       if (!(error instanceof RetryLater) && ++failures > retries)
         return failed('network', `${describe(error)} after ${retries} retries`);
       try {
-        await sleep(backoff(context, Math.max(1, failures), hinted), signal);
+        await delay(backoff(context, Math.max(1, failures), hinted), signal);
       } catch {
         return { kind: 'aborted', transferred };
       }

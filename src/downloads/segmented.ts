@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
+import { delay } from '../util/delay.js';
 import { backoff, describe, IdleTimeout, isFileSystemError } from './attempt-helpers.js';
 import type { DownloadUrl } from './download-urls.js';
 import { isDiskFull } from './file-system.js';
@@ -7,7 +8,6 @@ import { sha256File } from './hash-file.js';
 import { httpGet, parseContentRange, retryAfterMs, statusKind } from './http-get.js';
 import { hashUrl, strongEtag, writePartMeta } from './part-state.js';
 import type { StreamContext, StreamTarget, UrlOutcome } from './stream-types.js';
-import { sleep } from './tasks.js';
 import { WriteError, writeBody } from './write-body.js';
 
 /** Hard ceiling of connections to one file, whatever is asked: no host gets hammered by one file. */
@@ -238,7 +238,7 @@ export async function fetchSegmented(
           clearTimeout(timer);
           release?.();
         }
-        await sleep(backoff(context, failures, hinted), stop).catch(() => {});
+        await delay(backoff(context, failures, hinted), stop).catch(() => {});
       }
     };
     await Promise.all(current.segments.map((segment, index) => run(segment, index)));

@@ -1,4 +1,5 @@
 import { describeValue } from './describe-value.js';
+import { didYouMean } from './did-you-mean.js';
 import { errorGuard, ModelReferenceError } from './model-reference-error.js';
 
 /**
@@ -6,7 +7,8 @@ import { errorGuard, ModelReferenceError } from './model-reference-error.js';
  *
  * @example
  * ```ts
- * await refs.getModel('image_generation', 'nope'); // ModelNotFoundError: Model "nope" not found in image_generation
+ * await refs.getModel('image_generation', 'albedobase xl');
+ * // ModelNotFoundError: Model "albedobase xl" not found in category image_generation. Did you mean "AlbedoBase XL (SDXL)"?
  * ```
  */
 export class ModelNotFoundError extends ModelReferenceError {
@@ -15,12 +17,22 @@ export class ModelNotFoundError extends ModelReferenceError {
   readonly category: string;
   /** The model name that was asked for. */
   readonly model: string;
+  /** The names of the category closest to `model`, best first (at most 3; may be empty). */
+  readonly closest: readonly string[];
 
-  /** Takes any value as `model` (a caller may pass a number): the message never throws. */
-  constructor(category: string, model: string) {
-    super('MODEL_NOT_FOUND', `Model ${describeValue(model)} not found in category ${category}.`);
+  /**
+   * Takes any value as `model` (a caller may pass a number): the message never throws.
+   *
+   * @param closest - the category's names closest to `model`, said in the message (none by default).
+   */
+  constructor(category: string, model: string, closest: readonly string[] = []) {
+    super(
+      'MODEL_NOT_FOUND',
+      `Model ${describeValue(model)} not found in category ${category}.${didYouMean(closest)}`,
+    );
     this.category = category;
     this.model = model;
+    this.closest = closest;
   }
 }
 

@@ -21,7 +21,7 @@ export class SuspectAnswerError extends ModelReferenceError {
   constructor(url: string, reason: string) {
     super(
       'SUSPECT_ANSWER',
-      `${url} answered with data that is not taken: ${reason}. The data held is kept; pass { acceptSuspect: true } to refresh() to take it anyway.`,
+      `${url} answered with data that is not taken: ${reason}. Whatever was held is kept; refresh(category, { acceptSuspect: true }) takes such an answer.`,
     );
     this.url = url;
     this.reason = reason;

@@ -90,7 +90,7 @@ export class ModelReferenceManager {
   /**
    * One model by name.
    *
-   * @throws {ModelNotFoundError} naming the category and the model.
+   * @throws {ModelNotFoundError} naming the category, the model and its closest names.
    * @throws {UnknownCategoryError} | {SourceUnavailableError} as {@link getCategory}.
    */
   async getModel<C extends Category>(
@@ -100,8 +100,16 @@ export class ModelReferenceManager {
   ): Promise<RecordOf<C>> {
     this.#open('getModel', options, ['source']);
     const record = await this.findModel(category, name, options);
-    if (!record) throw new ModelNotFoundError(category, name);
-    return record;
+    if (record) return record;
+    // Only on the way to an error, loaded on first use: a found model costs no comparison and
+    // the core's bundle no bytes. The records are those findModel just read (cached).
+    const { closestMatches } = await import('../util/closest-matches.js');
+    const names = Object.keys(await this.getCategory(category, options));
+    throw new ModelNotFoundError(
+      category,
+      name,
+      typeof name === 'string' ? closestMatches(name, names) : [],
+    );
   }
 
   /**

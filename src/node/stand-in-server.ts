@@ -70,14 +70,16 @@ export async function startStandInServer<S extends StandInHandler>(
     }
     const controller = new AbortController();
     outgoing.on('close', () => controller.abort(new Error('client went away')));
-    (standIn as S).answer(toRequest(incoming, controller.signal)).then(
-      async (answer) => {
-        if (typeof answer === 'symbol') return void incoming.socket.destroy(); // REFUSED
-        outgoing.writeHead(answer.status, Object.fromEntries(answer.headers));
-        outgoing.end(new Uint8Array(await answer.arrayBuffer()));
-      },
-      () => incoming.socket.destroy(),
-    );
+    // Whatever the handler does (throws, answers nothing usable), the server stays up: that
+    // request's connection is dropped, as a crashed upstream would.
+    const reply = async () => {
+      const answer = await (standIn as S).answer(toRequest(incoming, controller.signal));
+      if (typeof answer === 'symbol') return void incoming.socket.destroy(); // REFUSED
+      const body = new Uint8Array(await answer.arrayBuffer());
+      outgoing.writeHead(answer.status, Object.fromEntries(answer.headers));
+      outgoing.end(body);
+    };
+    reply().catch(() => incoming.socket.destroy());
   };
   const host = options.host ?? '127.0.0.1';
   const listen = async (port: number) => {

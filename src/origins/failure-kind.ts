@@ -8,6 +8,7 @@ import {
   isModelReferenceError,
   type ModelReferenceError,
 } from '../errors/model-reference-error.js';
+import { isSuspectAnswerError } from '../errors/suspect-answer-error.js';
 import { isTimeoutError } from '../errors/timeout-error.js';
 
 /** Why one request to one origin gave no data, as the fallback chain and its breaker see it. */
@@ -60,5 +61,6 @@ export function failureReason(error: ModelReferenceError): string {
       ? `no answer from ${error.host} within ${error.timeoutMs} ms`
       : `the answer from ${error.host} stalled past ${error.timeoutMs} ms`;
   if (isMalformedResponseError(error)) return `answered with ${error.reason}`;
+  if (isSuspectAnswerError(error)) return `a suspect answer, not taken: ${error.reason}`;
   return error.message;
 }

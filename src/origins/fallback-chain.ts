@@ -3,6 +3,7 @@ import { type OriginAttempt, SourceUnavailableError } from '../errors/source-una
 import { SuspectAnswerError } from '../errors/suspect-answer-error.js';
 import type { CategoryResult, NetworkOrigin } from '../records/category-result.js';
 import { type SuspectAnswerPolicy, suspectReason } from '../records/suspect-answer.js';
+import { formatDuration } from '../util/duration.js';
 import type { CircuitBreaker, CircuitState } from './circuit-breaker.js';
 import {
   asOriginFailure,
@@ -152,7 +153,7 @@ export class FallbackChain {
     if (rank < 0 || ageMs >= this.#policy.maxStalenessMs) return none;
     return {
       rank,
-      reason: `the data held came from ${known.fetchedFrom} ${Math.round(ageMs / 60_000)} min ago, within maxStalenessMs (${Math.round(this.#policy.maxStalenessMs / 60_000)} min): a lower origin does not replace it`,
+      reason: `the data held came from ${known.fetchedFrom} ${formatDuration(ageMs)} ago, within maxStalenessMs (${formatDuration(this.#policy.maxStalenessMs)}): a lower origin does not replace it`,
     };
   }
 

@@ -1,3 +1,8 @@
+import { describeValue } from '../errors/describe-value.js';
+import { didYouMean } from '../errors/did-you-mean.js';
+import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import { closestMatches } from '../util/closest-matches.js';
+
 /** A way for a route family of the stand-in to misbehave. */
 export type FaultMode =
   | 'ok'
@@ -59,6 +64,59 @@ export type RouteFamily =
   | 'text-guidance'
   /** 8.x stand-ins only: `/v2/image_generation/baselines/...`. */
   | 'baselines';
+
+// Every mode and family once, so a name given at run time (a test, a demo's control pipe) is
+// checked against the type: an unknown one would otherwise answer nothing at all.
+const MODES: Readonly<Record<FaultMode, true>> = {
+  ok: true,
+  'not-found': true,
+  'client-error': true,
+  'server-error': true,
+  html: true,
+  'non-json': true,
+  truncated: true,
+  'invalid-records': true,
+  'all-invalid': true,
+  empty: true,
+  'error-body': true,
+  hang: true,
+  refuse: true,
+  slow: true,
+  late: true,
+};
+const FAMILIES: Readonly<Record<RouteFamily | 'primary', true>> = {
+  primary: true,
+  v2: true,
+  v1: true,
+  model: true,
+  metadata: true,
+  pending: true,
+  github: true,
+  other: true,
+  licensing: true,
+  'text-guidance': true,
+  baselines: true,
+};
+
+/**
+ * Checks a fault set at run time.
+ *
+ * @throws {InvalidOptionsError} naming the allowed values when `family` or `mode` is unknown.
+ */
+export function checkFault(family: unknown, mode: unknown): void {
+  const check = (name: string, value: unknown, allowed: Readonly<Record<string, true>>) => {
+    if (typeof value === 'string' && Object.hasOwn(allowed, value)) return;
+    const names = Object.keys(allowed);
+    throw new InvalidOptionsError(
+      name,
+      `${describeValue(value)} is not one of ${names.join(', ')}${didYouMean(
+        closestMatches(String(value), names),
+      )}`,
+    );
+  };
+  check('family', family, FAMILIES);
+  check('mode', mode, MODES);
+}
 
 /** Marks an answer that must be a network error (refused connection), not an HTTP response. */
 export const REFUSED: unique symbol = Symbol('refused');

@@ -1,6 +1,7 @@
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import type { Category } from '../categories.js';
 import {
+  checkFault,
   type Fault,
   type FaultMode,
   REFUSED,
@@ -69,7 +70,11 @@ export interface StandInPrimary {
   readonly requests: SeenRequest[];
   /** Number of requests seen per route family. */
   count(family?: RouteFamily): number;
-  /** Makes a route family misbehave (`'ok'` to heal it). */
+  /**
+   * Makes a route family misbehave (`'ok'` to heal it).
+   *
+   * @throws {InvalidOptionsError} when `family` or `mode` is not one of the names above.
+   */
   setFault(family: RouteFamily | 'primary', mode: FaultMode, options?: Omit<Fault, 'mode'>): void;
   /** Answers a request: a Response, or `REFUSED` for a refused connection. */
   answer(request: Request): Promise<StandInAnswer>;
@@ -185,6 +190,7 @@ export function createStandInPrimary(options: StandInOptions = {}): StandInPrima
     count: (family) =>
       family ? requests.filter((r) => r.family === family).length : requests.length,
     setFault(family, mode, rest = {}) {
+      checkFault(family, mode);
       for (const target of family === 'primary' ? PRIMARY_FAMILIES : [family])
         faults.set(target, { mode, ...rest });
     },

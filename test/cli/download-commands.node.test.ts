@@ -277,6 +277,30 @@ describe('download', () => {
     expect(files.seen('/gated').at(-1)?.headers.authorization).toBe('Bearer hunter2');
   });
 
+  it('--debug shows each file request (URL, status), never its token', async () => {
+    publish('Gated', 1000, { auth: 'Bearer hunter2' });
+    const host = new URL(files.origin).host;
+    const run = await t.cli(
+      'download',
+      'image_generation',
+      'Gated',
+      '--root',
+      root,
+      '--token',
+      `${host}=hunter2`,
+      '--debug',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^debug \\+\\d+ms download GET ${files.url('/gated')} → HTTP 200 in \\d+ ms$`,
+        'm',
+      ),
+    );
+    expect(run.stderr).toMatch(/^debug \+\d+ms v2 GET \S+\/v2\/image_generation → HTTP 200/m);
+    expect(`${run.stdout}${run.stderr}`).not.toContain('hunter2');
+  });
+
   it('Ctrl-C exits 130 keeping the .part; the same command resumes it', async () => {
     const a = publish('Local A', 3 * MB);
     files.fault('/local-a', { kind: 'slow', bytes: 64 * 1024, everyMs: 10 }, 1);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { type StandInServer, startStandInServer } from '../../src/node.js';
-import { createStandInPrimary, type StandInPrimary } from '../../src/testing.js';
+import { createStandInPrimary, type SeenRequest, type StandInPrimary } from '../../src/testing.js';
 
 /** The repository root, where `npx tsx src/cli.ts` runs. */
 export const ROOT: string = join(import.meta.dirname, '../..');
@@ -44,6 +44,8 @@ export interface StandInCli {
   readonly where: () => string[];
   readonly cli: (...argv: string[]) => Promise<CliResult>;
   readonly start: (options: RunOptions, ...argv: string[]) => CliRun;
+  /** The requests the stand-in saw since the current test began (it keeps those of the file). */
+  readonly requests: () => SeenRequest[];
 }
 
 /** Registers the hooks that start the stand-in once and give each test a fresh cache folder. */
@@ -55,6 +57,7 @@ export function useStandInCli(): StandInCli {
   afterAll(async () => {
     await server?.close();
   });
+  let first = 0;
   const context: StandInCli = {
     get server() {
       if (!server) throw new Error('the stand-in is not started yet');
@@ -89,10 +92,12 @@ export function useStandInCli(): StandInCli {
       }).then((code) => ({ code, stdout, stderr, json: () => JSON.parse(stdout) as unknown }));
       return { stdout: () => stdout, stderr: () => stderr, done };
     },
+    requests: () => context.server.standIn.requests.slice(first),
   };
   beforeEach(async () => {
     context.server.standIn.setFault('primary', 'ok');
     context.server.standIn.setFault('github', 'ok');
+    first = context.server.standIn.requests.length;
     const dir = await mkdtemp(join(tmpdir(), 'hmr-cli-'));
     context.cacheDir = dir;
     return () => rm(dir, { recursive: true, force: true, maxRetries: 5 });

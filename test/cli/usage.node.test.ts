@@ -9,7 +9,10 @@ describe('usage errors exit with 2 and say what is allowed', () => {
       ['frobnicate'],
       /unknown command "frobnicate"; commands: categories, get, search, stats, status, watch, snapshot/,
     ],
-    [['get', 'imagegen'], /"imagegen"\. Valid categories: blip, clip, .*image_generation/],
+    [
+      ['get', 'imagegen'],
+      /"imagegen"\. Did you mean "image_generation"\? Valid categories: blip, clip, .*image_generation/,
+    ],
     [['get'], /get takes <category> \[name\], got nothing/],
     [['categories', 'extra'], /categories takes no arguments, got "extra"/],
     [['search', 'clip', '--limit', '900'], /--limit: .*allowed: an integer from 1 to 500/],

@@ -1,8 +1,17 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ModelReferenceManager } from '../../src/index.js';
+import { isInvalidOptionsError, ModelReferenceManager } from '../../src/index.js';
 import { type StandInServer, startStandInServer } from '../../src/node.js';
 import { createStandInPrimary, type StandInPrimary } from '../../src/testing.js';
+
+const catchError = (run: () => void): unknown => {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+};
 
 describe('startStandInServer (real sockets on 127.0.0.1)', () => {
   let server: StandInServer<StandInPrimary>;
@@ -49,6 +58,33 @@ describe('startStandInServer (real sockets on 127.0.0.1)', () => {
     expect(Object.keys(await refs.getCategory('esrgan'))).toHaveLength(1);
     expect(refs.status().categories.esrgan?.origin).toBe('github');
     expect(refs.status().chain.v1?.requests).toBe(0);
+  });
+
+  it('refuses an unknown fault by name, and keeps serving', async () => {
+    const { setFault } = server.standIn;
+    expect(() => setFault('github', 'garbage' as never)).toThrow(
+      /Invalid option mode: "garbage" is not one of ok, not-found/,
+    );
+    expect(() => setFault('primry' as never, 'hang')).toThrow(/Did you mean "primary"\?/);
+    expect(isInvalidOptionsError(catchError(() => setFault('v2', 'hangs' as never)))).toBe(true);
+    expect((await fetch(`${server.primaryUrl}/heartbeat`)).status).toBe(200);
+  });
+
+  it('drops the connection of a request its handler fails or answers nothing to, and keeps serving', async () => {
+    const broken = await startStandInServer(() => ({
+      answer: async (request: Request) => {
+        if (request.url.endsWith('/throws')) throw new Error('handler bug');
+        if (request.url.endsWith('/nothing')) return undefined as never;
+        return new Response('fine');
+      },
+    }));
+    try {
+      await expect(fetch(`${broken.primaryUrl}/throws`)).rejects.toThrow(TypeError);
+      await expect(fetch(`${broken.primaryUrl}/nothing`)).rejects.toThrow(TypeError);
+      expect(await (await fetch(`${broken.primaryUrl}/ok`)).text()).toBe('fine');
+    } finally {
+      await broken.close();
+    }
   });
 
   it('answers names containing / on the model route with 404, as the real server', async () => {
