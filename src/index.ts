@@ -47,7 +47,7 @@ export { isUnknownCategoryError, UnknownCategoryError } from './errors/unknown-c
 export { isUnknownSourceError, UnknownSourceError } from './errors/unknown-source-error.js';
 export type { ManagerEvents } from './events.js';
 export type { FleetCoordinator } from './fleet/fleet-coordinator.js';
-export type { ConnectionOptions, RetryOptions } from './http/connection-options.js';
+export type { RetryOptions } from './http/connection-options.js';
 export type {
   HttpHooks,
   HttpRequestInfo,
