@@ -14,9 +14,13 @@
  *   storage), a listener or a hook that threw.
  */
 export interface Logger {
+  /** Every request attempt: method, URL, what it is for, status (or why none) and duration. */
   readonly debug?: ((message: string) => void) | undefined;
+  /** Retries, and a category served by a later origin of the fallback chain. */
   readonly info?: ((message: string) => void) | undefined;
+  /** Last-known-good data served after a failed refresh, a record skipped as invalid, a hook that threw (API client). */
   readonly warn?: ((message: string) => void) | undefined;
+  /** The manager's `error` events: background failures, a listener or a hook that threw. */
   readonly error?: ((message: string) => void) | undefined;
 }
 
