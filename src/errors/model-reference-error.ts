@@ -18,7 +18,8 @@ export type ModelReferenceErrorCode =
   | 'CHANGE_SET_CONFLICT'
   | 'COORDINATOR_UNAVAILABLE'
   | 'UNSAFE_PATH'
-  | 'DOWNLOAD_FAILED';
+  | 'DOWNLOAD_FAILED'
+  | 'CHANGE_BUFFER_OVERFLOW';
 
 /** Marks our errors so guards work across realms (iframes, workers, duplicated bundles). */
 const BRAND = Symbol.for('horde-model-reference.error');

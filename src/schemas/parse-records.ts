@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { Category } from '../categories.js';
 import { freezeDeep } from '../util/freeze-deep.js';
 import type { FastParse } from './fast-parse.js';
+import { issueMessage } from './issue-message.js';
 import {
   type CategoryRecords,
   RECORD_SCHEMAS,
@@ -13,6 +14,7 @@ import type { Schema } from './shared.js';
 /** One problem inside a record, with a dotted path (`config.download.0.file_url`). */
 export interface FieldIssue {
   readonly path: string;
+  /** What was expected and what was found: `expected boolean, got "maybe"`. */
   readonly message: string;
 }
 
@@ -48,7 +50,7 @@ export function parseWith<T>(schema: Schema<T>, raw: unknown): ParseOutcome<T> {
     ok: false,
     issues: result.error.issues.map((issue) => ({
       path: issue.path.map(String).join('.') || '(record)',
-      message: issue.message,
+      message: issueMessage(issue, raw),
     })),
   };
 }

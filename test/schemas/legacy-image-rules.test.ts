@@ -1,6 +1,6 @@
 // Two rules of the legacy image record schema, written as predicates (oneOf, z.custom) to keep
 // zod's literal and refine types out of the core bundle: they report exactly what the literal and
-// the refinement reported (same paths and messages, every offending showcase, not only the first).
+// the refinement reported (same paths, messages saying what was expected and found, every offending showcase, not only the first).
 import { describe, expect, it } from 'vitest';
 import { parseWith } from '../../src/schemas/parse-records.js';
 import { legacyStableDiffusionRecordSchema } from '../../src/schemas.js';
@@ -13,7 +13,10 @@ describe('legacy image record rules', () => {
     expect(absent.ok && absent.record.type).toBe('ckpt');
     for (const type of ['lora', 'CKPT', 1, null]) {
       const parsed = parseWith(legacyStableDiffusionRecordSchema, { ...base, type });
-      expect(parsed).toEqual({ ok: false, issues: [{ path: 'type', message: 'Invalid input' }] });
+      expect(parsed).toEqual({
+        ok: false,
+        issues: [{ path: 'type', message: `expected "ckpt", got ${JSON.stringify(type)}` }],
+      });
     }
   });
 
@@ -25,8 +28,15 @@ describe('legacy image record rules', () => {
     expect(parsed).toEqual({
       ok: false,
       issues: [
-        { path: 'showcases.0', message: 'showcases must not be hosted on huggingface' },
-        { path: 'showcases.2', message: 'showcases must not be hosted on huggingface' },
+        {
+          path: 'showcases.0',
+          message:
+            'showcases must not be hosted on huggingface, got "https://huggingface.co/a.png"',
+        },
+        {
+          path: 'showcases.2',
+          message: 'showcases must not be hosted on huggingface, got "huggingface/c"',
+        },
       ],
     });
     const fine = parseWith(legacyStableDiffusionRecordSchema, {
