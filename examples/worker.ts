@@ -47,14 +47,12 @@ refs.on('change', async ({ category }) => {
 });
 refs.on('stale', ({ error }) => console.log(`serving cached data: ${error.message.split('.')[0]}`));
 
+// The watch keeps the process running until it is stopped.
 const stop = refs.watch({ intervalMs: Number(env.HORDE_WATCH_MS ?? 60_000) });
 console.log('watching for changes');
-// The watch timer is unref'd (it never keeps a process alive on its own); a worker keeps itself.
-const keepAlive = setInterval(() => {}, 1 << 30);
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, async () => {
     stop();
     await refs.close();
-    clearInterval(keepAlive);
     console.log('stopped');
   });

@@ -35,6 +35,7 @@ export {
   type UserArea,
 } from './api/client.js';
 export { type ConditionalRead, isRouteMissing } from './api/feature-call.js';
+export type { PageOptions } from './api/pages.js';
 export { API_ROUTES, type ApiArea, type RegisteredApiRoute } from './api/registry.js';
 export type {
   AuditBatchDetail,
@@ -149,6 +150,13 @@ export { isTimeoutError, TimeoutError } from './errors/timeout-error.js';
 export { isUnknownCategoryError, UnknownCategoryError } from './errors/unknown-category-error.js';
 export type { ConnectionOptions, RetryOptions } from './http/connection-options.js';
 export { DEFAULT_PRIMARY_URL } from './http/defaults.js';
+export type {
+  HttpHooks,
+  HttpRequestInfo,
+  HttpResponseInfo,
+  HttpRetryInfo,
+  Logger,
+} from './http/observe.js';
 export type { RequestOptions } from './http/request-options.js';
 export type { ApiRole, ApiRoute, HttpMethod } from './http/routes.js';
 export type { LicensingSummary, PermissionCounts } from './query/licensing-summary.js';

@@ -7,8 +7,13 @@ export { indexedDbStorage, localStorageStorage } from './cache/browser-storage.j
 export type { ManagerSnapshot } from './cache/snapshot.js';
 export { memoryStorage, type SnapshotStorage } from './cache/storage.js';
 export { CATEGORIES, type Category, isCategory } from './categories.js';
+export type { ChangesOptions } from './changes/change-stream.js';
 export type { WatchOptions } from './changes/watch.js';
 export { ApiError, isApiError } from './errors/api-error.js';
+export {
+  ChangeBufferOverflowError,
+  isChangeBufferOverflowError,
+} from './errors/change-buffer-overflow-error.js';
 export { ConnectionError, isConnectionError } from './errors/connection-error.js';
 export {
   CoordinatorUnavailableError,
@@ -43,6 +48,8 @@ export { isUnknownSourceError, UnknownSourceError } from './errors/unknown-sourc
 export type { ManagerEvents } from './events.js';
 export type { FleetCoordinator } from './fleet/fleet-coordinator.js';
 export type { RetryOptions } from './http/connection-options.js';
+// The hooks' argument types (HttpRequestInfo, ...) are in ./api, with the rest of the HTTP layer.
+export type { HttpHooks, Logger } from './http/observe.js';
 export type { RequestOptions } from './http/request-options.js';
 export type { BaselineCatalogRead } from './manager/baseline-catalog.js';
 export type { RefreshOptions } from './manager/call-options.js';

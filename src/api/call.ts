@@ -4,6 +4,7 @@ import type { RequestOptions } from '../http/request-options.js';
 import { type PathParams, type Query, routeUrl } from '../http/route-url.js';
 import type { ApiRoute } from '../http/routes.js';
 import type { Transport } from '../http/transport.js';
+import { issueMessage } from '../schemas/issue-message.js';
 import type { Schema } from '../schemas/shared.js';
 import { statusHint } from './status-hints.js';
 
@@ -57,6 +58,7 @@ export function createCall(transport: Transport, base: string, signal?: AbortSig
     const response = await transport.request({
       method: route.method,
       url,
+      route: `${route.method} ${route.path}`,
       hintFor: statusHint(route),
       ...(call.body === undefined ? {} : { json: call.body }),
       ...(call.headers ? { headers: call.headers } : {}),
@@ -67,14 +69,16 @@ export function createCall(transport: Transport, base: string, signal?: AbortSig
     // 204 No Content (deletes) and 304 Not Modified have no body to read or check.
     if (call.schema === null || response.status === 204 || response.status === 304)
       return undefined as T;
-    const parsed = call.schema.safeParse(parseJsonBody(response));
+    const body = parseJsonBody(response);
+    const parsed = call.schema.safeParse(body);
     if (!parsed.success) {
+      // What was expected and what came, where: `records.0.nsfw: expected boolean, got "maybe"`.
       const first = parsed.error.issues[0];
-      const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+      const where = first?.path.length ? `${first.path.join('.').slice(0, 200)}: ` : '';
       throw new MalformedResponseError({
         method: route.method,
         url: response.url,
-        reason: `an unexpected shape (${where}${first?.message ?? 'invalid'})`,
+        reason: `an unexpected shape (${where}${first ? issueMessage(first, body) : 'invalid'})`,
       });
     }
     return parsed.data;

@@ -1,4 +1,5 @@
 import {
+  checkBoolean,
   checkDuration,
   checkKeys,
   checkObject,
@@ -16,6 +17,13 @@ export interface WatchOptions {
   readonly intervalMs?: number | undefined;
   /** Stops watching when aborted. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Node, Deno, Bun: let the process exit while only this watch is left (its timer is unref'd).
+   * By default a watch keeps the process alive, as a `setInterval` does, until it is stopped, its
+   * signal aborts or the manager closes.
+   * @default false
+   */
+  readonly unref?: boolean | undefined;
 }
 
 /** What a watch loop needs: the check to run, where to report failures, when to stop. */
@@ -36,6 +44,7 @@ export const MIN_WATCH_INTERVAL_MS = 100;
 interface WatchPlan {
   readonly intervalMs: number;
   readonly signal: AbortSignal | undefined;
+  readonly unref: boolean;
 }
 
 /**
@@ -46,7 +55,7 @@ interface WatchPlan {
  */
 export function resolveWatchOptions(options: unknown): WatchPlan {
   const given = checkObject('watch options', options);
-  checkKeys('', given, ['intervalMs', 'signal']);
+  checkKeys('', given, ['intervalMs', 'signal', 'unref']);
   const intervalMs = checkDuration(
     'intervalMs',
     given.intervalMs,
@@ -54,18 +63,23 @@ export function resolveWatchOptions(options: unknown): WatchPlan {
     MIN_WATCH_INTERVAL_MS,
     MAX_TIMER_MS,
   );
-  return { intervalMs, signal: checkSignal('signal', given.signal) };
+  return {
+    intervalMs,
+    signal: checkSignal('signal', given.signal),
+    unref: checkBoolean('unref', given.unref, false),
+  };
 }
 
 /**
  * Runs `check` every `intervalMs` (jittered) until stopped by the returned function, the signal
- * or the owner closing. A stop aborts a check in flight and clears the pending timer, so nothing
- * is left to keep a process alive. Checks never overlap: the next wait starts when one ends.
+ * or the owner closing. Its timer keeps the process alive meanwhile, unless `unref` is set. A stop
+ * aborts a check in flight and clears the pending timer, so nothing is left to keep a process
+ * alive. Checks never overlap: the next wait starts when one ends.
  *
  * @throws {InvalidOptionsError} as {@link resolveWatchOptions}.
  */
 export function startWatch(loop: WatchLoop, options: unknown = {}): StopWatching {
-  const { intervalMs, signal: external } = resolveWatchOptions(options);
+  const { intervalMs, signal: external, unref } = resolveWatchOptions(options);
   const stopped = new AbortController();
   const signal = AbortSignal.any([stopped.signal, loop.closed, ...(external ? [external] : [])]);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -74,8 +88,7 @@ export function startWatch(loop: WatchLoop, options: unknown = {}): StopWatching
     if (signal.aborted) return;
     const wait = intervalMs * (0.9 + Math.random() * 0.2);
     timer = setTimeout(tick, wait);
-    // Node: a watch alone must not keep the process running.
-    (timer as { unref?: () => void }).unref?.();
+    if (unref) (timer as { unref?: () => void }).unref?.();
   };
   const tick = () => {
     timer = undefined;

@@ -1,4 +1,5 @@
 import { isSourceUnavailableError } from '../errors/source-unavailable-error.js';
+import type { HttpHooks, HttpRequestInfo } from '../http/observe.js';
 import type { ModelReferenceManager } from '../manager/model-reference-manager.js';
 import { attemptsInline } from './describe-error.js';
 import type { CliIo } from './io.js';
@@ -95,15 +96,33 @@ export function loggingFetch(
 }
 
 /**
- * THE SEAM where the manager's `logger` option will plug in. Today the manager has no logger, so
- * the CLI sees its requests by handing it a {@link loggingFetch}; once the manager takes
- * `logger`, this returns `{ logger }` built on `log` instead, and nothing else in the CLI changes.
+ * The manager's side of `--debug`: its request `hooks` (the one transport's, so every read,
+ * provider request and change check is seen with what it is for) write each attempt to `log`
+ * when it starts (a hang shows) and when it ends, with its status or why it failed, and each
+ * retry with its wait. The URLs come without credentials and the key travels in a header, so
+ * neither is ever written. The manager's events are written by {@link logManagerEvents}.
  */
 export function debugManagerOptions(
   log: DebugLog,
   targets: DebugTargets,
-): { readonly fetch: typeof fetch } {
-  return { fetch: loggingFetch(log, targets) };
+): { readonly hooks: HttpHooks } {
+  const what = ({ method, url, origin, attempt }: HttpRequestInfo) =>
+    `${origin ?? routeOf(url, targets, 'request')} ${method} ${redactUrl(url)}${attempt > 1 ? ` (attempt ${attempt})` : ''}`;
+  return {
+    hooks: {
+      request: (info) => log(`${what(info)} …`),
+      response: (info) =>
+        log(
+          info.status === null
+            ? `${what(info)} → failed after ${Math.round(info.durationMs)} ms: ${info.error?.message ?? 'no answer'}`
+            : `${what(info)} → HTTP ${info.status} in ${Math.round(info.durationMs)} ms`,
+        ),
+      retry: (info) =>
+        log(
+          `retrying ${what(info)} in ${Math.round(info.delayMs)} ms, after ${info.status === null ? 'a dropped connection' : `HTTP ${info.status}`}`,
+        ),
+    },
+  };
 }
 
 /** Writes the manager's `fallback`, `stale`, `error` and `invalid-record` events to `log`. */

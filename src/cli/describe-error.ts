@@ -43,6 +43,11 @@ function attemptLines(attempts: readonly OriginAttempt[], withUrl: boolean): str
  * tried with what happened to it, and what to do next.
  */
 export function describeError(error: unknown, context: ErrorContext): string {
+  if (isSourceUnavailableError(error) && error.source !== 'horde') {
+    // A read of the pending channel alone: its key is what usually fails.
+    const why = error.attempts.map((a) => a.reason).join('; ');
+    return `the ${error.source} source could not provide category ${error.category}: ${why}. Check the API key (--api-key or $HORDE_API_KEY): it needs the pending queue's reader role.`;
+  }
   if (isSourceUnavailableError(error)) {
     const { category, attempts } = error;
     if (context.offline || attempts.length === 0)

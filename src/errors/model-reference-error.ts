@@ -19,7 +19,8 @@ export type ModelReferenceErrorCode =
   | 'COORDINATOR_UNAVAILABLE'
   | 'UNSAFE_PATH'
   | 'DOWNLOAD_FAILED'
-  | 'INVALID_FLEET_ENTRY';
+  | 'INVALID_FLEET_ENTRY'
+  | 'CHANGE_BUFFER_OVERFLOW';
 
 /** Marks our errors so guards work across realms (iframes, workers, duplicated bundles). */
 const BRAND = Symbol.for('horde-model-reference.error');

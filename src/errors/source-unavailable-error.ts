@@ -2,7 +2,10 @@ import { errorGuard, ModelReferenceError } from './model-reference-error.js';
 
 /** What happened to one origin of the fallback chain (or to stored data) during one read. */
 export interface OriginAttempt {
-  /** The origin: `'v2'`, `'v1'`, `'github'`, or `'storage'` for the persisted snapshot. */
+  /**
+   * The origin: `'v2'`, `'v1'`, `'github'`, or `'storage'` for the persisted snapshot; for a
+   * provider (a read whose only sources were providers), the provider's id.
+   */
   readonly origin: string;
   /** The URL tried, without credentials; `null` when the origin was skipped before a request. */
   readonly url: string | null;
@@ -12,7 +15,10 @@ export interface OriginAttempt {
   readonly reason: string;
   /**
    * The typed error behind a failure: `ApiError`, `ConnectionError`, `TimeoutError`,
-   * `MalformedResponseError` or `LegacyFormatError` (all {@link ModelReferenceError}s).
+   * `MalformedResponseError` (for a legacy file that cannot be read, its own `cause` is the
+   * `LegacyFormatError`), `SuspectAnswerError`, or `StorageError` for `'storage'`: all
+   * {@link ModelReferenceError}s, exported with their `is*Error` guards from the package root.
+   * Absent for a skipped origin, and for a provider that failed with an error of its own.
    */
   readonly cause?: ModelReferenceError | undefined;
 }
@@ -21,9 +27,11 @@ export interface OriginAttempt {
  * A source could not provide a category: for the canonical source (`horde`), every origin of the
  * fallback chain failed or was skipped; for a provider, its fetch failed. Reads throw it only when
  * no last-known-good data exists; `refresh()` throws it whenever the fetch fails (the old data is
- * still served, marked stale).
+ * still served, marked stale). A read that asked for providers only (`source: 'pending'`) throws it
+ * when every one of them failed with nothing to serve, `source` naming the first.
  *
- * `attempts` has one entry per origin of the chain, in order, each saying why it gave nothing.
+ * `attempts` has one entry per origin of the chain (or per provider), in order, each saying why it
+ * gave nothing.
  */
 export class SourceUnavailableError extends ModelReferenceError {
   override readonly name = 'SourceUnavailableError' as const;
@@ -40,7 +48,7 @@ export class SourceUnavailableError extends ModelReferenceError {
       .join('; ');
     super(
       'SOURCE_UNAVAILABLE',
-      `No source could provide category ${category}. Tried: ${detail || 'no origins configured'}.`,
+      `${source === 'horde' ? 'No source could' : `Source "${source}" could not`} provide category ${category}. Tried: ${detail || 'no origins configured'}.`,
     );
     this.category = category;
     this.source = source;

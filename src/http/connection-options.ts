@@ -4,6 +4,7 @@ import {
   checkHeaderValue,
   checkInteger,
   checkKeys,
+  checkMethods,
   checkObject,
 } from '../util/option-checks.js';
 import {
@@ -12,6 +13,7 @@ import {
   DEFAULT_RETRY,
   DEFAULT_TIMEOUT_MS,
 } from './defaults.js';
+import type { HttpHooks, Logger } from './observe.js';
 import type { TransportOptions } from './transport.js';
 
 /** Retries inside one request (408, 429, 5xx, dropped connections; never timeouts or writes). */
@@ -57,6 +59,23 @@ export interface ConnectionOptions {
    * @default 33_554_432 (32 MiB)
    */
   readonly maxResponseBytes?: number | undefined;
+  /**
+   * Where to write what happens (`console` works): every request attempt at `debug`, retries at
+   * `info`, and (for a manager) fallbacks, stale data, skipped records and background failures.
+   * Lines never contain the API key nor a URL's credentials.
+   * @default none: nothing is written anywhere
+   * @example
+   * ```ts
+   * new ModelReferenceManager({ logger: console });
+   * ```
+   */
+  readonly logger?: Logger | undefined;
+  /**
+   * Called before each request attempt, after it, and before a retry: with the method, the URL
+   * (without credentials), the attempt number, the status and duration, and what the request is
+   * for (`origin` on a manager's reads, `route` on the API client's calls).
+   */
+  readonly hooks?: HttpHooks | undefined;
 }
 
 /** The keys of {@link ConnectionOptions}. */
@@ -67,6 +86,8 @@ export const CONNECTION_OPTION_KEYS: readonly string[] = [
   'retry',
   'clientAgent',
   'maxResponseBytes',
+  'logger',
+  'hooks',
 ];
 
 // Resolved at call time, so a `fetch` patched after construction (msw, instrumentation) is used.
@@ -125,5 +146,7 @@ export function resolveConnectionOptions(
       1024,
       2 ** 31 - 1,
     ),
+    logger: checkMethods<Logger>('logger', options.logger, ['debug', 'info', 'warn', 'error']),
+    hooks: checkMethods<HttpHooks>('hooks', options.hooks, ['request', 'response', 'retry'], true),
   };
 }

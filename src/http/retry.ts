@@ -28,32 +28,39 @@ function backoffMs(n: number, policy: RetryPolicy): number {
  * @throws the last failure, or the signal's reason when it aborts during a wait.
  */
 export async function withRetries(
-  attempt: () => Promise<Response>,
+  attempt: (n: number) => Promise<Response>,
   init: {
     readonly method: string;
     readonly policy: RetryPolicy;
     readonly retryable: (error: unknown) => boolean;
     readonly signal: AbortSignal | undefined;
+    /** Told before each wait: the attempt to come (1-based), the wait, the status retried. */
+    readonly onRetry?: ((next: number, delayMs: number, status: number | null) => void) | undefined;
   },
 ): Promise<Response> {
   const { policy, signal } = init;
   const limit = init.method === 'GET' ? policy.limit : 0;
+  const wait = (n: number, ms: number, status: number | null) => {
+    init.onRetry?.(n + 2, ms, status);
+    return delay(ms, signal);
+  };
   for (let n = 0; ; n++) {
     let response: Response;
     try {
-      response = await attempt();
+      response = await attempt(n);
     } catch (error) {
       if (n >= limit || signal?.aborted || !init.retryable(error)) throw error;
-      await delay(backoffMs(n, policy), signal);
+      await wait(n, backoffMs(n, policy), null);
       continue;
     }
     if (n >= limit || !RETRY_STATUSES.has(response.status)) return response;
     const asked = RETRY_AFTER_STATUSES.has(response.status)
       ? retryAfterMs(response.headers, Date.now())
       : null;
-    await delay(
+    await wait(
+      n,
       asked === null ? backoffMs(n, policy) : Math.min(asked, policy.maxRetryAfterMs),
-      signal,
+      response.status,
     );
   }
 }

@@ -2,6 +2,7 @@ import { MalformedResponseError } from '../errors/malformed-response-error.js';
 import { isModelReferenceError } from '../errors/model-reference-error.js';
 import { type AttemptBounds, boundedFetch } from './bounded-fetch.js';
 import { connectionFailure, isRetryableNetworkError } from './network-failure.js';
+import type { HttpHooks, Logger } from './observe.js';
 import type { RequestOptions } from './request-options.js';
 import { withRetries } from './retry.js';
 import type { HttpMethod } from './routes.js';
@@ -32,6 +33,12 @@ export interface TransportOptions {
   readonly clientAgent: string;
   /** Largest decoded body accepted. */
   readonly maxResponseBytes: number;
+  /** Told of every attempt (`debug`), retry (`info`) and failing hook (`warn`). */
+  readonly logger?: Logger | undefined;
+  /** Called for every attempt and retry. */
+  readonly hooks?: HttpHooks | undefined;
+  /** Hears about a hook that threw or rejected (the manager emits it as `error`). */
+  readonly onHookError?: ((error: Error) => void) | undefined;
 }
 
 /** One request. */
@@ -44,6 +51,10 @@ export interface HttpRequest extends RequestOptions {
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** A hint for an error status (what the API client knows about the route's role and mode). */
   readonly hintFor?: ((status: number) => string | undefined) | undefined;
+  /** The origin of the fallback chain this request reads for, for the logger and hooks. */
+  readonly origin?: string | undefined;
+  /** The API client's route (`GET /model_references/v2/{category}`), for the logger and hooks. */
+  readonly route?: string | undefined;
 }
 
 /** A complete answer with a status below 400 (2xx, or 304 to a conditional request). */
@@ -92,9 +103,19 @@ export function createTransport(options: TransportOptions): Transport {
   const primaryOrigin = urlOrigin(options.primaryUrl);
   const { apiKey } = options;
   const scrub = (text: string) => (apiKey ? text.replaceAll(apiKey, '[api key]') : text);
+  // Loaded only when asked for: without a logger or hooks, observing costs one `undefined` check.
+  const observing =
+    options.logger || options.hooks
+      ? import('./observe.js').then(({ createObserver }) =>
+          createObserver(options.logger, options.hooks, options.onHookError),
+        )
+      : undefined;
 
   /** The request as it goes on the wire: credentials only for the PRIMARY. */
   const build = (request: HttpRequest, method: HttpMethod): Request => {
+    // fetch refuses such a URL with a message that repeats it, password and all.
+    if (redactUrl(request.url) !== request.url)
+      throw new TypeError('a URL with credentials (user:password@) cannot be fetched');
     const headers = new Headers(request.headers);
     headers.delete('apikey');
     const toPrimary = primaryOrigin !== null && urlOrigin(request.url) === primaryOrigin;
@@ -124,23 +145,30 @@ export function createTransport(options: TransportOptions): Transport {
         timeoutMs: request.timeoutMs ?? options.timeoutMs,
         maxBytes: options.maxResponseBytes,
       };
+      const { origin, route } = request;
+      const redirectRefused = apiKey !== null && urlOrigin(request.url) === primaryOrigin;
+      // A failure as the caller gets it: the abort reason, our typed error, or a ConnectionError.
+      const failure = (error: unknown): Error =>
+        request.signal?.aborted
+          ? request.signal.reason
+          : isModelReferenceError(error)
+            ? error
+            : connectionFailure(error, { method, url, host: bounds.host, redirectRefused }, scrub);
+      const attempt = () => boundedFetch(options.fetch, build(request, method), bounds);
+      const watched =
+        observing && (await observing).watch({ method, url, origin, route }, attempt, failure);
       let response: Response;
       try {
-        response = await withRetries(
-          () => boundedFetch(options.fetch, build(request, method), bounds),
-          {
-            method,
-            policy: options.retry,
-            // Our own errors (timeouts, oversized bodies) are final; network errors by their kind.
-            retryable: (error) => !isModelReferenceError(error) && isRetryableNetworkError(error),
-            signal: request.signal,
-          },
-        );
+        response = await withRetries(watched?.attempt ?? attempt, {
+          method,
+          policy: options.retry,
+          // Our own errors (timeouts, oversized bodies) are final; network errors by their kind.
+          retryable: (error) => !isModelReferenceError(error) && isRetryableNetworkError(error),
+          signal: request.signal,
+          onRetry: watched?.onRetry,
+        });
       } catch (error) {
-        if (request.signal?.aborted) throw request.signal.reason;
-        if (isModelReferenceError(error)) throw error;
-        const redirectRefused = apiKey !== null && urlOrigin(request.url) === primaryOrigin;
-        throw connectionFailure(error, { method, url, host: bounds.host, redirectRefused }, scrub);
+        throw failure(error);
       }
       const text = decoder.decode(await response.arrayBuffer());
       if (response.status >= 400) {
@@ -156,4 +184,12 @@ export function createTransport(options: TransportOptions): Transport {
 
 function isHtml(headers: Headers, text: string): boolean {
   return (headers.get('content-type') ?? '').includes('text/html') || HTML.test(text);
+}
+
+/** `transport`, with every request labelled as reading for `origin` (for the logger and hooks). */
+export function originTransport(transport: Transport, origin: string): Transport {
+  return {
+    primaryUrl: transport.primaryUrl,
+    request: (request) => transport.request({ origin, ...request }),
+  };
 }

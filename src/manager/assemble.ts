@@ -10,6 +10,7 @@ import { FallbackChain } from '../origins/fallback-chain.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
 import type { Emitter } from '../util/emitter.js';
 import type { BaselineCatalogCache } from './baseline-catalog.js';
+import type { LoggedEvent } from './log-events.js';
 import type { ResolvedManagerOptions } from './options.js';
 import { SourcedReads } from './sourced-reads.js';
 
@@ -44,7 +45,26 @@ export function assembleManager(
   closed: AbortSignal,
 ): ManagerParts {
   const now = () => Date.now();
-  const transport = createTransport(options.transport);
+  // A hook that throws is the manager's `error` event; the logger writes the events too.
+  const transport = createTransport({
+    ...options.transport,
+    onHookError: (error) => events.emit('error', { error }),
+  });
+  const { logger } = options.transport;
+  if (logger) {
+    // Subscribed now, written by a chunk loaded once: lines keep the order of their events. A
+    // logger that throws is reported like a failing listener.
+    const writing = import('./log-events.js');
+    for (const event of [
+      'fallback',
+      'stale',
+      'invalid-record',
+      'error',
+    ] as const satisfies readonly LoggedEvent[])
+      events.on(event, (payload) =>
+        writing.then(({ logEvent }) => logEvent(logger, event, payload)),
+      );
+  }
   const { primaryUrl } = options.transport;
   const origins = configuredOrigins(options.chain, transport, options.github, now);
   const breaker = new CircuitBreaker(options.circuitBreaker, now);
@@ -64,6 +84,7 @@ export function assembleManager(
   const providers = new ProviderRegistry({
     primaryUrl,
     fetch: options.transport.fetch,
+    observe: { logger: options.transport.logger, hooks: options.transport.hooks },
     ttlMs: options.ttlMs,
     timeoutMs: options.transport.timeoutMs,
     events,

@@ -1,6 +1,7 @@
 import { type ManagerSnapshot, managerSnapshot } from '../cache/snapshot.js';
 import type { Category } from '../categories.js';
 import { assertCategory, CATEGORIES } from '../categories.js';
+import { type ChangesOptions, changeStream } from '../changes/change-stream.js';
 import { type StopWatching, startWatch, type WatchOptions } from '../changes/watch.js';
 import { ManagerClosedError } from '../errors/manager-closed-error.js';
 import { ModelNotFoundError } from '../errors/model-not-found-error.js';
@@ -302,13 +303,18 @@ export class ModelReferenceManager {
    * Runs {@link checkForUpdates} every `intervalMs` (jittered) until the returned function is
    * called, `signal` aborts or the manager closes. Failures are emitted as `error`.
    *
+   * A watch keeps the process alive (as `setInterval` does) until one of those stops it: a script
+   * that only watches keeps running. Pass `unref: true` to let the process exit when nothing else
+   * keeps it (Node and Bun).
+   *
    * @example
    * ```ts
    * refs.on('change', ({ category, added }) => console.log(category, 'added', added));
    * const stop = refs.watch({ intervalMs: 30_000 });
+   * refs.watch({ intervalMs: 30_000, unref: true }); // never holds the process open
    * ```
    * @throws {InvalidOptionsError} for an unknown option, an `intervalMs` outside 100 to 2^31−1,
-   * or a `signal` that is not an AbortSignal.
+   * a `signal` that is not an AbortSignal, or an `unref` that is not a boolean.
    */
   watch(options: WatchOptions = {}): StopWatching {
     this.#open('watch', undefined);
@@ -323,6 +329,32 @@ export class ModelReferenceManager {
       },
       options,
     );
+  }
+
+  /**
+   * The `change` events as an async iterator, beside `on('change')`: it listens from this call on,
+   * keeps every event until the loop reads it (up to `bufferSize`, 1,000 by default; one more ends
+   * the loop with `ChangeBufferOverflowError` after the held ones, rather than drop one), and ends
+   * when the loop leaves (`break`), `signal` aborts (at once), or the manager closes (after the
+   * events already held). It never keeps a listener after it ends. Changes come from
+   * {@link checkForUpdates}, {@link watch} and refreshes.
+   *
+   * @example
+   * ```ts
+   * refs.watch({ intervalMs: 60_000, signal });
+   * for await (const { category, added, removed, changed } of refs.changes({ signal })) {
+   *   console.log(category, added, removed, changed.map((c) => c.name));
+   * }
+   * ```
+   * @throws {ManagerClosedError} after `close()`.
+   * @throws {InvalidOptionsError} for an unknown option, a `bufferSize` outside 1 to 100,000 or a
+   * `signal` that is not an AbortSignal.
+   */
+  changes(options: ChangesOptions = {}): AsyncIterableIterator<CategoryChange> {
+    this.#open('changes', undefined);
+    const subscribe = (listener: (change: CategoryChange) => void) =>
+      this.#events.on('change', listener);
+    return changeStream(subscribe, this.#closing.signal, options);
   }
 
   /**

@@ -92,6 +92,9 @@ export class SourcedReads {
         ? outcome.value.layers.flatMap((layer) => recordList(layer.records) as ModelRecord[])
         : [],
     );
+    // A search of providers only that read nothing because they failed says why.
+    const failed = read.find((outcome) => outcome.status === 'rejected');
+    if (failed && records.length === 0 && !ids.includes(CANONICAL_SOURCE)) throw failed.reason;
     return runSearch(records, valid);
   }
 

@@ -1,4 +1,4 @@
-import type { Transport } from '../http/transport.js';
+import { originTransport, type Transport } from '../http/transport.js';
 import type { NetworkOrigin } from '../records/category-result.js';
 import { type GithubLocation, githubOrigin } from './github-origin.js';
 import type { OriginReader } from './origin-reader.js';
@@ -18,11 +18,16 @@ export function configuredOrigins(
   now: () => number,
 ): OriginReader[] {
   const { primaryUrl } = transport;
+  // Each origin's requests carry its id, for the logger and hooks.
+  const via = (origin: NetworkOrigin) => originTransport(transport, origin);
   const available: Partial<Record<NetworkOrigin, OriginReader>> = {
     ...(primaryUrl
-      ? { v2: v2Origin(transport, primaryUrl, now), v1: v1Origin(transport, primaryUrl, now) }
+      ? {
+          v2: v2Origin(via('v2'), primaryUrl, now),
+          v1: v1Origin(via('v1'), primaryUrl, now),
+        }
       : {}),
-    ...(github ? { github: githubOrigin(transport, github, now) } : {}),
+    ...(github ? { github: githubOrigin(via('github'), github, now) } : {}),
   };
   return chain.flatMap((id) => available[id] ?? []);
 }

@@ -2,6 +2,7 @@ import type { Category } from '../categories.js';
 import { isCategory } from '../categories.js';
 import { describeValue } from '../errors/describe-value.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import type { HttpHooks, Logger } from '../http/observe.js';
 import { CANONICAL_SOURCE } from '../records/provenance.js';
 import { checkDuration, checkObject } from '../util/option-checks.js';
 
@@ -13,6 +14,10 @@ export interface ProviderFetchOptions {
   readonly primaryUrl: string | null;
   /** The manager's `fetch` option, so providers go through the same transport in tests. */
   readonly fetch: typeof fetch | undefined;
+  /** The manager's `logger` and `hooks` options, for a provider's own requests (`pendingProvider` uses them). */
+  readonly observe?:
+    | { readonly logger?: Logger | undefined; readonly hooks?: HttpHooks | undefined }
+    | undefined;
 }
 
 /**

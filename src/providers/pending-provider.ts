@@ -12,7 +12,7 @@ import { primaryUrls } from '../http/primary-urls.js';
 import { createTransport, type Transport } from '../http/transport.js';
 import { dropNonModelPendingEntries } from '../records/pending-resources.js';
 import { checkHeaderValue, checkKeys, checkObject } from '../util/option-checks.js';
-import type { ModelProvider } from './model-provider.js';
+import type { ModelProvider, ProviderFetchOptions } from './model-provider.js';
 
 /** Options of {@link pendingProvider}. */
 export interface PendingProviderOptions {
@@ -51,7 +51,7 @@ export function pendingProvider(options: PendingProviderOptions): ModelProvider 
     );
   const apiKey = checkHeaderValue('apiKey', given.apiKey, true);
   const transports = new Map<string, Transport>();
-  const transportFor = (primaryUrl: string, fetch: typeof globalThis.fetch | undefined) => {
+  const transportFor = (primaryUrl: string, given: ProviderFetchOptions) => {
     let transport = transports.get(primaryUrl);
     if (!transport) {
       // Its own transport: the key is this provider's, and goes to the PRIMARY only. The deadline
@@ -59,25 +59,29 @@ export function pendingProvider(options: PendingProviderOptions): ModelProvider 
       transport = createTransport({
         primaryUrl,
         apiKey,
-        fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
+        fetch: given.fetch ?? ((input, init) => globalThis.fetch(input, init)),
         timeoutMs: DEFAULT_TIMEOUT_MS,
         retry: { ...DEFAULT_RETRY, limit: 1 },
         clientAgent: DEFAULT_CLIENT_AGENT,
         maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+        ...given.observe,
       });
       transports.set(primaryUrl, transport);
     }
     return transport;
   };
+  const id = options.id ?? 'pending';
   return {
-    id: options.id ?? 'pending',
+    id,
     categories: options.categories ?? CATEGORIES,
     ttlMs: options.ttlMs,
     timeoutMs: options.timeoutMs,
-    async fetchCategory(category, { signal, primaryUrl, fetch }) {
+    async fetchCategory(category, given) {
+      const { signal, primaryUrl } = given;
       if (primaryUrl === null) throw new Error('the pending channel needs a PRIMARY (primaryUrl)');
       const url = primaryUrls(primaryUrl).v2Pending(category);
-      const payload = parseJsonBody(await transportFor(primaryUrl, fetch).request({ url, signal }));
+      const transport = transportFor(primaryUrl, given);
+      const payload = parseJsonBody(await transport.request({ url, signal, origin: id }));
       return dropNonModelPendingEntries(payload); // guidance/baseline change sets are not models
     },
   };

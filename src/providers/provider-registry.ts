@@ -10,12 +10,14 @@ import { parseCategoryRecords } from '../schemas/parse-records.js';
 import type { CategoryRecords } from '../schemas/record-schemas.js';
 import type { Emitter } from '../util/emitter.js';
 import { checkBoolean, checkKeys, checkObject } from '../util/option-checks.js';
-import { checkProvider, type ModelProvider } from './model-provider.js';
+import { checkProvider, type ModelProvider, type ProviderFetchOptions } from './model-provider.js';
 
 /** What the registry needs from its manager. */
 export interface RegistryContext {
   readonly primaryUrl: string | null;
   readonly fetch: typeof fetch | undefined;
+  /** The manager's logger and hooks, handed to providers. */
+  readonly observe?: ProviderFetchOptions['observe'];
   readonly ttlMs: number;
   readonly timeoutMs: number;
   readonly events: Emitter<ManagerEvents>;
@@ -109,9 +111,11 @@ export class ProviderRegistry {
         source: id,
         error: error instanceof Error ? error : new Error(message(error)),
       });
-      return layer(id, cached?.records ?? EMPTY, message(error)) as SourceLayer<
-        CategoryRecords<C>[string]
-      >;
+      // The error itself rides along: a read of providers only fails with it (readSources).
+      return {
+        ...layer(id, cached?.records ?? EMPTY, message(error)),
+        failure: error,
+      } as SourceLayer<CategoryRecords<C>[string]>;
     }
   }
 
@@ -124,6 +128,7 @@ export class ProviderRegistry {
         signal,
         primaryUrl: this.#context.primaryUrl,
         fetch: this.#context.fetch,
+        observe: this.#context.observe,
       }),
       // A provider that ignores its signal is still cut off at its timeout.
       new Promise<never>((_, reject) =>

@@ -1,5 +1,7 @@
 import type { CachedCategory } from '../cache/category-cache.js';
 import type { Category } from '../categories.js';
+import { isModelReferenceError } from '../errors/model-reference-error.js';
+import { type OriginAttempt, SourceUnavailableError } from '../errors/source-unavailable-error.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { CANONICAL_SOURCE } from '../records/provenance.js';
 import type { SourceLayer, SourceState } from '../records/source-layer.js';
@@ -30,8 +32,12 @@ function canonicalState(entry: CachedCategory | undefined, records: number): Sou
 /**
  * Reads `category` from every source in `ids` concurrently. A provider's failure is its layer's
  * status; the canonical one is too, unless nothing at all could be read, then its error is thrown.
+ * A read of providers only that all failed with nothing to serve throws too: an empty answer would
+ * hide the failure (a refused key looks like an empty queue).
  *
  * @throws the canonical source's error when it failed with no data and no provider gave any.
+ * @throws {SourceUnavailableError} when `ids` are providers only and each failed with no data
+ * (`source` is the first, `attempts` says why for each, with the typed `cause`).
  */
 export async function readSources<C extends Category>(
   category: C,
@@ -58,11 +64,27 @@ export async function readSources<C extends Category>(
       }
     }),
   );
-  if (canonicalError !== undefined && layers.every((l) => Object.keys(l.records).length === 0))
-    throw canonicalError;
+  const empty = layers.every((l) => Object.keys(l.records).length === 0);
+  if (canonicalError !== undefined && empty) throw canonicalError;
+  // Providers only, every one failed, nothing to serve: why, rather than an empty category.
+  if (empty && !ids.includes(CANONICAL_SOURCE) && layers.every((l) => l.status.state === 'error'))
+    throw new SourceUnavailableError(category, layers.map(providerAttempt), ids[0]);
   const records: Record<string, RecordOf<C>> = Object.create(null);
   for (const layer of layers)
     for (const [name, record] of Object.entries(layer.records))
       if (!Object.hasOwn(records, name)) records[name] = record;
   return { layers, records: Object.freeze(records) };
+}
+
+/** A failed provider's layer as an attempt, with the typed error behind it when there is one. */
+function providerAttempt(layer: SourceLayer): OriginAttempt {
+  const failure = (layer as { failure?: unknown }).failure;
+  const cause = isModelReferenceError(failure) ? failure : undefined;
+  return {
+    origin: layer.source,
+    url: (cause as { url?: string } | undefined)?.url ?? null,
+    outcome: 'failed',
+    reason: layer.status.error ?? 'failed',
+    cause,
+  };
 }

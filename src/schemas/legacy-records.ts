@@ -140,7 +140,7 @@ export const legacyGenericRecordSchema: Schema<LegacyGenericRecord> = z.looseObj
 export const legacyStableDiffusionRecordSchema: Schema<LegacyStableDiffusionRecord> = z.looseObject(
   {
     ...genericShape,
-    type: z._default(z.literal('ckpt'), 'ckpt'),
+    type: z._default(oneOf(['ckpt']), 'ckpt'),
     inpainting: z._default(z.boolean(), false),
     baseline: z.pipe(
       z.string(),
@@ -150,14 +150,12 @@ export const legacyStableDiffusionRecordSchema: Schema<LegacyStableDiffusionReco
     showcases: z.optional(
       z.nullable(
         z.array(
-          z
-            .string()
-            .check(
-              z.refine(
-                (url) => !url.includes('huggingface'),
-                'showcases must not be hosted on huggingface',
-              ),
-            ),
+          z.string().check(
+            z.custom<string>((url) => !(url as string).includes('huggingface'), {
+              error: 'showcases must not be hosted on huggingface',
+              abort: false,
+            }),
+          ),
         ),
       ),
     ),

@@ -15,5 +15,8 @@ import type { Schema } from './shared.js';
  * ```
  */
 export function oneOf<const T extends readonly string[]>(values: T): Schema<T[number]> {
-  return z.custom<T[number]>((value) => (values as readonly unknown[]).includes(value));
+  // `params.values` lets a validation message name them (schemas/issue-message.ts).
+  return z.custom<T[number]>((value) => (values as readonly unknown[]).includes(value), {
+    params: { values },
+  });
 }

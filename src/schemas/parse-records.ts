@@ -1,12 +1,20 @@
 import * as z from 'zod/mini';
 import type { Category } from '../categories.js';
 import { freezeDeep } from '../util/freeze-deep.js';
-import { type CategoryRecords, RECORD_SCHEMAS, type RecordOf } from './record-schemas.js';
+import type { FastParse } from './fast-parse.js';
+import { issueMessage } from './issue-message.js';
+import {
+  type CategoryRecords,
+  RECORD_SCHEMAS,
+  type RecordOf,
+  type RecordTypes,
+} from './record-schemas.js';
 import type { Schema } from './shared.js';
 
 /** One problem inside a record, with a dotted path (`config.download.0.file_url`). */
 export interface FieldIssue {
   readonly path: string;
+  /** What was expected and what was found: `expected boolean, got "maybe"`. */
   readonly message: string;
 }
 
@@ -42,7 +50,7 @@ export function parseWith<T>(schema: Schema<T>, raw: unknown): ParseOutcome<T> {
     ok: false,
     issues: result.error.issues.map((issue) => ({
       path: issue.path.map(String).join('.') || '(record)',
-      message: issue.message,
+      message: issueMessage(issue, raw),
     })),
   };
 }
@@ -61,6 +69,31 @@ const TOO_DEEP: readonly FieldIssue[] = Object.freeze([
   }),
 ]);
 
+// The fast path (./fast-parse.ts) is not part of the core bundle's initial load: it is loaded on
+// the first parse, and until it is there (for the first payload, typically) zod answers, as it
+// does for every record the fast path gives up on. The answers are the same either way
+// (test/schemas/fast-parse*.test.ts); only the time differs. If it fails to load, zod answers for
+// good.
+let compile: ((schema: Schema<unknown>) => FastParse) | undefined;
+let loading: Promise<void> | undefined;
+// The fast path of each category's schema, compiled on first use.
+const FAST: Partial<Record<Category, FastParse>> = {};
+
+/**
+ * Loads the fast path of {@link parseRecord} now rather than on the first parse (tests and the
+ * benchmark use it to measure and check the fast path from the first record). Never rejects: when
+ * the chunk cannot load, zod keeps answering.
+ */
+export function loadFastParse(): Promise<void> {
+  loading ??= import('./fast-parse.js').then(
+    (module) => {
+      compile = module.compileFastParse;
+    },
+    () => undefined,
+  );
+  return loading;
+}
+
 /**
  * Validates one v2 record of `category`, filling the per-category defaults. The record returned
  * is deep-frozen (it and every object and array inside it); nested values it keeps from `raw`
@@ -73,7 +106,18 @@ const TOO_DEEP: readonly FieldIssue[] = Object.freeze([
  * ```
  */
 export function parseRecord<C extends Category>(category: C, raw: unknown): ParsedRecord<C> {
-  const parsed = parseWith(RECORD_SCHEMAS[category], raw);
+  const schema = RECORD_SCHEMAS[category];
+  // The fast path answers for the common, valid record; zod names what is wrong with the rest.
+  if (compile) FAST[category] ??= compile(schema);
+  else void loadFastParse();
+  let parsed: ParseOutcome<RecordTypes[C]>;
+  try {
+    parsed = { ok: true, record: (FAST[category] as FastParse)(raw) as RecordTypes[C] };
+  } catch {
+    // not loaded yet, or whatever stopped it (a field zod would reject, a throwing transform):
+    // zod answers
+    parsed = parseWith(schema, raw);
+  }
   if (parsed.ok && !freezeDeep(parsed.record, MAX_RECORD_DEPTH))
     return { ok: false, issues: TOO_DEEP };
   return parsed as ParsedRecord<C>;

@@ -166,3 +166,22 @@ export function checkSignal(path: string, value: unknown): AbortSignal | undefin
     return fail(path, 'an AbortSignal', value);
   return value as AbortSignal;
 }
+
+/**
+ * An object whose `methods` are functions where present (`console` as a logger), or `undefined`.
+ * With `only`, any other key is an unknown option.
+ */
+export function checkMethods<T>(
+  path: string,
+  value: unknown,
+  methods: readonly string[],
+  only = false,
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return fail(path, `an object with ${methods.join(', ')} methods`, value);
+  const given = value as Record<string, unknown>;
+  if (only) checkKeys(path, given, methods);
+  for (const method of methods) checkFunction(`${path}.${method}`, given[method]);
+  return value as T;
+}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { storageKey } from '../../src/cache/snapshot.js';
 import { debugLog, debugManagerOptions, redactUrl } from '../../src/cli/debug-log.js';
+import { ModelReferenceManager } from '../../src/manager/model-reference-manager.js';
 import { useStandInCli } from './run-cli.js';
 
 const t = useStandInCli();
@@ -94,20 +95,38 @@ describe('--debug and HORDE_MODEL_REFERENCE_DEBUG', () => {
 });
 
 describe('the debug seam', () => {
-  it('debugManagerOptions is where the manager logger plugs in: today a fetch that reports each request', async () => {
+  it('debugManagerOptions gives the manager request hooks: each attempt, its retry, the key never', async () => {
     const lines: string[] = [];
     const options = debugManagerOptions((line) => lines.push(line), {
       primaryUrl: t.server.primaryUrl,
       githubRawUrl: t.server.githubRawUrl,
     });
-    expect(Object.keys(options)).toEqual(['fetch']);
-    const response = await options.fetch(
-      new Request(`${t.server.primaryUrl}/model_references/v1/clip`, { headers: { apikey: KEY } }),
-    );
-    expect(response.status).toBe(200);
+    expect(Object.keys(options)).toEqual(['hooks']);
+    // v2 answers 503 (Retry-After 0): its retry is written between its attempts, then v1 answers.
+    t.server.standIn.setFault('v2', 'server-error', { status: 503, retryAfter: 0 });
+    const refs = new ModelReferenceManager({
+      ...options,
+      primaryUrl: t.server.primaryUrl,
+      github: false,
+      apiKey: KEY,
+      retry: { limit: 1 },
+    });
+    try {
+      expect(Object.keys(await refs.getCategory('clip'))).toContain('ViT-L/14');
+    } finally {
+      await refs.close();
+    }
+    const url = `${t.server.primaryUrl}/model_references/v2/clip`;
     expect(lines).toEqual([
+      `v2 GET ${url} …`,
+      expect.stringMatching(/^v2 GET \S+\/v2\/clip → HTTP 503 in \d+ ms$/),
+      expect.stringMatching(
+        /^retrying v2 GET \S+\/v2\/clip \(attempt 2\) in \d+ ms, after HTTP 503$/,
+      ),
+      `v2 GET ${url} (attempt 2) …`,
+      expect.stringMatching(/^v2 GET \S+\/v2\/clip \(attempt 2\) → HTTP 503 in \d+ ms$/),
       `v1 GET ${t.server.primaryUrl}/model_references/v1/clip …`,
-      expect.stringMatching(/^v1 GET \S+ → HTTP 200 in \d+ ms$/),
+      expect.stringMatching(/^v1 GET \S+\/v1\/clip → HTTP 200 in \d+ ms$/),
     ]);
     expect(lines.join('')).not.toContain(KEY);
   });

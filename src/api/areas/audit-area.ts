@@ -1,5 +1,6 @@
 import { AUDIT_ROUTES } from '../../http/routes.js';
 import type { Call, VersionedCallOptions } from '../call.js';
+import { type PageOptions, readPages } from '../pages.js';
 import {
   type AuditBatchDetail,
   type AuditBatchPage,
@@ -28,6 +29,20 @@ export interface AuditArea {
     params?: { cursor?: number; limit?: number },
     options?: AuditOptions,
   ): Promise<AuditBatchPage>;
+  /**
+   * Every page of {@link batches}, newest first, following `next_cursor` from `params.cursor`
+   * (pages of `params.limit`, default 50, the most the server gives), one request at a time.
+   *
+   * @example
+   * ```ts
+   * for await (const page of api.audit.batchPages()) for (const batch of page.batches) console.log(batch);
+   * ```
+   * @throws {InvalidOptionsError} for a `maxPages` outside 1 to 1,000,000.
+   */
+  batchPages(
+    params?: { cursor?: number; limit?: number },
+    options?: AuditOptions & PageOptions,
+  ): AsyncGenerator<AuditBatchPage, void, undefined>;
   /** One batch with its changes. @throws {ApiError} 404 for an unknown batch. */
   batch(id: number, options?: AuditOptions): Promise<AuditBatchDetail>;
   /** Cached by the server for 5 minutes. */
@@ -41,15 +56,28 @@ export function auditArea(call: Call): AuditArea {
     options,
   });
   const domain = (options: AuditOptions | undefined) => ({ domain_override: options?.domain });
+  const batches = (params: { cursor?: number; limit?: number } = {}, o?: AuditOptions) =>
+    call(routes.batches, {
+      ...at(o),
+      query: { ...domain(o), cursor: params.cursor, limit: params.limit },
+      schema: auditBatchPageSchema,
+    });
   return {
     current: (o) =>
       call(routes.current, { ...at(o), query: domain(o), schema: auditCurrentSchema }),
-    batches: (params = {}, o) =>
-      call(routes.batches, {
-        ...at(o),
-        query: { ...domain(o), cursor: params.cursor, limit: params.limit },
-        schema: auditBatchPageSchema,
-      }),
+    batches,
+    batchPages: (params = {}, o) =>
+      readPages<AuditBatchPage, number | undefined>(
+        {
+          route: routes.batches,
+          first: params.cursor,
+          page: (cursor) =>
+            batches({ ...(cursor === undefined ? {} : { cursor }), limit: params.limit ?? 50 }, o),
+          // An empty page ends it whatever cursor it names.
+          next: (page) => (page.batches.length === 0 ? null : page.next_cursor),
+        },
+        o,
+      ),
     batch: (id, o) =>
       call(routes.batch, { ...at(o, { id }), query: domain(o), schema: auditBatchDetailSchema }),
     netChanges: (id, o) =>

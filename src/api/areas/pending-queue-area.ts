@@ -4,6 +4,7 @@ import { PENDING_QUEUE_ROUTES } from '../../http/routes.js';
 import type { PendingResourceKind } from '../../records/pending-resources.js';
 import { checkObject } from '../../util/option-checks.js';
 import type { Call, VersionedCallOptions } from '../call.js';
+import { nextOffset, type PageOptions, readPages } from '../pages.js';
 import { applyFailure } from '../status-hints.js';
 import {
   type ApplyPendingChangesResponse,
@@ -95,6 +96,26 @@ export interface PendingQueueArea {
    * `resourceKinds`), which the server would silently ignore; `changes` takes them.
    */
   myChanges(filter?: MyChangesFilter, options?: O): Promise<PendingQueuePage>;
+  /**
+   * Every page of {@link changes}, from `filter.offset`, in pages of `filter.limit` (default 500,
+   * the most the server gives), requested one at a time as the loop asks.
+   *
+   * @example
+   * ```ts
+   * for await (const page of api.pendingQueue.changePages({ statuses: ['PENDING'] }))
+   *   for (const change of page.items) console.log(change.change_id, change.model_name);
+   * ```
+   * @throws {InvalidOptionsError} for a `maxPages` outside 1 to 1,000,000.
+   */
+  changePages(
+    filter?: PendingQueueFilter,
+    options?: VersionedCallOptions & PageOptions,
+  ): AsyncGenerator<PendingQueuePage, void, undefined>;
+  /** Every page of {@link myChanges}, as {@link changePages} reads them. */
+  myChangePages(
+    filter?: MyChangesFilter,
+    options?: VersionedCallOptions & PageOptions,
+  ): AsyncGenerator<PendingQueuePage, void, undefined>;
   /** One change. @throws {ApiError} 404 for an unknown id. */
   change(id: number, options?: O): Promise<PendingChangeRecord>;
   /** What applying one change would do to the stored record. */
@@ -145,27 +166,42 @@ export function pendingQueueArea(call: Call): PendingQueueArea {
     offset: filter.offset,
     limit: filter.limit,
   });
+  const changes = (filter: PendingQueueFilter = {}, o?: O) =>
+    call(routes.changes, { ...at(o), query: filterQuery(filter), schema: pendingQueuePageSchema });
+  const myChanges = async (filter: MyChangesFilter = {}, o?: O) => {
+    for (const [key, value] of Object.entries(checkObject('filter', filter)))
+      if (value !== undefined && !MY_CHANGES_FILTERS.includes(key))
+        throw new InvalidOptionsError(
+          `filter.${key}`,
+          `myChanges cannot filter by it: its route takes ${MY_CHANGES_FILTERS.join(', ')} only (the server would ignore it); changes() takes it`,
+        );
+    const { statuses, categories, offset, limit } = filter;
+    return call(routes.myChanges, {
+      ...at(o),
+      query: { statuses, categories, offset, limit },
+      schema: pendingQueuePageSchema,
+    });
+  };
+  const pages =
+    <F extends MyChangesFilter>(
+      route: typeof routes.changes,
+      read: (filter: F, o?: O) => Promise<PendingQueuePage>,
+    ) =>
+    (filter: F = {} as F, o?: VersionedCallOptions & PageOptions) =>
+      readPages(
+        {
+          route,
+          first: filter.offset ?? 0,
+          page: (offset) => read({ ...filter, offset, limit: filter.limit ?? 500 }, o),
+          next: (page, offset) => nextOffset(offset, page.items.length, page.total),
+        },
+        o,
+      );
   return {
-    changes: (filter = {}, o) =>
-      call(routes.changes, {
-        ...at(o),
-        query: filterQuery(filter),
-        schema: pendingQueuePageSchema,
-      }),
-    async myChanges(filter = {}, o) {
-      for (const [key, value] of Object.entries(checkObject('filter', filter)))
-        if (value !== undefined && !MY_CHANGES_FILTERS.includes(key))
-          throw new InvalidOptionsError(
-            `filter.${key}`,
-            `myChanges cannot filter by it: its route takes ${MY_CHANGES_FILTERS.join(', ')} only (the server would ignore it); changes() takes it`,
-          );
-      const { statuses, categories, offset, limit } = filter;
-      return call(routes.myChanges, {
-        ...at(o),
-        query: { statuses, categories, offset, limit },
-        schema: pendingQueuePageSchema,
-      });
-    },
+    changes,
+    myChanges,
+    changePages: pages(routes.changes, changes),
+    myChangePages: pages(routes.myChanges, myChanges),
     change: (id, o) => call(routes.change, { ...at(o, { id }), schema: pendingChangeSchema }),
     diff: (id, o) => call(routes.diff, { ...at(o, { id }), schema: pendingDiffSchema }),
     diffs: (ids, o) =>

@@ -21,6 +21,7 @@ import {
 } from '../../schemas/parse-records.js';
 import type { ModelRecord, RecordOf } from '../../schemas/record-schemas.js';
 import type { Call } from '../call.js';
+import { type PageOptions, readPages } from '../pages.js';
 import { crossSortRefusal, sortRefusal } from '../search-refusal.js';
 import { type PendingChangeRecord, pendingChangeSchema } from '../types/pending.js';
 import {
@@ -156,6 +157,28 @@ export interface V2Area {
     params?: SearchAllParams,
     options?: RequestOptions,
   ): Promise<ApiSearchPage<ModelRecord>>;
+  /**
+   * Every page of {@link search}, from `params.offset`, in pages of `params.limit` (default 500,
+   * the most the server gives), requested one at a time as the loop asks. The parameters are
+   * checked at once.
+   *
+   * @example
+   * ```ts
+   * for await (const page of api.v2.searchPages('image_generation', { baseline: 'flux_1' }))
+   *   for (const record of page.results) console.log(record.name);
+   * ```
+   * @throws {InvalidSearchParamsError} | {InvalidOptionsError} (a `maxPages` outside 1 to 1,000,000).
+   */
+  searchPages<C extends Category>(
+    category: C,
+    params?: SearchParams<C>,
+    options?: RequestOptions & PageOptions,
+  ): AsyncGenerator<ApiSearchPage<RecordOf<C>>, void, undefined>;
+  /** Every page of {@link searchAll}, as {@link searchPages} reads them. */
+  searchAllPages(
+    params?: SearchAllParams,
+    options?: RequestOptions & PageOptions,
+  ): AsyncGenerator<ApiSearchPage<ModelRecord>, void, undefined>;
   /** The most used models with their AI-Horde figures, or why there are none. @throws {InvalidOptionsError} for a category other than image_generation and text_generation. */
   popular<C extends PopularCategory>(
     category: C,
@@ -212,7 +235,7 @@ export function v2Area(
       options,
     );
 
-  return {
+  const area: V2Area = {
     info: (options) => call(routes.info, { schema: messageSchema, options }),
     categories: (options) => call(routes.categories, { schema: stringListSchema, options }),
     getCategory: (category, options) => parsedCategory(routes.getCategory, category, options),
@@ -307,5 +330,36 @@ export function v2Area(
     },
     popular: (category, params = {}, options) =>
       popularModels(call, routes.popular, heartbeat, category, params, options),
+    searchPages(category, params = {}, options) {
+      validateSearchParams(assertCategory(category), params);
+      return searchPages(routes.search, params, options, (p) => area.search(category, p, options));
+    },
+    searchAllPages(params = {}, options) {
+      validateSearchParams('all', params);
+      return searchPages(routes.searchAll, params, options, (p) => area.searchAll(p, options));
+    },
   };
+  return area;
+}
+
+/** The pages of a search from `params.offset`, each `params.limit` (default 500) long. */
+function searchPages<
+  Q extends { readonly offset?: number | undefined; readonly limit?: number | undefined },
+  P extends { hasMore: boolean; limit: number },
+>(
+  route: typeof routes.search,
+  params: Q,
+  options: PageOptions | undefined,
+  search: (params: Q) => Promise<P>,
+): AsyncGenerator<P, void, undefined> {
+  return readPages(
+    {
+      route,
+      first: params.offset ?? 0,
+      page: (offset) => search({ ...params, offset, limit: params.limit ?? 500 }),
+      // The server's own limit: `results` can be shorter, without the records that failed validation.
+      next: (page, offset) => (page.hasMore ? offset + page.limit : null),
+    },
+    options,
+  );
 }
