@@ -98,6 +98,7 @@ try {
   await lines(/image_generation changed/, 5);
 } finally {
   for (const child of workers.values()) {
+    if (child.exitCode !== null || child.signalCode !== null) continue; // gone already
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
