@@ -1,53 +1,46 @@
 // Fleet load: 200 workers, each reading every category once a minute for an hour while the data
-// changes twice, on a simulated clock. Requests and bytes (HTTP/1.1 header lines included) at the
-// PRIMARY for this SDK (change detection) and for the reference library's behaviour (every
-// category downloaded again each 60 s TTL), in the same run.
+// changes twice. In the same run:
+// - 200 independent managers (change detection each, no coordinator) on a simulated clock, and
+//   the reference library's behaviour (every category downloaded again each 60 s TTL);
+// - a coordinated fleet of 200 managers over 4 processes on a real Redis, and over 8 processes on
+//   a shared folder (bench/fleet-processes.ts: scaled clock, real sockets, SIGKILL of the leader);
+// - a follower's warm read against a standalone manager's.
+// Requests and bytes are counted at the PRIMARY with the HTTP/1.1 header lines.
+
+import { MemoryFleetStore, memoryCoordinator } from '../src/fleet.js';
 import { CATEGORIES, ModelReferenceManager } from '../src/index.js';
 import { createStandInPrimary, FIXTURE_V2 } from '../src/testing.js';
-import type { Bench } from './harness.js';
+import {
+  type CoordinatedRun,
+  coordinatedFleet,
+  LEASE_TTL_MS,
+  RENEW_MS,
+  WATCH_MS,
+} from './fleet-processes.js';
+import { type Bench, type BenchResult, medianAsyncMs } from './harness.js';
+import { type Meter, meter, metered } from './meter.js';
 import { HAS_REAL_DATA, realStandInData } from './real-data.js';
 
 const WORKERS = 200;
 const MINUTES = 60;
 const CHANGES_AT = new Set([20, 40]);
 
-interface Meter {
-  requests: number;
-  bytes: number;
+/** What 200 independent managers and the reference behaviour cost the PRIMARY. */
+interface Independent {
+  readonly initial: Meter;
+  readonly hour: Meter;
+  readonly steady: Meter;
+  readonly reference: Meter;
 }
 
-/** Wraps a fetch to count requests and the bytes both ways, header lines included. */
-function metered(inner: typeof fetch, meter: Meter): typeof fetch {
-  const headerBytes = (headers: Headers) =>
-    [...headers].reduce((sum, [k, v]) => sum + k.length + v.length + 4, 0);
-  return async (input, init) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    const response = await inner(request);
-    const body = await response.arrayBuffer();
-    meter.requests++;
-    // request line + Host + headers + blank line; status line + Date/Content-Length + headers + body
-    meter.bytes +=
-      `${request.method} ${url.pathname}${url.search} HTTP/1.1\r\nhost: ${url.host}\r\n`.length +
-      headerBytes(request.headers) +
-      2 +
-      `HTTP/1.1 ${response.status} OK\r\ndate: Thu, 01 Jan 2026 00:00:00 GMT\r\ncontent-length: ${body.byteLength}\r\n`
-        .length +
-      headerBytes(response.headers) +
-      2 +
-      body.byteLength;
-    return new Response(body, { status: response.status, headers: response.headers });
-  };
-}
-
-export const fleetBench: Bench = async () => {
+async function independentFleet(): Promise<Independent> {
   let serverNow = Date.now() - 2 * 3600_000;
   const standIn = createStandInPrimary({
     ...(HAS_REAL_DATA ? { data: realStandInData() } : {}),
     now: () => serverNow,
   });
-  const sdk: Meter = { requests: 0, bytes: 0 };
-  const steady: Meter = { requests: 0, bytes: 0 };
+  const sdk = meter();
+  const steady = meter();
   const fetchSdk = metered(standIn.fetch, sdk);
   const workers = Array.from(
     { length: WORKERS },
@@ -58,7 +51,7 @@ export const fleetBench: Bench = async () => {
   await Promise.all(workers.map((refs) => refs.checkForUpdates())); // learns the change tokens
   const initial = { ...sdk };
 
-  const reference: Meter = { requests: 0, bytes: 0 };
+  const reference = meter();
   const fetchReference = metered(standIn.fetch, reference);
   const albedo = FIXTURE_V2.image_generation['AlbedoBase XL (SDXL)'] as { name: string };
   const firstImage = () =>
@@ -92,12 +85,18 @@ export const fleetBench: Bench = async () => {
   }
   await Promise.all(workers.map((refs) => refs.close()));
 
+  const hour = { requests: sdk.requests - initial.requests, bytes: sdk.bytes - initial.bytes };
+  return { initial, hour, steady, reference };
+}
+
+const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
+const kb = (b: number) => `${(b / 1e3).toFixed(1)} kB`;
+
+function independentRows({ initial, hour, steady, reference }: Independent): BenchResult[] {
   const steadyMinutes = MINUTES - CHANGES_AT.size;
   const referencePerMinute = reference.bytes / MINUTES;
   const sdkPerMinute = steady.bytes / steadyMinutes;
   const ratio = referencePerMinute / sdkPerMinute;
-  const hour = { requests: sdk.requests - initial.requests, bytes: sdk.bytes - initial.bytes };
-  const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
   return [
     {
       name: 'fleet (200 workers, 1 h, 2 changes): steady-state bytes, reference / SDK',
@@ -115,5 +114,102 @@ export const fleetBench: Bench = async () => {
       met: true,
       detail: `SDK ${hour.requests} requests, ${mb(hour.bytes)}; reference ${reference.requests} requests, ${mb(reference.bytes)}; first load ${mb(initial.bytes)}`,
     },
+  ];
+}
+
+/** The rows of one coordinated run, against the independent managers of the same run. */
+function coordinatedRows(run: CoordinatedRun, independent: Independent): BenchResult[] {
+  const label = `fleet on ${run.backend === 'redis' ? 'Redis' : 'a shared folder'} (${run.managers} managers, ${run.processes} processes)`;
+  const vsIndependent = independent.hour.bytes / run.hour.bytes;
+  const vsReference = independent.reference.bytes / run.hour.bytes;
+  const propagation = Math.max(...run.propagationMs);
+  const failoverTarget = LEASE_TTL_MS + RENEW_MS;
+  const degraded = Object.entries(run.roleChanges)
+    .filter(([key]) => key.startsWith('standalone/degraded'))
+    .reduce((sum, [, count]) => sum + count, 0);
+  return [
+    {
+      name: `${label}, 1 h: PRIMARY bytes, 200 independent managers / fleet`,
+      value: vsIndependent,
+      unit: '×',
+      target: '>= 100×',
+      met: vsIndependent >= 100,
+      detail: `fleet ${run.hour.requests} requests, ${kb(run.hour.bytes)}; independent ${independent.hour.requests} requests, ${mb(independent.hour.bytes)}; reference ${mb(independent.reference.bytes)} (${Math.round(vsReference).toLocaleString('en')}× the fleet); first load: fleet ${run.initial.requests} requests, ${mb(run.initial.bytes)}, in ${(run.startupMs / 1e3).toFixed(1)} s; members degraded during the run: ${degraded}`,
+    },
+    {
+      name: `${label}: PRIMARY bytes, reference behaviour / fleet`,
+      value: vsReference,
+      unit: '×',
+      target: '>= 100000×',
+      met: vsReference >= 100_000,
+    },
+    {
+      name: `${label}: propagation, a write on the PRIMARY to all ${run.managers} readers holding it (worst of ${run.propagationMs.length})`,
+      value: propagation,
+      unit: 'ms',
+      target: `<= ${WATCH_MS + 200} ms (watch interval ${WATCH_MS} ms, one simulated minute, + 200 ms)`,
+      met: propagation <= WATCH_MS + 200 && run.reached.every((n) => n === run.managers),
+      detail: `per change: ${run.propagationMs.map((ms, i) => `${ms} ms (leader detected it after ${run.detectMs[i]} ms, ${run.reached[i]} readers)`).join('; ')}`,
+    },
+    {
+      name: `${label}: failover, SIGKILL of the leader's process to a new leader's first poll`,
+      value: run.failoverMs ?? Number.NaN,
+      unit: 'ms',
+      target: `<= ${failoverTarget} ms (lease ${LEASE_TTL_MS} + renewal ${RENEW_MS})`,
+      met: run.failoverMs !== null && run.failoverMs <= failoverTarget,
+      detail: `role changes during the run: ${JSON.stringify(run.roleChanges)}`,
+    },
+  ];
+}
+
+/** Warm getModel on a follower (fed by a leader) and on a standalone manager. */
+async function warmReadRows(): Promise<BenchResult[]> {
+  const standIn = createStandInPrimary(HAS_REAL_DATA ? { data: realStandInData() } : {});
+  const options = { primaryUrl: standIn.primaryUrl, github: false as const, fetch: standIn.fetch };
+  const store = new MemoryFleetStore();
+  const leader = new ModelReferenceManager({
+    ...options,
+    coordinator: memoryCoordinator({ store }),
+  });
+  await leader.getCategory('text_generation');
+  const follower = new ModelReferenceManager({
+    ...options,
+    coordinator: memoryCoordinator({ store }),
+  });
+  const standalone = new ModelReferenceManager(options);
+  const names = Object.keys(await follower.getCategory('text_generation'));
+  await standalone.getCategory('text_generation');
+  const timed = async (refs: ModelReferenceManager) => {
+    let i = 0;
+    return medianAsyncMs(() =>
+      refs.getModel('text_generation', names[i++ % names.length] as string),
+    );
+  };
+  const followerMs = await timed(follower);
+  const standaloneMs = await timed(standalone);
+  const role = follower.status().coordinator?.role;
+  await Promise.all([leader.close(), follower.close(), standalone.close()]);
+  const ratio = followerMs / standaloneMs;
+  return [
+    {
+      name: 'warm getModel: follower / standalone manager (text_generation)',
+      value: ratio,
+      unit: '×',
+      target: '<= 1.1×',
+      met: ratio <= 1.1 && role === 'follower',
+      detail: `follower (${role}) ${(followerMs * 1000).toFixed(2)} µs, standalone ${(standaloneMs * 1000).toFixed(2)} µs`,
+    },
+  ];
+}
+
+export const fleetBench: Bench = async () => {
+  const independent = await independentFleet();
+  const redis = await coordinatedFleet('redis', 4, WORKERS);
+  const file = await coordinatedFleet('file', 8, WORKERS);
+  return [
+    ...independentRows(independent),
+    ...coordinatedRows(redis, independent),
+    ...coordinatedRows(file, independent),
+    ...(await warmReadRows()),
   ];
 };

@@ -5,6 +5,7 @@ import { downloadsBench } from './downloads.js';
 import { fleetBench } from './fleet.js';
 import { type Bench, type BenchResult, machine } from './harness.js';
 import { latencyBench } from './latency.js';
+import { outageBench } from './outage.js';
 import { parseBench } from './parse.js';
 import { memoryBench, readsBench, scaleBench, singleFlightBench } from './reads.js';
 import { soakBench } from './soak.js';
@@ -18,6 +19,7 @@ const BENCHES: Record<string, Bench> = {
   singleFlight: singleFlightBench,
   fleet: fleetBench,
   latency: latencyBench,
+  outage: outageBench,
   bundle: bundleBench,
   downloads: downloadsBench,
   soak: soakBench,

@@ -19,8 +19,21 @@ export interface ManagerEvents {
   /** A category's records changed; fired after the new records are swapped in. */
   change: CategoryChange;
   /**
+   * With a `coordinator`: this manager's role in its fleet changed. `reason: 'degraded'` comes with
+   * the `error`: the coordinator is unreachable and the manager works standalone, with its own
+   * chain and last-known-good data, until it answers again (then another event, its new role).
+   */
+  coordinator: {
+    readonly role: 'leader' | 'follower' | 'standalone';
+    readonly previous: 'leader' | 'follower' | 'standalone';
+    readonly reason: 'acquired' | 'following' | 'lost' | 'fenced' | 'degraded' | 'closed';
+    readonly leaderId: string | null;
+    readonly error?: Error;
+  };
+  /**
    * Something failed in the background: a refresh, a provider (`source` is its id), storage
-   * (`origin: 'storage'`: an unreadable snapshot, a failed or stuck write), a listener.
+   * (`origin: 'storage'`: an unreadable snapshot, a failed or stuck write), a listener, a fleet
+   * (an entry of its store refused, a publish that failed).
    */
   error: {
     readonly category?: Category;

@@ -5,6 +5,10 @@ export {
   CoordinatorUnavailableError,
   isCoordinatorUnavailableError,
 } from './errors/coordinator-unavailable-error.js';
+export {
+  InvalidFleetEntryError,
+  isInvalidFleetEntryError,
+} from './errors/invalid-fleet-entry-error.js';
 export type {
   FleetBackend,
   FleetEntry,
@@ -14,6 +18,13 @@ export type {
   FleetVersions,
 } from './fleet/fleet-backend.js';
 export { coordinatorOf, type FleetCoordinator } from './fleet/fleet-coordinator.js';
+export type {
+  FleetBaselineHolder,
+  FleetBaselines,
+  FleetHost,
+  FleetLink,
+  FleetLinkOptions,
+} from './fleet/fleet-link.js';
 export { FleetMember } from './fleet/fleet-member.js';
 export type {
   FleetMemberEvents,
@@ -23,6 +34,7 @@ export type {
   FleetRole,
   FleetRoleReason,
 } from './fleet/fleet-member-types.js';
+export type { FleetTopic } from './fleet/fleet-topics.js';
 export { DEFAULT_LEASE_TTL_MS } from './fleet/lease-timing.js';
 export {
   type MemoryCoordinatorOptions,

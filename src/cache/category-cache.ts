@@ -43,9 +43,24 @@ export interface Refreshed<C extends Category> {
   readonly change: CategoryChange | null;
 }
 
-interface Loaded {
+/** A category as a load left it: what is held now, and what changed (`null`: nothing). */
+export interface LoadedCategory {
   readonly entry: StoredCategory;
   readonly change: CategoryChange | null;
+}
+
+/**
+ * What a fleet link (`src/fleet/fleet-link.ts`) does for the cache. Types only: the core carries
+ * none of the fleet's code, only these two calls.
+ */
+export interface CacheFleet {
+  /**
+   * Before the chain: takes `category` from the fleet (through {@link CategoryCache.accept}) and
+   * resolves to what is held then, or to `undefined` when this manager reads its own chain.
+   */
+  load(category: Category, signal: AbortSignal): Promise<LoadedCategory | undefined>;
+  /** After every accepted result, with the one it replaced. */
+  accepted(result: CategoryResult, change: CategoryChange | null, before?: CategoryResult): void;
 }
 
 const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
@@ -62,7 +77,7 @@ const toError = (error: unknown) => (error instanceof Error ? error : new Error(
 export class CategoryCache {
   readonly #store: CategoryStore;
   readonly #context: CacheContext;
-  readonly #flights = new SingleFlight<string, Loaded>();
+  readonly #flights = new SingleFlight<string, LoadedCategory>();
   readonly #storageChecked = new Set<Category>();
   /** Why a category's stored snapshot could not be read, until a good answer replaces it. */
   readonly #storageProblems = new Map<Category, StorageError>();
@@ -72,6 +87,8 @@ export class CategoryCache {
   /** Categories read back from 0.1's key, whose old copy goes once the new one is written. */
   readonly #legacyKeys = new Set<Category>();
   #sequence = 0;
+  /** Set by a coordinated manager: the fleet is asked before the chain and told what is taken. */
+  fleet: CacheFleet | undefined;
 
   constructor(context: CacheContext) {
     this.#context = context;
@@ -153,11 +170,16 @@ export class CategoryCache {
   }
 
   /**
-   * Swaps in records obtained elsewhere (delta sync), exactly as a fetch would, unless a newer
-   * result was swapped in since `result.sequence` was taken.
+   * Swaps in records obtained elsewhere (delta sync, a fleet's leader), exactly as a fetch would,
+   * unless a newer result was swapped in since `result.sequence` was taken. `given`: the change
+   * already computed from the records held (a leader's diff), announced instead of a new one.
    */
-  accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): CategoryChange | null {
-    const loaded = this.#accept(result, via);
+  accept(
+    result: CategoryResult,
+    via: CategoryChange['via'] = 'download',
+    given?: CategoryChange | null,
+  ): CategoryChange | null {
+    const loaded = this.#accept(result, via, given);
     if (loaded.entry.result === result) this.#persist(result);
     return loaded.change;
   }
@@ -186,7 +208,7 @@ export class CategoryCache {
     }
   }
 
-  #fetch(category: Category, request: ChainRequest): Promise<Loaded> {
+  #fetch(category: Category, request: ChainRequest): Promise<LoadedCategory> {
     // An explicit acceptance never rides on a read that would refuse what it accepts.
     const key = request.acceptSuspect ? `${category} accept` : category;
     return this.#flights.run(
@@ -194,6 +216,8 @@ export class CategoryCache {
       async (signal) => {
         const sequence = this.begin();
         try {
+          const shared = await this.fleet?.load(category, signal);
+          if (shared) return shared;
           const known = this.#store.lastKnownGood(category)?.result;
           const { result, attempts } = await this.#context.chain
             .load(category, { ...request, signal }, known)
@@ -230,7 +254,11 @@ export class CategoryCache {
     return new SourceUnavailableError(category, [...error.attempts, stored], error.source);
   }
 
-  #accept(result: CategoryResult, via: CategoryChange['via'] = 'download'): Loaded {
+  #accept(
+    result: CategoryResult,
+    via: CategoryChange['via'] = 'download',
+    given?: CategoryChange | null,
+  ): LoadedCategory {
     const held = this.#store.lastKnownGood(result.category);
     // A request that started before the one whose answer is held brings older data: drop it.
     if (held && result.sequence < held.result.sequence) return { entry: held, change: null };
@@ -245,12 +273,16 @@ export class CategoryCache {
       // Across kinds of origin (the PRIMARY's v2 against converted legacy data), a field only one
       // kind can carry (v2's metadata stamps) is not a change.
       const sameKind = (before.fetchedFrom === 'v2') === (result.fetchedFrom === 'v2');
-      const diff = diffCategoryRecords(before.records, result.records, { sameKind });
-      if (!isEmptyDiff(diff)) {
+      const diff =
+        given === undefined
+          ? diffCategoryRecords(before.records, result.records, { sameKind })
+          : given;
+      if (diff && !isEmptyDiff(diff)) {
         change = { category: result.category, via, ...diff };
         this.#context.events.emit('change', change);
       }
     }
+    this.fleet?.accepted(result, change, before);
     return { entry, change };
   }
 

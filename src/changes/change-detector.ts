@@ -60,6 +60,8 @@ export class ChangeDetector {
   /** The aggregate stamp seen with the last full metadata, and when that metadata was read. */
   #confirmed: { stamp: number; at: number } | null = null;
   #running: Promise<CategoryChange[]> | null = null;
+  /** The metadata routes of the PRIMARY's canonical format, read once from `/replicate_mode`. */
+  #version: 'v1' | 'v2' | undefined;
 
   constructor(context: DetectorContext) {
     this.#context = context;
@@ -114,8 +116,21 @@ export class ChangeDetector {
     const { urls, now } = this.#context;
     if (!urls) return null;
     try {
+      // A PRIMARY whose canonical format is legacy keeps its metadata under v1 (v2 answers 503).
+      this.#version ??= /^legacy$/i.test(
+        String(
+          (
+            parseJsonBody(
+              await this.#context.transport.request({ url: urls.replicateMode(), ...request }),
+            ) as { canonical_format?: unknown } | null
+          )?.canonical_format,
+        ),
+      )
+        ? 'v1'
+        : 'v2';
+      const version = this.#version;
       const { last_updated: stamp } = await this.#get(
-        urls.metadataLastUpdated(),
+        urls.metadataLastUpdated(version),
         lastUpdatedSchema,
         request,
       );
@@ -128,7 +143,7 @@ export class ChangeDetector {
       )
         return 'unchanged';
       const at = now();
-      const all = await this.#get(urls.metadataAll(), allMetadataSchema, request);
+      const all = await this.#get(urls.metadataAll(version), allMetadataSchema, request);
       this.#confirmed = stamp === null ? null : { stamp, at };
       return all;
     } catch (error) {

@@ -19,6 +19,7 @@ export type ModelReferenceErrorCode =
   | 'COORDINATOR_UNAVAILABLE'
   | 'UNSAFE_PATH'
   | 'DOWNLOAD_FAILED'
+  | 'INVALID_FLEET_ENTRY'
   | 'CHANGE_BUFFER_OVERFLOW';
 
 /** Marks our errors so guards work across realms (iframes, workers, duplicated bundles). */

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { assertCategory } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { FileFleetLog } from './file-log.js';
 import { MarkerWatcher } from './file-marker-watcher.js';
 import type { FleetEntry, FleetUnsubscribe } from './fleet-backend.js';
 import { coordinatorOf, type FleetCoordinator } from './fleet-coordinator.js';
+import type { FleetLinkOptions } from './fleet-link.js';
 import {
   acquireStep,
   liveLease,
@@ -14,6 +14,7 @@ import {
   requestStep,
   versionsOf,
 } from './fleet-state.js';
+import { assertFleetTopic } from './fleet-topics.js';
 import {
   DEFAULT_LEASE_TTL_MS,
   DEFAULT_OPERATION_TIMEOUT_MS,
@@ -38,6 +39,12 @@ export interface FileCoordinatorOptions {
   readonly leaseTtlMs?: number;
   /** How long one file operation may take before the folder counts as unreachable, in ms. @default 2000 */
   readonly operationTimeoutMs?: number;
+  /**
+   * The member a manager runs on this coordinator (`new ModelReferenceManager({ coordinator })`):
+   * its id, lease timing, and how long a follower's cold read waits for the leader.
+   * @default a random member id, this coordinator's lease expiry, renewal every third of it, 10 s
+   */
+  readonly member?: FleetLinkOptions;
 }
 
 /**
@@ -108,84 +115,89 @@ export function fileCoordinator(
     return null;
   };
 
-  return coordinatorOf({
-    kind: 'file',
-    leaseTtlMs,
-    acquire: (holderId, ttlMs) =>
-      call('acquire the lease', async () => {
-        open();
-        const { before, after } = await log.transact((state, now) =>
-          acquireStep(state, holderId, ttlMs, now),
-        );
-        const lease = (after ?? before).lease;
-        if (!lease) throw new Error('the fleet folder lost the lease it just wrote');
-        return lease;
-      }),
-    renew: (lease, ttlMs) =>
-      call('renew the lease', async () => {
-        open();
-        return (
-          (await log.transact((state, now) => renewStep(state, lease, ttlMs, now))).after?.lease ??
-          null
-        );
-      }),
-    release: (lease) =>
-      call('release the lease', async () => {
-        open();
-        return (await log.transact((state, now) => releaseStep(state, lease, now))).after !== null;
-      }),
-    leader: () =>
-      call('read the lease', async () => {
-        open();
-        return liveLease((await log.latest()).state, Date.now());
-      }),
-    publish: async (category, lease, payload) => {
-      assertCategory(category);
-      return call(`publish ${category}`, async () => {
-        open();
-        const ref = await log.writeData(category, payload);
-        const { before, after } = await log
-          .transact((state, now) => publishStep(state, category, lease, ref, now))
-          .catch(async (error: unknown) => {
+  return coordinatorOf(
+    {
+      kind: 'file',
+      leaseTtlMs,
+      acquire: (holderId, ttlMs) =>
+        call('acquire the lease', async () => {
+          open();
+          const { before, after } = await log.transact((state, now) =>
+            acquireStep(state, holderId, ttlMs, now),
+          );
+          const lease = (after ?? before).lease;
+          if (!lease) throw new Error('the fleet folder lost the lease it just wrote');
+          return lease;
+        }),
+      renew: (lease, ttlMs) =>
+        call('renew the lease', async () => {
+          open();
+          return (
+            (await log.transact((state, now) => renewStep(state, lease, ttlMs, now))).after
+              ?.lease ?? null
+          );
+        }),
+      release: (lease) =>
+        call('release the lease', async () => {
+          open();
+          return (
+            (await log.transact((state, now) => releaseStep(state, lease, now))).after !== null
+          );
+        }),
+      leader: () =>
+        call('read the lease', async () => {
+          open();
+          return liveLease((await log.latest()).state, Date.now());
+        }),
+      publish: async (category, lease, payload) => {
+        assertFleetTopic(category);
+        return call(`publish ${category}`, async () => {
+          open();
+          const ref = await log.writeData(category, payload);
+          const { before, after } = await log
+            .transact((state, now) => publishStep(state, category, lease, ref, now))
+            .catch(async (error: unknown) => {
+              await log.removeData(ref);
+              throw error;
+            });
+          if (!after) {
             await log.removeData(ref);
-            throw error;
-          });
-        if (!after) {
-          await log.removeData(ref);
-          return null;
-        }
-        const previous = before.entries[category]?.ref;
-        await log.sweep(category, new Set(previous ? [ref, previous] : [ref])).catch(() => {});
-        return after.entries[category]?.version ?? null;
-      });
+            return null;
+          }
+          const previous = before.entries[category]?.ref;
+          await log.sweep(category, new Set(previous ? [ref, previous] : [ref])).catch(() => {});
+          return after.entries[category]?.version ?? null;
+        });
+      },
+      read: async (category) => {
+        assertFleetTopic(category);
+        return call(`read ${category}`, async () => {
+          open();
+          return readEntry(category);
+        });
+      },
+      versions: () =>
+        call('read the versions', async () => {
+          open();
+          return versionsOf((await log.latest()).state);
+        }),
+      request: async (category, requesterId) => {
+        assertFleetTopic(category);
+        await call(`request ${category}`, async () => {
+          open();
+          await log.transact((state, now) => requestStep(state, category, requesterId, now));
+        });
+      },
+      async subscribe(listener): Promise<FleetUnsubscribe> {
+        if (closed) return async () => {};
+        const stop = await watcher.add(listener);
+        return async () => stop();
+      },
+      async close() {
+        closed = true;
+        watcher.stop();
+      },
     },
-    read: async (category) => {
-      assertCategory(category);
-      return call(`read ${category}`, async () => {
-        open();
-        return readEntry(category);
-      });
-    },
-    versions: () =>
-      call('read the versions', async () => {
-        open();
-        return versionsOf((await log.latest()).state);
-      }),
-    request: async (category, requesterId) => {
-      assertCategory(category);
-      await call(`request ${category}`, async () => {
-        open();
-        await log.transact((state, now) => requestStep(state, category, requesterId, now));
-      });
-    },
-    async subscribe(listener): Promise<FleetUnsubscribe> {
-      if (closed) return async () => {};
-      const stop = await watcher.add(listener);
-      return async () => stop();
-    },
-    async close() {
-      closed = true;
-      watcher.stop();
-    },
-  });
+    options.member,
+  );
 }

@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Category } from '../categories.js';
 import { EMPTY_FLEET_STATE, type FleetState, parseFleetState } from './fleet-state.js';
+import type { FleetTopic } from './fleet-topics.js';
 
 /** How many past steps stay on disk (readers that listed the folder just before a prune). */
 const KEEP_STEPS = 32;
@@ -108,7 +108,7 @@ export class FileFleetLog {
   }
 
   /** Stores a payload in a file of its own and returns its name. */
-  async writeData(category: Category, payload: string): Promise<string> {
+  async writeData(category: FleetTopic, payload: string): Promise<string> {
     const ref = `${category}.${randomUUID()}.json`;
     await this.#withFolders(async () => {
       const temporary = join(this.#tmp, `${ref}.tmp`);
@@ -134,7 +134,7 @@ export class FileFleetLog {
   }
 
   /** Removes `category`'s old payloads except `keep`, and temp files left by crashed writers. */
-  async sweep(category: Category, keep: ReadonlySet<string>): Promise<void> {
+  async sweep(category: FleetTopic, keep: ReadonlySet<string>): Promise<void> {
     const old = Date.now() - GARBAGE_AGE_MS;
     const remove = async (folder: string, name: string) => {
       const info = await stat(join(folder, name)).catch(() => null);

@@ -1,6 +1,6 @@
 // The contract every fleet coordinator implements (Redis, a shared folder, memory). Types only:
 // this file is part of the isomorphic core and must stay free of `node:*`.
-import type { Category } from '../categories.js';
+import type { FleetTopic } from './fleet-topics.js';
 
 /**
  * The leadership lease of one fleet: who holds it, with which fencing token, until when.
@@ -26,14 +26,14 @@ export interface FleetLease {
 /**
  * One category as published in the shared store: a whole payload and the version it got.
  *
- * The payload is opaque to the coordinator. The manager stores a validated category snapshot
- * there (records, provenance, version, the diff it computed), and never an API key. Whoever
+ * The payload is opaque to the coordinator. The manager stores a validated category snapshot (or
+ * the image baseline catalog) there (records, provenance, version, the diff it computed), and never an API key. Whoever
  * reads it must treat it as untrusted input and validate it again like any other source: a
  * store can be written by anything that can reach it.
  */
 export interface FleetEntry {
-  /** The category. */
-  readonly category: Category;
+  /** The category, or `image_baselines` for the image baseline catalog. */
+  readonly category: FleetTopic;
   /** Its version in the store: larger for every publish of this category, never reused. */
   readonly version: number;
   /** Exactly the string that was published. */
@@ -45,7 +45,7 @@ export interface FleetEntry {
 }
 
 /** The latest version of every category in the store (a null-prototype object). */
-export type FleetVersions = Readonly<Partial<Record<Category, number>>>;
+export type FleetVersions = Readonly<Partial<Record<FleetTopic, number>>>;
 
 /**
  * What a coordinator tells its subscribers. Notices are a shortcut, not the record: one can be
@@ -56,12 +56,12 @@ export type FleetNotice =
   /** A category got a new version. */
   | {
       readonly type: 'published';
-      readonly category: Category;
+      readonly category: FleetTopic;
       readonly version: number;
       readonly token: number;
     }
   /** A follower asks the leader to load a category that is not in the store. */
-  | { readonly type: 'requested'; readonly category: Category; readonly requesterId: string }
+  | { readonly type: 'requested'; readonly category: FleetTopic; readonly requesterId: string }
   /** A member took the lease. */
   | { readonly type: 'acquired'; readonly holderId: string; readonly token: number }
   /** The holder gave the lease up (on close): followers may take it at once. */
@@ -77,8 +77,8 @@ export type FleetUnsubscribe = () => Promise<void>;
  * `memoryCoordinator()` (`horde-model-reference/testing`). A `FleetMember` runs the roles on top.
  *
  * Every method rejects with `CoordinatorUnavailableError` when the store cannot be reached or
- * does not answer in time, and with `UnknownCategoryError` for a category that is not one of
- * the 15; never with anything else.
+ * does not answer in time, and with `UnknownCategoryError` for a topic that is neither one of the 15 categories
+ * nor `image_baselines` (the baseline catalog); never with anything else.
  *
  * @example
  * ```ts
@@ -115,13 +115,13 @@ export interface FleetBackend {
    * version, or `null` when the check failed: a fenced-out leader can never publish. A reader
    * sees the old payload or the new one, never a mix.
    */
-  publish(category: Category, lease: FleetLease, payload: string): Promise<number | null>;
+  publish(category: FleetTopic, lease: FleetLease, payload: string): Promise<number | null>;
   /** The latest published version of `category`, or `null` when none was published. */
-  read(category: Category): Promise<FleetEntry | null>;
+  read(category: FleetTopic): Promise<FleetEntry | null>;
   /** The latest version of every published category. */
   versions(): Promise<FleetVersions>;
   /** Asks the leader to load and publish `category` (a `requested` notice). */
-  request(category: Category, requesterId: string): Promise<void>;
+  request(category: FleetTopic, requesterId: string): Promise<void>;
   /**
    * Delivers notices to `listener` until unsubscribed. Resolves once subscribed; never rejects
    * for an unreachable store (the subscription reconnects by itself; members catch up through

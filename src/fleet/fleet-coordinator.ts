@@ -1,6 +1,8 @@
 import type { FleetBackend } from './fleet-backend.js';
+import type { FleetHost, FleetLink, FleetLinkOptions } from './fleet-link.js';
 import { FleetMember } from './fleet-member.js';
 import type { FleetMemberOptions } from './fleet-member-types.js';
+import { MemberLink } from './member-link.js';
 
 /**
  * What `redisCoordinator()`, `fileCoordinator()` and `memoryCoordinator()` return: a
@@ -15,11 +17,20 @@ export interface FleetCoordinator extends FleetBackend {
    * @throws {InvalidOptionsError} for a bad member id or timing.
    */
   member(options?: FleetMemberOptions): FleetMember;
+  /**
+   * What `new ModelReferenceManager({ coordinator })` calls: a member of the fleet wired to the
+   * manager's cache, change detection and events, joining at once. Its `close()` closes this
+   * coordinator: give each manager a coordinator of its own.
+   *
+   * @throws {InvalidOptionsError} for bad member options (see the coordinator's `member` option).
+   */
+  link(host: FleetHost): FleetLink;
 }
 
 /**
  * Makes a {@link FleetCoordinator} of any {@link FleetBackend}: how a coordinator of your own
- * (another store) gets members.
+ * (another store) gets members. `linkOptions` are those of the member a manager runs on it
+ * (member id, timing, how long a follower's cold read waits for the leader).
  *
  * @example
  * ```ts
@@ -28,7 +39,10 @@ export interface FleetCoordinator extends FleetBackend {
  * const member = coordinator.member({ memberId: 'gpu-box-1' });
  * ```
  */
-export function coordinatorOf(backend: FleetBackend): FleetCoordinator {
+export function coordinatorOf(
+  backend: FleetBackend,
+  linkOptions: FleetLinkOptions = {},
+): FleetCoordinator {
   const coordinator: FleetCoordinator = {
     kind: backend.kind,
     leaseTtlMs: backend.leaseTtlMs,
@@ -43,6 +57,7 @@ export function coordinatorOf(backend: FleetBackend): FleetCoordinator {
     subscribe: (listener) => backend.subscribe(listener),
     close: () => backend.close(),
     member: (options) => new FleetMember(coordinator, options),
+    link: (host) => new MemberLink(coordinator, host, linkOptions),
   };
   return coordinator;
 }

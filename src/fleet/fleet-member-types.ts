@@ -1,4 +1,4 @@
-import type { Category } from '../categories.js';
+import type { FleetTopic } from './fleet-topics.js';
 
 /**
  * What a member does in its fleet. `leader`: holds the lease, is the only one to load from the
@@ -50,9 +50,9 @@ export interface FleetMemberEvents {
    * it; a new leader carries on from it). Not emitted for the member's own publishes, nor while
    * standalone: the first sync after rejoining reports every newer version.
    */
-  published: { readonly category: Category; readonly version: number };
+  published: { readonly category: FleetTopic; readonly version: number };
   /** Leader only: a follower asks for a category that is not in the store yet. */
-  requested: { readonly category: Category; readonly requesterId: string };
+  requested: { readonly category: FleetTopic; readonly requesterId: string };
   /** The coordinator stopped answering: the member is standalone until it answers again. */
   degraded: { readonly reason: string; readonly error: Error };
   /** The coordinator answers again after an outage of `downtimeMs`; a `role` event follows. */

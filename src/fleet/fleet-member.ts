@@ -1,4 +1,3 @@
-import { assertCategory, type Category } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { isUnknownCategoryError } from '../errors/unknown-category-error.js';
 import { Emitter, type Listener, type Unsubscribe } from '../util/emitter.js';
@@ -11,6 +10,7 @@ import type {
   FleetObtainOptions,
 } from './fleet-member-types.js';
 import { FleetRoles } from './fleet-roles.js';
+import { assertFleetTopic, type FleetTopic } from './fleet-topics.js';
 import { leaseTtlOption } from './lease-timing.js';
 import { Waiters } from './waiters.js';
 
@@ -49,9 +49,9 @@ export class FleetMember {
   readonly #closeBackend: boolean;
   readonly #roles: FleetRoles;
   readonly #events = new Emitter<FleetMemberEvents>();
-  readonly #waiters = new Waiters<Category>();
+  readonly #waiters = new Waiters<FleetTopic>();
   /** The versions reported to this member's owner (emitted, read or published by it). */
-  readonly #known: Partial<Record<Category, number>> = Object.create(null);
+  readonly #known: Partial<Record<FleetTopic, number>> = Object.create(null);
   #closed = false;
   #joined: Promise<void> | undefined;
   #closing: Promise<void> | undefined;
@@ -125,10 +125,10 @@ export class FleetMember {
    * member is not the leader, its lease ran out or was taken (it steps down at once), or the
    * coordinator is unreachable (it goes standalone).
    *
-   * @throws {UnknownCategoryError} for a category that is not one of the 15.
+   * @throws {UnknownCategoryError} for a topic that is neither one of the 15 categories nor `image_baselines`.
    */
-  async publish(category: Category, payload: string): Promise<number | null> {
-    assertCategory(category);
+  async publish(category: FleetTopic, payload: string): Promise<number | null> {
+    assertFleetTopic(category);
     const lease = this.#roles.lease;
     if (this.#closed || !lease) return null;
     let version: number | null;
@@ -153,10 +153,10 @@ export class FleetMember {
    * coordinator is unreachable (read it from your own sources then). Its version counts as
    * seen: no `published` event follows for it. Validate the payload before trusting it.
    *
-   * @throws {UnknownCategoryError} for a category that is not one of the 15.
+   * @throws {UnknownCategoryError} for a topic that is neither one of the 15 categories nor `image_baselines`.
    */
-  async read(category: Category): Promise<FleetEntry | null> {
-    assertCategory(category);
+  async read(category: FleetTopic): Promise<FleetEntry | null> {
+    assertFleetTopic(category);
     if (this.#closed) return null;
     try {
       const entry = await this.#backend.read(category);
@@ -176,9 +176,9 @@ export class FleetMember {
    * nobody published it in time, or when there is no leader to ask (this member leads, or is
    * standalone): then load it from your own sources.
    *
-   * @throws {UnknownCategoryError} for a category that is not one of the 15.
+   * @throws {UnknownCategoryError} for a topic that is neither one of the 15 categories nor `image_baselines`.
    */
-  async obtain(category: Category, options: FleetObtainOptions = {}): Promise<FleetEntry | null> {
+  async obtain(category: FleetTopic, options: FleetObtainOptions = {}): Promise<FleetEntry | null> {
     const present = await this.read(category);
     if (present || this.#roles.role !== 'follower' || options.signal?.aborted) return present;
     const woken = this.#waiters.wait(
@@ -220,7 +220,7 @@ export class FleetMember {
   }
 
   /** A version seen in the store: reported once, and only while in touch with the fleet. */
-  #report(category: Category, version: number): void {
+  #report(category: FleetTopic, version: number): void {
     if (this.#roles.role === 'standalone' || version <= (this.#known[category] ?? 0)) return;
     this.#known[category] = version;
     this.#waiters.wake(category);
@@ -228,7 +228,7 @@ export class FleetMember {
   }
 
   /** A version the owner has already (it read or published it): no event. */
-  #see(category: Category, version: number): void {
+  #see(category: FleetTopic, version: number): void {
     if (version > (this.#known[category] ?? 0)) this.#known[category] = version;
     this.#waiters.wake(category);
   }

@@ -4,14 +4,16 @@
 //   standalone --(coordinator answers, lease held by another)--> follower
 //   follower --(lease free or expired, won at a round or on a `released` notice)--> leader
 //   leader --(renewal refused, another's term seen, publish refused, own clock ran out)--> follower
-//   any --(a call to the coordinator failed)--> standalone (degraded), retried every round
+//   any --(no answer from the coordinator for a lease period)--> standalone (degraded), retried
+//     every round (a single failed call leaves the role as it is)
 //   any --(close)--> standalone (closed)
 //
 // One round runs at a time (a trigger during a round queues one more). Rounds run every
 // renewal period: the leader renews; the others try to take the lease and compare versions.
-import type { Category } from '../categories.js';
+
 import type { FleetBackend, FleetLease, FleetNotice, FleetUnsubscribe } from './fleet-backend.js';
 import type { FleetMemberStatus, FleetRole, FleetRoleReason } from './fleet-member-types.js';
+import type { FleetTopic } from './fleet-topics.js';
 
 /** What the machine tells its member. */
 export interface FleetRoleHooks {
@@ -19,8 +21,8 @@ export interface FleetRoleHooks {
   degraded(error: Error): void;
   recovered(downtimeMs: number): void;
   /** A version seen in the store (a notice, or a round's comparison); `own`: this term's publish. */
-  version(category: Category, version: number, own: boolean): void;
-  requested(category: Category, requesterId: string): void;
+  version(category: FleetTopic, version: number, own: boolean): void;
+  requested(category: FleetTopic, requesterId: string): void;
   /** Something unexpected failed in the background. */
   failed(error: Error): void;
 }
@@ -114,9 +116,17 @@ export class FleetRoles {
     void this.cycle();
   }
 
+  /**
+   * A call to the coordinator failed. One failure is not an outage (a busy process may read an
+   * answer after its deadline): a member that was in touch keeps its role until the coordinator
+   * has not answered for a whole lease period (a leader's own lease runs out on its clock first),
+   * then goes standalone.
+   */
   degrade(error: unknown): void {
     if (this.#closed) return;
     const failure = asError(error);
+    const quietMs = Date.now() - (this.#lastSyncAt ?? 0);
+    if (!this.#degraded && this.#role !== 'standalone' && quietMs < this.#ttlMs) return;
     this.#lease = null;
     clearTimeout(this.#expiry);
     if (this.#degraded) return;
@@ -165,7 +175,7 @@ export class FleetRoles {
       else this.#follow(current);
       const versions = await this.#backend.versions();
       if (this.#closed) return;
-      for (const [category, version] of Object.entries(versions) as [Category, number][])
+      for (const [category, version] of Object.entries(versions) as [FleetTopic, number][])
         this.#hooks.version(category, version, false);
     } catch (error) {
       this.degrade(error);

@@ -2,8 +2,9 @@
 // memory and file coordinators apply them (the file one as compare-and-swap steps of a log);
 // Redis does the same in Lua. Notices are derived by comparing two states, so a missed step
 // never loses a published version or a pending request.
-import { CATEGORIES, type Category, isCategory } from '../categories.js';
+
 import type { FleetLease, FleetNotice, FleetVersions } from './fleet-backend.js';
+import { FLEET_TOPICS, type FleetTopic, isFleetTopic } from './fleet-topics.js';
 
 /** Where one category's current payload is kept, and which version it is. */
 export interface FleetStateEntry {
@@ -25,8 +26,8 @@ export interface FleetState {
   /** The last fencing token issued (0: none yet). */
   readonly fence: number;
   readonly lease: FleetLease | null;
-  readonly entries: Readonly<Partial<Record<Category, FleetStateEntry>>>;
-  readonly requests: Readonly<Partial<Record<Category, FleetStateRequest>>>;
+  readonly entries: Readonly<Partial<Record<FleetTopic, FleetStateEntry>>>;
+  readonly requests: Readonly<Partial<Record<FleetTopic, FleetStateRequest>>>;
 }
 
 /** The state of a store nobody has written to. */
@@ -88,7 +89,7 @@ export function releaseStep(state: FleetState, lease: FleetLease, now: number): 
 /** Records a new version of `category` kept at `ref`; `null` when `lease` is fenced out. */
 export function publishStep(
   state: FleetState,
-  category: Category,
+  category: FleetTopic,
   lease: FleetLease,
   ref: string,
   now: number,
@@ -99,7 +100,7 @@ export function publishStep(
     ...state.entries,
     [category]: { version, token: lease.token, publishedAt: now, ref },
   };
-  const requests: Partial<Record<Category, FleetStateRequest>> = { ...state.requests };
+  const requests: Partial<Record<FleetTopic, FleetStateRequest>> = { ...state.requests };
   delete requests[category];
   return { ...state, entries: nullPrototype(entries), requests: nullPrototype(requests) };
 }
@@ -107,7 +108,7 @@ export function publishStep(
 /** Records a follower's request for `category`. */
 export function requestStep(
   state: FleetState,
-  category: Category,
+  category: FleetTopic,
   requesterId: string,
   now: number,
 ): FleetState {
@@ -117,8 +118,8 @@ export function requestStep(
 
 /** The version of every published category. */
 export function versionsOf(state: FleetState): FleetVersions {
-  const versions: Partial<Record<Category, number>> = Object.create(null);
-  for (const category of CATEGORIES) {
+  const versions: Partial<Record<FleetTopic, number>> = Object.create(null);
+  for (const category of FLEET_TOPICS) {
     const entry = state.entries[category];
     if (entry) versions[category] = entry.version;
   }
@@ -133,7 +134,7 @@ export function noticesBetween(before: FleetState, after: FleetState): FleetNoti
   if (is && (!was || was.token !== is.token))
     notices.push({ type: 'acquired', holderId: is.holderId, token: is.token });
   else if (was && !is) notices.push({ type: 'released', holderId: was.holderId, token: was.token });
-  for (const category of CATEGORIES) {
+  for (const category of FLEET_TOPICS) {
     const entry = after.entries[category];
     if (entry && entry.version !== before.entries[category]?.version)
       notices.push({ type: 'published', category, version: entry.version, token: entry.token });
@@ -147,7 +148,7 @@ export function noticesBetween(before: FleetState, after: FleetState): FleetNoti
 
 /**
  * Reads a state from untrusted JSON (a file another process wrote), or `null` when it is not
- * one. Category names are checked against the 15 and kept in null-prototype objects.
+ * one. Topic names are checked (the 15 categories and the baseline catalog) and kept in null-prototype objects.
  */
 export function parseFleetState(value: unknown): FleetState | null {
   if (!isObject(value)) return null;
@@ -159,17 +160,17 @@ export function parseFleetState(value: unknown): FleetState | null {
     if (!isCount(lease.token) || !isCount(lease.expiresAt)) return null;
     parsedLease = { holderId: lease.holderId, token: lease.token, expiresAt: lease.expiresAt };
   }
-  const parsedEntries: Partial<Record<Category, FleetStateEntry>> = Object.create(null);
+  const parsedEntries: Partial<Record<FleetTopic, FleetStateEntry>> = Object.create(null);
   for (const [category, entry] of Object.entries(entries)) {
-    if (!isCategory(category) || !isObject(entry)) return null;
+    if (!isFleetTopic(category) || !isObject(entry)) return null;
     const { version, token, publishedAt, ref } = entry;
     if (!isCount(version) || !isCount(token) || !isCount(publishedAt) || typeof ref !== 'string')
       return null;
     parsedEntries[category] = { version, token, publishedAt, ref };
   }
-  const parsedRequests: Partial<Record<Category, FleetStateRequest>> = Object.create(null);
+  const parsedRequests: Partial<Record<FleetTopic, FleetStateRequest>> = Object.create(null);
   for (const [category, request] of Object.entries(requests)) {
-    if (!isCategory(category) || !isObject(request)) return null;
+    if (!isFleetTopic(category) || !isObject(request)) return null;
     if (typeof request.requesterId !== 'string' || !isCount(request.at)) return null;
     parsedRequests[category] = { requesterId: request.requesterId, at: request.at };
   }

@@ -1,4 +1,3 @@
-import { assertCategory, type Category } from '../categories.js';
 import { CoordinatorUnavailableError } from '../errors/coordinator-unavailable-error.js';
 import type {
   FleetEntry,
@@ -8,6 +7,7 @@ import type {
   FleetVersions,
 } from './fleet-backend.js';
 import { coordinatorOf, type FleetCoordinator } from './fleet-coordinator.js';
+import type { FleetLinkOptions } from './fleet-link.js';
 import {
   acquireStep,
   EMPTY_FLEET_STATE,
@@ -20,6 +20,7 @@ import {
   requestStep,
   versionsOf,
 } from './fleet-state.js';
+import { assertFleetTopic, type FleetTopic } from './fleet-topics.js';
 import { DEFAULT_LEASE_TTL_MS, leaseTtlOption } from './lease-timing.js';
 
 /**
@@ -102,6 +103,12 @@ export interface MemoryCoordinatorOptions {
   readonly store?: MemoryFleetStore;
   /** Lease expiry for members of this coordinator, in ms. @default 15000 */
   readonly leaseTtlMs?: number;
+  /**
+   * The member a manager runs on this coordinator (`new ModelReferenceManager({ coordinator })`):
+   * its id, lease timing, and how long a follower's cold read waits for the leader.
+   * @default a random member id, this coordinator's lease expiry, renewal every third of it, 10 s
+   */
+  readonly member?: FleetLinkOptions;
 }
 
 /**
@@ -128,73 +135,76 @@ export function memoryCoordinator(options: MemoryCoordinatorOptions = {}): Fleet
       throw new CoordinatorUnavailableError('memory', operation, 'the coordinator was closed');
     return store.read(operation);
   };
-  return coordinatorOf({
-    kind: 'memory',
-    leaseTtlMs,
-    async acquire(holderId, ttlMs): Promise<FleetLease> {
-      const now = Date.now();
-      const current = state('acquire the lease');
-      const next = acquireStep(current, holderId, ttlMs, now);
-      if (next) store.commit(next);
-      return (next ?? current).lease as FleetLease;
+  return coordinatorOf(
+    {
+      kind: 'memory',
+      leaseTtlMs,
+      async acquire(holderId, ttlMs): Promise<FleetLease> {
+        const now = Date.now();
+        const current = state('acquire the lease');
+        const next = acquireStep(current, holderId, ttlMs, now);
+        if (next) store.commit(next);
+        return (next ?? current).lease as FleetLease;
+      },
+      async renew(lease, ttlMs) {
+        const next = renewStep(state('renew the lease'), lease, ttlMs, Date.now());
+        if (!next) return null;
+        store.commit(next);
+        return next.lease;
+      },
+      async release(lease) {
+        const next = releaseStep(state('release the lease'), lease, Date.now());
+        if (next) store.commit(next);
+        return next !== null;
+      },
+      async leader() {
+        return liveLease(state('read the lease'), Date.now());
+      },
+      async publish(category, lease, payload) {
+        assertFleetTopic(category);
+        const current = state(`publish ${category}`);
+        const ref = store.keep(payload);
+        const next = publishStep(current, category, lease, ref, Date.now());
+        if (!next) {
+          store.drop(ref);
+          return null;
+        }
+        const previous = current.entries[category];
+        store.commit(next);
+        if (previous) store.drop(previous.ref);
+        return next.entries[category]?.version ?? null;
+      },
+      async read(category: FleetTopic): Promise<FleetEntry | null> {
+        assertFleetTopic(category);
+        const entry = state(`read ${category}`).entries[category];
+        const payload = entry && store.payload(entry.ref);
+        if (!entry || payload === undefined) return null;
+        const { version, token, publishedAt } = entry;
+        return { category, version, payload, token, publishedAt };
+      },
+      async versions(): Promise<FleetVersions> {
+        return versionsOf(state('read the versions'));
+      },
+      async request(category, requesterId) {
+        assertFleetTopic(category);
+        store.commit(requestStep(state(`request ${category}`), category, requesterId, Date.now()));
+      },
+      async subscribe(listener): Promise<FleetUnsubscribe> {
+        const stop = store.listen((notice) => {
+          if (!closed) listener(notice);
+        });
+        subscriptions.add(stop);
+        return async () => {
+          stop();
+          subscriptions.delete(stop);
+        };
+      },
+      async close() {
+        closed = true;
+        for (const stop of subscriptions) stop();
+        subscriptions.clear();
+      },
     },
-    async renew(lease, ttlMs) {
-      const next = renewStep(state('renew the lease'), lease, ttlMs, Date.now());
-      if (!next) return null;
-      store.commit(next);
-      return next.lease;
-    },
-    async release(lease) {
-      const next = releaseStep(state('release the lease'), lease, Date.now());
-      if (next) store.commit(next);
-      return next !== null;
-    },
-    async leader() {
-      return liveLease(state('read the lease'), Date.now());
-    },
-    async publish(category, lease, payload) {
-      assertCategory(category);
-      const current = state(`publish ${category}`);
-      const ref = store.keep(payload);
-      const next = publishStep(current, category, lease, ref, Date.now());
-      if (!next) {
-        store.drop(ref);
-        return null;
-      }
-      const previous = current.entries[category];
-      store.commit(next);
-      if (previous) store.drop(previous.ref);
-      return next.entries[category]?.version ?? null;
-    },
-    async read(category: Category): Promise<FleetEntry | null> {
-      assertCategory(category);
-      const entry = state(`read ${category}`).entries[category];
-      const payload = entry && store.payload(entry.ref);
-      if (!entry || payload === undefined) return null;
-      const { version, token, publishedAt } = entry;
-      return { category, version, payload, token, publishedAt };
-    },
-    async versions(): Promise<FleetVersions> {
-      return versionsOf(state('read the versions'));
-    },
-    async request(category, requesterId) {
-      assertCategory(category);
-      store.commit(requestStep(state(`request ${category}`), category, requesterId, Date.now()));
-    },
-    async subscribe(listener): Promise<FleetUnsubscribe> {
-      const stop = store.listen((notice) => {
-        if (!closed) listener(notice);
-      });
-      subscriptions.add(stop);
-      return async () => {
-        stop();
-        subscriptions.delete(stop);
-      };
-    },
-    async close() {
-      closed = true;
-      for (const stop of subscriptions) stop();
-      subscriptions.clear();
-    },
-  });
+    options.member,
+  );
 }

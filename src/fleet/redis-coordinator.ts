@@ -1,8 +1,9 @@
 import { createClient } from 'redis';
-import { assertCategory } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import type { FleetNotice, FleetUnsubscribe } from './fleet-backend.js';
 import { coordinatorOf, type FleetCoordinator } from './fleet-coordinator.js';
+import type { FleetLinkOptions } from './fleet-link.js';
+import { assertFleetTopic } from './fleet-topics.js';
 import {
   DEFAULT_LEASE_TTL_MS,
   DEFAULT_OPERATION_TIMEOUT_MS,
@@ -26,6 +27,12 @@ export interface RedisCoordinatorCommonOptions {
   readonly leaseTtlMs?: number;
   /** How long one Redis call may take before Redis counts as unreachable, in ms. @default 2000 */
   readonly operationTimeoutMs?: number;
+  /**
+   * The member a manager runs on this coordinator (`new ModelReferenceManager({ coordinator })`):
+   * its id, lease timing, and how long a follower's cold read waits for the leader.
+   * @default a random member id, this coordinator's lease expiry, renewal every third of it, 10 s
+   */
+  readonly member?: FleetLinkOptions;
 }
 
 /**
@@ -91,93 +98,96 @@ export function redisCoordinator(options: RedisCoordinatorOptions): FleetCoordin
   const listeners = new Set<(notice: FleetNotice) => void>();
   let subscribed = false;
 
-  return coordinatorOf({
-    kind: 'redis',
-    leaseTtlMs,
-    acquire: (holderId, ttlMs) =>
-      call('acquire the lease', async () => {
-        const startedAt = Date.now();
-        const reply = await link.run(
-          ACQUIRE,
-          [keys.lease, keys.fence],
-          [holderId, String(ttlMs), keys.channel],
+  return coordinatorOf(
+    {
+      kind: 'redis',
+      leaseTtlMs,
+      acquire: (holderId, ttlMs) =>
+        call('acquire the lease', async () => {
+          const startedAt = Date.now();
+          const reply = await link.run(
+            ACQUIRE,
+            [keys.lease, keys.fence],
+            [holderId, String(ttlMs), keys.channel],
+          );
+          const lease = leaseFrom(reply, startedAt);
+          if (!lease) throw new Error('Redis answered the lease script with something else');
+          return lease;
+        }),
+      renew: (lease, ttlMs) =>
+        call('renew the lease', async () => {
+          const startedAt = Date.now();
+          const reply = await link.run(
+            RENEW,
+            [keys.lease],
+            [lease.holderId, String(lease.token), String(ttlMs)],
+          );
+          return Number(reply) === 1 ? { ...lease, expiresAt: startedAt + ttlMs } : null;
+        }),
+      release: (lease) =>
+        call('release the lease', async () => {
+          const reply = await link.run(
+            RELEASE,
+            [keys.lease],
+            [lease.holderId, String(lease.token), keys.channel],
+          );
+          return Number(reply) === 1;
+        }),
+      leader: () =>
+        call('read the lease', async () =>
+          leaseFrom(await link.run(LEADER, [keys.lease], []), Date.now()),
+        ),
+      publish: async (category, lease, payload) => {
+        assertFleetTopic(category);
+        return call(`publish ${category}`, async () => {
+          const reply = await link.run(
+            PUBLISH,
+            [keys.lease, keys.versions, keys.entry(category)],
+            [lease.holderId, String(lease.token), category, payload, keys.channel],
+          );
+          const version = Number(reply);
+          return version > 0 ? version : null;
+        });
+      },
+      read: async (category) => {
+        assertFleetTopic(category);
+        return call(`read ${category}`, async () =>
+          entryFrom(category, await link.run(READ, [keys.entry(category)], [])),
         );
-        const lease = leaseFrom(reply, startedAt);
-        if (!lease) throw new Error('Redis answered the lease script with something else');
-        return lease;
-      }),
-    renew: (lease, ttlMs) =>
-      call('renew the lease', async () => {
-        const startedAt = Date.now();
-        const reply = await link.run(
-          RENEW,
-          [keys.lease],
-          [lease.holderId, String(lease.token), String(ttlMs)],
-        );
-        return Number(reply) === 1 ? { ...lease, expiresAt: startedAt + ttlMs } : null;
-      }),
-    release: (lease) =>
-      call('release the lease', async () => {
-        const reply = await link.run(
-          RELEASE,
-          [keys.lease],
-          [lease.holderId, String(lease.token), keys.channel],
-        );
-        return Number(reply) === 1;
-      }),
-    leader: () =>
-      call('read the lease', async () =>
-        leaseFrom(await link.run(LEADER, [keys.lease], []), Date.now()),
-      ),
-    publish: async (category, lease, payload) => {
-      assertCategory(category);
-      return call(`publish ${category}`, async () => {
-        const reply = await link.run(
-          PUBLISH,
-          [keys.lease, keys.versions, keys.entry(category)],
-          [lease.holderId, String(lease.token), category, payload, keys.channel],
-        );
-        const version = Number(reply);
-        return version > 0 ? version : null;
-      });
+      },
+      versions: () =>
+        call('read the versions', async () =>
+          versionsFrom(await link.run(VERSIONS, [keys.versions], [])),
+        ),
+      request: async (category, requesterId) => {
+        assertFleetTopic(category);
+        const notice: FleetNotice = { type: 'requested', category, requesterId };
+        await call(`request ${category}`, () => link.publish(keys.channel, JSON.stringify(notice)));
+      },
+      async subscribe(listener): Promise<FleetUnsubscribe> {
+        listeners.add(listener);
+        if (!subscribed) {
+          subscribed = true;
+          await link.subscribe(
+            keys.channel,
+            (message) => {
+              const notice = noticeFrom(message);
+              if (notice) for (const each of [...listeners]) safely(each, notice);
+            },
+            timeoutMs,
+          );
+        }
+        return async () => {
+          listeners.delete(listener);
+        };
+      },
+      async close() {
+        listeners.clear();
+        await link.close(timeoutMs);
+      },
     },
-    read: async (category) => {
-      assertCategory(category);
-      return call(`read ${category}`, async () =>
-        entryFrom(category, await link.run(READ, [keys.entry(category)], [])),
-      );
-    },
-    versions: () =>
-      call('read the versions', async () =>
-        versionsFrom(await link.run(VERSIONS, [keys.versions], [])),
-      ),
-    request: async (category, requesterId) => {
-      assertCategory(category);
-      const notice: FleetNotice = { type: 'requested', category, requesterId };
-      await call(`request ${category}`, () => link.publish(keys.channel, JSON.stringify(notice)));
-    },
-    async subscribe(listener): Promise<FleetUnsubscribe> {
-      listeners.add(listener);
-      if (!subscribed) {
-        subscribed = true;
-        await link.subscribe(
-          keys.channel,
-          (message) => {
-            const notice = noticeFrom(message);
-            if (notice) for (const each of [...listeners]) safely(each, notice);
-          },
-          timeoutMs,
-        );
-      }
-      return async () => {
-        listeners.delete(listener);
-      };
-    },
-    async close() {
-      listeners.clear();
-      await link.close(timeoutMs);
-    },
-  });
+    options.member,
+  );
 }
 
 const ACQUIRE = redisScript(lua.ACQUIRE);

@@ -2,7 +2,7 @@
 // Redis: the lease check and the write it guards are one step, so a fenced-out leader can never
 // publish. Scripts touch only the keys passed in KEYS (so a client's own keyPrefix applies to all
 // of them) and return plain integers and strings (the same under RESP2 and RESP3).
-import type { Category } from '../categories.js';
+import type { FleetTopic } from './fleet-topics.js';
 
 /** The prefix of every fleet key and channel unless told otherwise. */
 export const DEFAULT_REDIS_PREFIX = 'hmr:';
@@ -16,7 +16,7 @@ export interface RedisFleetKeys {
   /** Hash category → latest version. */
   readonly versions: string;
   /** Hash `version`, `payload`, `token`, `publishedAt` of one category. */
-  entry(category: Category): string;
+  entry(category: FleetTopic): string;
   /** The pub/sub channel of notices. */
   readonly channel: string;
 }

@@ -13,8 +13,9 @@ export class Waiters<K> {
   wait(key: K, timeoutMs: number, signal?: AbortSignal): Wait {
     let done = () => {};
     const promise = new Promise<void>((resolve) => {
+      // Not unref'd: someone awaits this (a follower's cold read), and a process must not exit
+      // under a pending read; the wait is bounded and cleared when woken.
       const timer = setTimeout(() => done(), timeoutMs);
-      (timer as { unref?: () => void }).unref?.();
       const onAbort = () => done();
       signal?.addEventListener('abort', onAbort, { once: true });
       done = () => {

@@ -15,17 +15,13 @@ export async function withDeadline<T>(
 ): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new CoordinatorUnavailableError(
-            coordinator,
-            operation,
-            `no answer within ${timeoutMs} ms`,
-          ),
-        ),
-      timeoutMs,
-    );
+    const expire = () =>
+      reject(
+        new CoordinatorUnavailableError(coordinator, operation, `no answer within ${timeoutMs} ms`),
+      );
+    // Timers run before I/O: after this process was busy (validating a large category), a reply
+    // that came in time may still be waiting in the socket. Let I/O run once before giving up.
+    timer = setTimeout(() => afterIo(expire), timeoutMs);
   });
   try {
     return await Promise.race([run(), deadline]);
@@ -37,6 +33,13 @@ export async function withDeadline<T>(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Runs `run` after the I/O already waiting has been handled (Node's check phase). */
+function afterIo(run: () => void): void {
+  const immediate = (globalThis as { setImmediate?: (run: () => void) => unknown }).setImmediate;
+  if (immediate) immediate(run);
+  else setTimeout(run, 0);
 }
 
 /** A short reason without URLs (a connection string can carry a password). */

@@ -1,6 +1,7 @@
 import { CategoryCache } from '../cache/category-cache.js';
 import type { ChangeDetector } from '../changes/change-detector.js';
 import type { ManagerEvents } from '../events.js';
+import type { FleetLink } from '../fleet/fleet-link.js';
 import { primaryUrls } from '../http/primary-urls.js';
 import { createTransport } from '../http/transport.js';
 import { CircuitBreaker } from '../origins/circuit-breaker.js';
@@ -23,7 +24,9 @@ export interface ManagerParts {
    * Change detection, loaded and built on first use: the read path never needs it, so a bundle
    * keeps it in a chunk of its own.
    */
-  readonly detector: () => Promise<ChangeDetector>;
+  readonly detector: () => Promise<Pick<ChangeDetector, 'check'>>;
+  /** The manager's membership of a fleet, with a `coordinator`. */
+  readonly link: FleetLink | undefined;
   /** The image baseline catalog, loaded and built on first use like change detection. */
   readonly baselines: () => Promise<BaselineCatalogCache>;
   /** The catalog cache if something already asked for it (a snapshot takes it, never loads it). */
@@ -33,7 +36,8 @@ export interface ManagerParts {
 /**
  * Builds a manager's parts from resolved options: one transport; the origins in their order
  * behind one circuit breaker; the cache with its storage; providers; change detection. The seed
- * (`snapshot` option) is served as last-known-good data.
+ * (`snapshot` option) is served as last-known-good data. With a coordinator, the manager joins its
+ * fleet: the cache asks the fleet before its chain and tells it what it accepts.
  */
 export function assembleManager(
   options: ResolvedManagerOptions,
@@ -97,7 +101,7 @@ export function assembleManager(
   for (const result of options.seed) cache.seed(result);
   let baselineCache: Promise<BaselineCatalogCache> | undefined;
   let loadedBaselines: BaselineCatalogCache | undefined;
-  const baselines = () =>
+  const baselines = (): Promise<BaselineCatalogCache> =>
     (baselineCache ??= import('./baseline-catalog.js').then(
       ({ BaselineCatalogCache }) =>
         (loadedBaselines = new BaselineCatalogCache(
@@ -107,16 +111,28 @@ export function assembleManager(
             storageTimeoutMs: options.transport.timeoutMs,
             ttlMs: options.ttlMs,
             now,
+            fleet: link,
           },
           options.baselineSeed,
         )),
     ));
+  // The fleet and the baseline catalog know each other; the catalog is built on first use.
+  const link: FleetLink | undefined = options.coordinator?.link({
+    cache,
+    detector: changes,
+    events,
+    baselines,
+    loadedBaselines: () => loadedBaselines,
+  });
+  cache.fleet = link;
   return {
     chain,
     cache,
     providers,
     reads: new SourcedReads(cache, providers),
-    detector: changes,
+    // In a fleet, what a check does depends on the role (a follower never asks the PRIMARY).
+    detector: link ? async () => link : changes,
+    link,
     baselines,
     loadedBaselines: () => loadedBaselines,
   };

@@ -2,6 +2,7 @@ import type { SnapshotStorage } from '../cache/storage.js';
 import { bounded } from '../cache/storage-calls.js';
 import { isApiError } from '../errors/api-error.js';
 import { isModelReferenceError } from '../errors/model-reference-error.js';
+import type { FleetBaselineHolder, FleetBaselines, FleetLink } from '../fleet/fleet-link.js';
 import { parseJsonBody } from '../http/json-body.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { routeUrl } from '../http/route-url.js';
@@ -37,6 +38,8 @@ export interface BaselineCatalogContext {
   readonly storageTimeoutMs: number;
   readonly ttlMs: number;
   readonly now: () => number;
+  /** The manager's fleet: a follower takes the leader's catalog, a leader publishes its own. */
+  readonly fleet?: FleetLink | undefined;
 }
 
 const KEY = 'horde-model-reference:image-baselines';
@@ -57,9 +60,11 @@ const bundled = (reason: string | null): Held => ({
  * server answers 404: the feature is simply not there) or cannot be reached. Never throws for
  * the network: what it serves says where it came from and why.
  */
-export class BaselineCatalogCache {
+export class BaselineCatalogCache implements FleetBaselineHolder {
   readonly #context: BaselineCatalogContext;
   #held: Held | null = null;
+  /** What the PRIMARY last answered (a catalog or that it has none), as a fleet shares it. */
+  #shared: FleetBaselines | null = null;
   #freshUntil = 0;
   #loading: Promise<BaselineCatalogRead> | null = null;
 
@@ -88,9 +93,34 @@ export class BaselineCatalogCache {
     return this.#loading;
   }
 
+  /** What the PRIMARY last answered, for the fleet; `null` before any answer. */
+  shared(): FleetBaselines | null {
+    return this.#shared;
+  }
+
+  /** A follower serves the catalog the leader published, fresh for the TTL. */
+  apply(baselines: FleetBaselines): void {
+    const { now, ttlMs } = this.#context;
+    this.#shared = baselines;
+    this.#freshUntil = now() + ttlMs;
+    const { catalog, fetchedAt, etag, reason } = baselines;
+    if (catalog === null) {
+      this.#keep(reason ?? 'the PRIMARY does not serve the baseline catalog');
+      return;
+    }
+    this.#held = { read: { catalog, origin: 'v2', fetchedAt, reason: null }, etag };
+    this.#persist();
+  }
+
   async #load(request: RequestOptions): Promise<BaselineCatalogRead> {
-    const { transport, ttlMs, now } = this.#context;
+    const { transport, ttlMs, now, fleet } = this.#context;
     this.#held ??= (await this.#stored()) ?? bundled(null);
+    // A follower takes what the leader published; only without an answer does it ask itself.
+    const published = await fleet?.baselines(request);
+    if (published) {
+      this.apply(published);
+      return this.#held.read;
+    }
     if (transport.primaryUrl === null) return this.#held.read;
     const url = routeUrl(transport.primaryUrl, BASELINE_ROUTES.catalog);
     try {
@@ -107,6 +137,7 @@ export class BaselineCatalogCache {
           ...this.#held,
           read: { ...this.#held.read, origin: 'v2', fetchedAt: now(), reason: null },
         };
+        this.#answered(this.#held.read.catalog, this.#held.etag, null);
         return this.#held.read;
       }
       const parsed = imageBaselineCatalogSchema.safeParse(parseJsonBody(response));
@@ -116,26 +147,43 @@ export class BaselineCatalogCache {
         read: { catalog: parsed.data, origin: 'v2', fetchedAt: now(), reason: null },
         etag: response.headers.get('etag'),
       };
-      void bounded(
-        this.#context.storage,
-        'set',
-        KEY,
-        this.#context.storageTimeoutMs,
-        JSON.stringify(this.#held),
-      ).catch(() => {});
+      this.#persist();
+      this.#answered(parsed.data, this.#held.etag, null);
       return this.#held.read;
     } catch (error) {
       request.signal?.throwIfAborted();
       if (isApiError(error) && error.status === 404) {
         // Not on this server (a PRIMARY before 8.x): ask again only after the TTL.
         this.#freshUntil = now() + ttlMs;
-        return this.#keep(
-          `the PRIMARY does not serve the baseline catalog (404: a server before 8.x); bundled copy of ${BUNDLED_BASELINES_COMMIT.slice(0, 8)}`,
-        );
+        const reason = `the PRIMARY does not serve the baseline catalog (404: a server before 8.x); bundled copy of ${BUNDLED_BASELINES_COMMIT.slice(0, 8)}`;
+        this.#answered(null, null, reason);
+        return this.#keep(reason);
       }
       if (!isModelReferenceError(error)) throw error;
       return this.#keep(error.message);
     }
+  }
+
+  /** The PRIMARY answered: remembered for the fleet, which the leader publishes to. */
+  #answered(
+    catalog: ImageBaselineCatalog | null,
+    etag: string | null,
+    reason: string | null,
+  ): void {
+    // The time the held read says (the same for every member), or now for "none served".
+    const fetchedAt = (catalog && this.#held?.read.fetchedAt) || this.#context.now();
+    this.#shared = { catalog, fetchedAt, etag, reason };
+    this.#context.fleet?.acceptedBaselines(this.#shared);
+  }
+
+  #persist(): void {
+    void bounded(
+      this.#context.storage,
+      'set',
+      KEY,
+      this.#context.storageTimeoutMs,
+      JSON.stringify(this.#held),
+    ).catch(() => {});
   }
 
   /** The catalog held (or the bundled one), saying why it is not a fresh answer. */

@@ -277,7 +277,8 @@ export class ModelReferenceManager {
 
   /** Where each loaded category came from and how old it is, and each source's counters. */
   status(): ManagerStatus {
-    return buildStatus(this.#parts.cache, this.#parts.chain, Date.now());
+    const { cache, chain, link } = this.#parts;
+    return buildStatus(cache, chain, Date.now(), link);
   }
 
   /**
@@ -390,7 +391,7 @@ export class ModelReferenceManager {
    */
   async close(): Promise<void> {
     this.#closing.abort(new DOMException('The manager was closed', 'AbortError'));
-    await this.#parts.cache.flush();
+    await Promise.all([this.#parts.cache.flush(), this.#parts.link?.close()]);
   }
 
   /**

@@ -2,6 +2,7 @@ import { fromSnapshot, type ManagerSnapshot } from '../cache/snapshot.js';
 import { memoryStorage, type SnapshotStorage } from '../cache/storage.js';
 import { describeValue } from '../errors/describe-value.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import type { FleetCoordinator } from '../fleet/fleet-coordinator.js';
 import {
   CONNECTION_OPTION_KEYS,
   type ConnectionOptions,
@@ -87,6 +88,13 @@ export interface ModelReferenceManagerOptions extends ConnectionOptions {
    * @default { maxRemovedShare: 0.5, maxInvalidShare: 0.5 }
    */
   readonly suspectAnswers?: Partial<SuspectAnswerPolicy> | false | undefined;
+  /**
+   * Joins a fleet: `redisCoordinator()` (`horde-model-reference/redis`), `fileCoordinator()`
+   * (`horde-model-reference/node`) or `memoryCoordinator()` (`.../fleet`). One leader talks to the
+   * PRIMARY and publishes what it loads; the others serve what it published (see the README's
+   * Fleets). The manager closes it on `close()`: one coordinator per manager.
+   */
+  readonly coordinator?: FleetCoordinator | undefined;
 }
 
 /** Every option, validated and defaulted: what the rest of the manager is built from. */
@@ -107,6 +115,7 @@ export interface ResolvedManagerOptions {
   readonly suspectAnswers: SuspectAnswerPolicy | null;
   /** How requests are made (the PRIMARY, key, fetch, deadline, retries, size limit). */
   readonly transport: TransportOptions;
+  readonly coordinator: FleetCoordinator | undefined;
 }
 
 const KNOWN = [
@@ -120,6 +129,7 @@ const KNOWN = [
   'snapshot',
   'maxStalenessMs',
   'suspectAnswers',
+  'coordinator',
   ...CONNECTION_OPTION_KEYS,
 ];
 
@@ -231,16 +241,16 @@ function resolveSuspect(value: unknown): SuspectAnswerPolicy | null {
   };
 }
 
-function resolveStorage(value: unknown): SnapshotStorage {
-  if (value === undefined) return memoryStorage();
-  const storage = checkObject('storage', value);
-  const missing = ['get', 'set', 'delete'].filter((m) => typeof storage[m] !== 'function');
+/** `value` if it is an object with every one of `methods`. */
+function withMethods<T>(path: string, value: unknown, methods: readonly string[]): T {
+  const given = checkObject(path, value);
+  const missing = methods.filter((m) => typeof given[m] !== 'function');
   if (missing.length > 0)
     throw new InvalidOptionsError(
-      'storage',
-      `expected a SnapshotStorage with get, set and delete methods; missing ${missing.join(', ')}`,
+      path,
+      `expected an object with ${methods.join(', ')} methods; missing ${missing.join(', ')}`,
     );
-  return value as SnapshotStorage;
+  return value as T;
 }
 
 function resolveSeed(value: unknown): readonly CategoryResult[] {
@@ -285,11 +295,18 @@ export function resolveManagerOptions(options: unknown = {}): ResolvedManagerOpt
     ttlMs: checkDuration('ttlMs', given.ttlMs, 60_000),
     staleWhileRevalidate: checkBoolean('staleWhileRevalidate', given.staleWhileRevalidate, true),
     circuitBreaker: resolveCircuitBreaker(given.circuitBreaker),
-    storage: resolveStorage(given.storage),
+    storage:
+      given.storage === undefined
+        ? memoryStorage()
+        : withMethods('storage', given.storage, ['get', 'set', 'delete']),
     seed: resolveSeed(given.snapshot),
     baselineSeed: (given.snapshot as { baselines?: unknown } | undefined)?.baselines,
     maxStalenessMs: checkDuration('maxStalenessMs', given.maxStalenessMs, 86_400_000),
     suspectAnswers: resolveSuspect(given.suspectAnswers),
     transport: resolveConnectionOptions(given, primaryUrl),
+    coordinator:
+      given.coordinator === undefined
+        ? undefined
+        : withMethods('coordinator', given.coordinator, ['link']),
   };
 }

@@ -1,5 +1,7 @@
 import type { CategoryCache } from '../cache/category-cache.js';
 import type { Category } from '../categories.js';
+import type { FleetLink } from '../fleet/fleet-link.js';
+import type { FleetMemberStatus } from '../fleet/fleet-member-types.js';
 import type { CircuitState } from '../origins/circuit-breaker.js';
 import type { FallbackChain, OriginStats } from '../origins/fallback-chain.js';
 import type { NetworkOrigin, Origin } from '../records/category-result.js';
@@ -39,6 +41,12 @@ export interface ManagerStatus {
   readonly categories: Readonly<Partial<Record<Category, CategoryStatus>>>;
   /** Each origin of the fallback chain, in chain order. */
   readonly chain: Readonly<Partial<Record<NetworkOrigin, OriginStatus>>>;
+  /**
+   * With a `coordinator`: this manager's role in its fleet (`leader`, `follower`, or `standalone`
+   * while the coordinator is unreachable, with why in `degraded`), the leader, the lease and the
+   * last time the coordinator answered. `null` without one.
+   */
+  readonly coordinator: FleetMemberStatus | null;
 }
 
 /** Builds {@link ManagerStatus} from a manager's cache and chain. */
@@ -46,6 +54,7 @@ export function buildStatus(
   cache: CategoryCache,
   chain: FallbackChain,
   now: number,
+  link?: FleetLink,
 ): ManagerStatus {
   const categories: Partial<Record<Category, CategoryStatus>> = {};
   for (const category of cache.loaded()) {
@@ -72,5 +81,5 @@ export function buildStatus(
     const circuit = circuits[id];
     if (circuit) origins[id] = { ...stats, circuit };
   }
-  return { categories, chain: origins };
+  return { categories, chain: origins, coordinator: link?.status() ?? null };
 }

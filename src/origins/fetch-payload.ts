@@ -9,7 +9,7 @@ export interface Payload extends HttpResponse {
 }
 
 /**
- * GETs `url` through the transport and hashes the body.
+ * GETs `url` through the transport (with `headers`, such as validators) and hashes the body.
  *
  * @throws what {@link Transport.request} throws.
  */
@@ -17,7 +17,8 @@ export async function fetchPayload(
   transport: Transport,
   url: string,
   request: RequestOptions,
+  headers?: Record<string, string>,
 ): Promise<Payload> {
-  const response = await transport.request({ url, ...request });
+  const response = await transport.request({ url, ...request, headers });
   return { ...response, hash: contentHash(response.text) };
 }

@@ -33,12 +33,19 @@ export interface HttpOriginSpec {
 /**
  * An origin read over HTTP: fetch the category's URL, keep what is cached when the body has not
  * changed, otherwise decode and validate it record by record.
+ *
+ * Conditional requests: the `ETag` and `Last-Modified` of the last body are kept per URL (one per
+ * category, so memory stays bounded) and sent as `If-None-Match` / `If-Modified-Since` when the
+ * data held is that body; a 304 is an unchanged answer, with nothing downloaded, decoded or
+ * validated.
  */
 export function httpOrigin(
   spec: HttpOriginSpec,
   transport: Transport,
   now: () => number,
 ): OriginReader {
+  /** Per category (one URL each): the hash of the last body, and the validators to send for it. */
+  const validators = new Map<Category, readonly [string, Record<string, string>]>();
   return {
     id: spec.id,
     host: urlOrigin(spec.base) ?? spec.base,
@@ -49,7 +56,25 @@ export function httpOrigin(
       request: OriginRequest,
       known?: CategoryResult<C>,
     ): Promise<CategoryResult<C>> {
-      const payload = await fetchPayload(transport, spec.urlOf(category), request);
+      const held = validators.get(category);
+      const asked = known?.origin === spec.id && known.hash === held?.[0];
+      const payload = await fetchPayload(
+        transport,
+        spec.urlOf(category),
+        request,
+        asked ? held?.[1] : undefined,
+      );
+      // A 304 nobody asked for has no body: it fails to decode like an empty answer.
+      if (payload.status === 304 && asked) return { ...known, url: payload.url, fetchedAt: now() };
+      const etag = payload.headers.get('etag');
+      const modified = payload.headers.get('last-modified');
+      validators.set(category, [
+        payload.hash,
+        {
+          ...(etag && { 'if-none-match': etag }),
+          ...(modified && { 'if-modified-since': modified }),
+        },
+      ]);
       const same = unchangedResult(spec.id, payload, known, now());
       if (same) return same;
       const { records, issues } = await spec.decode(category, payload);

@@ -27,6 +27,12 @@ export interface StandInOptions {
   /** Clock for metadata timestamps. @default Date.now */
   readonly now?: () => number;
   /**
+   * The PRIMARY's canonical format, as `/replicate_mode` reports it. Metadata is served on the
+   * routes of that format only (`/v1/metadata/*` for `legacy`); the other version's answer 503.
+   * @default 'v2'
+   */
+  readonly canonicalFormat?: 'v2' | 'legacy';
+  /**
    * Which service generation to answer as. `'7.6'`: the model reference routes only (every 8.x
    * route answers 404 `Not Found`, as a 7.6 server does). `'8.x'`: licensing on every record
    * (NOASSERTION when unset), text guidance, aliases, and the licensing, text-guidance and
@@ -155,9 +161,14 @@ export function createStandInPrimary(options: StandInOptions = {}): StandInPrima
   const answer = async (request: Request): Promise<StandInAnswer> => {
     const url = new URL(request.url);
     const route = url.href.startsWith(`${githubRawUrl}/`)
-      ? routeGithub(url.pathname.slice(githubPath.length))
+      ? routeGithub(url.pathname.slice(githubPath.length), request.headers)
       : ((await routeExtended(request, url)) ??
-        routePrimary(data, url.pathname.slice(primaryPath.length), request.headers));
+        routePrimary(
+          data,
+          url.pathname.slice(primaryPath.length),
+          request.headers,
+          options.canonicalFormat,
+        ));
     requests.push({
       family: route.family,
       method: request.method,

@@ -1,4 +1,5 @@
 import { CATEGORIES, CATEGORY_DESCRIPTORS, isCategory } from '../categories.js';
+import { contentHash } from '../origins/content-hash.js';
 import type { RouteFamily } from './faults.js';
 import { FIXTURE_LEGACY } from './fixtures.js';
 import type { StandInData } from './stand-in-data.js';
@@ -33,7 +34,12 @@ const categoryError = (value: string) =>
  * Routes a PRIMARY request the way the real service does: the path is decoded before routing,
  * so a model name containing `/` (even as `%2F`) matches no route and gets 404 `Not Found`.
  */
-export function routePrimary(data: StandInData, path: string, headers?: Headers): Route {
+export function routePrimary(
+  data: StandInData,
+  path: string,
+  headers?: Headers,
+  canonical: 'v2' | 'legacy' = 'v2',
+): Route {
   const segments = decodeURIComponent(path).split('/').filter(Boolean);
   const [root, version, ...rest] = segments;
   const other = (answer: () => Response): Route => ({ family: 'other', answer });
@@ -46,11 +52,23 @@ export function routePrimary(data: StandInData, path: string, headers?: Headers)
     );
   }
   if (root === 'replicate_mode' && !version) {
-    return other(() => json({ replicate_mode: 'PRIMARY', canonical_format: 'v2', writable: true }));
+    return other(() =>
+      json({ replicate_mode: 'PRIMARY', canonical_format: canonical, writable: true }),
+    );
   }
   if (root !== 'model_references') return other(() => detail(404, 'Not Found'));
-  if (version === 'v2' && rest[0] === 'metadata')
-    return { family: 'metadata', answer: () => metadataRoute(data, rest.slice(1)) };
+  if ((version === 'v2' || version === 'v1') && rest[0] === 'metadata') {
+    // Metadata is kept in the canonical format: the other version's routes answer 503.
+    const served = version === (canonical === 'v2' ? 'v2' : 'v1');
+    const answer = () =>
+      served
+        ? metadataRoute(data, rest.slice(1))
+        : detail(
+            503,
+            `This endpoint is only available when canonical_format='${version === 'v2' ? 'v2' : 'LEGACY'}'.`,
+          );
+    return { family: 'metadata', answer };
+  }
   const [category, kind, name, ...extra] = rest;
   if (category === undefined) return other(() => detail(404, 'Not Found'));
   if (version === 'v2' && kind === 'pending' && name === undefined) {
@@ -120,8 +138,11 @@ function metadataRoute(data: StandInData, path: readonly string[]): Response {
   return detail(404, 'Not Found');
 }
 
-/** Routes a raw GitHub request: `/{owner}/{repository}/refs/heads/{branch}/{file}`. */
-export function routeGithub(path: string): Route {
+/**
+ * Routes a raw GitHub request: `/{owner}/{repository}/refs/heads/{branch}/{file}`. Like GitHub, a
+ * file comes with an `ETag`, and a request whose `If-None-Match` names it gets 304, no body.
+ */
+export function routeGithub(path: string, headers?: Headers): Route {
   const [, repository, refs, heads, , file] = path.split('/').filter(Boolean);
   const answer = () => {
     const known = Object.values(CATEGORY_DESCRIPTORS).some(
@@ -135,9 +156,14 @@ export function routeGithub(path: string): Route {
       });
     }
     const type = file?.endsWith('.csv') ? 'text/csv' : 'text/plain';
-    return new Response(text, {
-      status: 200,
-      headers: { 'content-type': `${type}; charset=utf-8` },
+    const etag = `"${contentHash(text)}"`;
+    const matches = headers
+      ?.get('if-none-match')
+      ?.split(/\s*,\s*/)
+      .includes(etag);
+    return new Response(matches ? null : text, {
+      status: matches ? 304 : 200,
+      headers: { 'content-type': `${type}; charset=utf-8`, etag },
     });
   };
   return { family: 'github', answer };

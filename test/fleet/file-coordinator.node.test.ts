@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isInvalidOptionsError } from '../../src/index.js';
 import { fileCoordinator } from '../../src/node.js';
 import { type BackendHarness, describeBackendContract } from './backend-contract.js';
+import { describeBaselinesContract } from './baselines-contract.js';
+import { describeManagerContract } from './manager-contract.js';
 import { describeMemberContract } from './member-contract.js';
 
 let dir = '';
@@ -40,6 +42,8 @@ const harness: BackendHarness = {
 
 describeBackendContract('file', harness);
 describeMemberContract('file', harness);
+describeManagerContract('file', harness);
+describeBaselinesContract('file', harness);
 
 describe('fileCoordinator', () => {
   beforeEach(() => harness.setUp());

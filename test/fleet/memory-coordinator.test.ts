@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { coordinatorOf, MemoryFleetStore, memoryCoordinator } from '../../src/fleet.js';
 import { isCoordinatorUnavailableError } from '../../src/index.js';
 import { describeBackendContract } from './backend-contract.js';
+import { describeBaselinesContract } from './baselines-contract.js';
+import { describeManagerContract } from './manager-contract.js';
 import { describeMemberContract } from './member-contract.js';
 
 let store = new MemoryFleetStore();
@@ -28,6 +30,8 @@ const harness = {
 
 describeBackendContract('memory', harness);
 describeMemberContract('memory', harness);
+describeManagerContract('memory', harness);
+describeBaselinesContract('memory', harness);
 
 describe('coordinators make their members', () => {
   it('member() joins the fleet of its coordinator and closes it with itself', async () => {

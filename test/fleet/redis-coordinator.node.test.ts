@@ -4,7 +4,9 @@ import { isCoordinatorUnavailableError, isInvalidOptionsError } from '../../src/
 import { redisCoordinator } from '../../src/redis.js';
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js';
 import { type BackendHarness, describeBackendContract } from './backend-contract.js';
+import { describeBaselinesContract } from './baselines-contract.js';
 import { until } from './fleet-test-kit.js';
+import { describeManagerContract } from './manager-contract.js';
 import { describeMemberContract } from './member-contract.js';
 
 let server: RedisServer;
@@ -47,6 +49,8 @@ const harness: BackendHarness = {
 
 describeBackendContract('redis', harness);
 describeMemberContract('redis', harness);
+describeManagerContract('redis', harness);
+describeBaselinesContract('redis', harness);
 
 describe('redisCoordinator', () => {
   it('works with a client the application already has, and leaves it open on close', async () => {

@@ -1,0 +1,211 @@
+// A coordinated fleet, measured: managers spread over real processes (bench/fleet-member-process.ts)
+// on a real Redis or a shared folder, reading a stand-in PRIMARY over real sockets, metered at
+// the server. One simulated hour on a scaled clock (a watch interval of WATCH_MS is one minute),
+// two single-model changes, then the leader's process is SIGKILLed.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startStandInServer } from '../src/node.js';
+import { createStandInPrimary } from '../src/testing.js';
+import { startRedisServer } from '../test/helpers/redis-server.js';
+import { type Meter, meter, meteredHandler, type Seen, since } from './meter.js';
+import { HAS_REAL_DATA, realStandInData } from './real-data.js';
+
+/** One simulated minute (the managers' watch interval), in real ms. */
+export const WATCH_MS = 1_000;
+/** Lease expiry and renewal period of the benchmarked fleets (the defaults, divided by 5). */
+export const LEASE_TTL_MS = 3_000;
+export const RENEW_MS = 1_000;
+const MINUTES = 60;
+const CHANGES_AT = [20, 40];
+
+/** What one coordinated run measured. */
+export interface CoordinatedRun {
+  readonly backend: 'redis' | 'file';
+  readonly processes: number;
+  readonly managers: number;
+  /** PRIMARY traffic of the first load (every manager reading every category). */
+  readonly initial: Meter;
+  /** PRIMARY traffic of the simulated hour after it. */
+  readonly hour: Meter;
+  readonly startupMs: number;
+  /** Per change: from the write on the PRIMARY to the last of the managers announcing it. */
+  readonly propagationMs: readonly number[];
+  /** How many managers announced each change. */
+  readonly reached: readonly number[];
+  /** Per change: from the write to the first manager announcing it (the leader's detection). */
+  readonly detectMs: readonly number[];
+  /** From SIGKILL of the leader's process to the next request the PRIMARY saw (a new leader's poll). */
+  /** `null`: no member was leader at the end of the hour (nothing to kill; see `roleChanges`). */
+  readonly failoverMs: number | null;
+  /** Role changes during the run, by reason (`degraded`: a member lost its coordinator). */
+  readonly roleChanges: Readonly<Record<string, number>>;
+  /** PRIMARY requests of the hour by path. */
+  readonly hourPaths: Readonly<Record<string, number>>;
+}
+
+interface Child {
+  readonly index: number;
+  readonly process: ChildProcess;
+  readonly lines: Record<string, unknown>[];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+async function until<T>(what: string, check: () => T, timeoutMs: number): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`fleet bench: no ${what} within ${timeoutMs} ms`);
+    await sleep(20);
+  }
+}
+
+function spawnChild(index: number, env: Record<string, string>): Child {
+  const script = fileURLToPath(new URL('./fleet-member-process.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { PATH: process.env.PATH ?? '', FLEET_INDEX: String(index), ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines: Record<string, unknown>[] = [];
+  let buffered = '';
+  child.stdout?.on('data', (chunk) => {
+    buffered += String(chunk);
+    const parts = buffered.split('\n');
+    buffered = parts.pop() ?? '';
+    for (const part of parts) if (part.trim()) lines.push(JSON.parse(part));
+  });
+  return { index, process: child, lines };
+}
+
+async function stopChild({ process: child }: Child): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Runs one coordinated fleet of `managers` over `processes` processes. */
+export async function coordinatedFleet(
+  backend: 'redis' | 'file',
+  processes: number,
+  managers = 200,
+): Promise<CoordinatedRun> {
+  const traffic = meter();
+  const seen: Seen[] = [];
+  const server = await startStandInServer((urls) =>
+    meteredHandler(
+      createStandInPrimary({ ...urls, ...(HAS_REAL_DATA ? { data: realStandInData() } : {}) }),
+      traffic,
+      seen,
+    ),
+  );
+  const redis = backend === 'redis' ? await startRedisServer() : null;
+  const dir = backend === 'file' ? await mkdtemp(join(tmpdir(), 'hmr-bench-fleet-')) : null;
+  const children: Child[] = [];
+  try {
+    const startedAt = Date.now();
+    for (let index = 0; index < processes; index++)
+      children.push(
+        spawnChild(index, {
+          FLEET_BACKEND: backend,
+          FLEET_TARGET: redis?.url ?? dir ?? '',
+          FLEET_PREFIX: 'hmr-bench:',
+          FLEET_COUNT: String(managers / processes),
+          FLEET_PRIMARY: server.primaryUrl,
+          FLEET_WATCH: String(WATCH_MS),
+          FLEET_TTL: String(LEASE_TTL_MS),
+          FLEET_RENEW: String(RENEW_MS),
+        }),
+      );
+    const lines = () => children.flatMap((child) => child.lines.map((line) => ({ child, line })));
+    await until(
+      'ready fleet',
+      () => children.every((child) => child.lines.some((line) => line.event === 'ready')),
+      300_000,
+    );
+    const startupMs = Date.now() - startedAt;
+    const initial = { ...traffic };
+
+    const category = 'image_generation';
+    const model = Object.values(server.standIn.data.category(category))[0] as { name: string };
+    const writes: number[] = [];
+    const hourStart = Date.now();
+    for (let minute = 1; minute <= MINUTES; minute++) {
+      await sleep(hourStart + minute * WATCH_MS - Date.now());
+      if (!CHANGES_AT.includes(minute)) continue;
+      writes.push(Date.now());
+      server.standIn.data.update(category, {
+        ...model,
+        description: `changed at minute ${minute}`,
+      });
+    }
+    await sleep(WATCH_MS * 2);
+    const hour = since(traffic, initial);
+    const hourPaths: Record<string, number> = {};
+    for (const request of seen.filter((r) => r.at >= hourStart))
+      hourPaths[request.path] = (hourPaths[request.path] ?? 0) + 1;
+    const roleChanges: Record<string, number> = {};
+    for (const { line } of lines())
+      if (line.event === 'role') {
+        const key = `${line.role}/${line.reason}${line.error ? ` (${String(line.error).slice(0, 90)})` : ''}`;
+        roleChanges[key] = (roleChanges[key] ?? 0) + 1;
+      }
+    const propagationMs: number[] = [];
+    const reached: number[] = [];
+    const detectMs: number[] = [];
+    writes.forEach((writtenAt, index) => {
+      const next = writes[index + 1] ?? Number.POSITIVE_INFINITY;
+      const heard = new Map<string, number>();
+      for (const { line } of lines())
+        if (line.event === 'change' && line.category === category) {
+          const at = line.at as number;
+          if (at >= writtenAt && at < next && !heard.has(line.id as string))
+            heard.set(line.id as string, at);
+        }
+      reached.push(heard.size);
+      detectMs.push(Math.min(...heard.values()) - writtenAt);
+      propagationMs.push(Math.max(...heard.values()) - writtenAt);
+    });
+
+    const roles = new Map<string, { child: Child; role: string }>();
+    for (const { child, line } of lines())
+      if (line.event === 'role') roles.set(line.id as string, { child, role: line.role as string });
+    const lead = [...roles.values()].find((entry) => entry.role === 'leader');
+    // A fleet that ended the hour without a leader (every member degraded on an overloaded
+    // machine) has no failover to time: reported as a miss, with its role changes.
+    const killedAt = Date.now();
+    lead?.child.process.kill('SIGKILL');
+    const polled = lead
+      ? await until(
+          'poll by a new leader',
+          () => seen.find((request) => request.at > killedAt),
+          LEASE_TTL_MS * 10,
+        )
+      : null;
+    return {
+      backend,
+      processes,
+      managers,
+      initial,
+      hour,
+      startupMs,
+      propagationMs,
+      reached,
+      detectMs,
+      failoverMs: polled ? polled.at - killedAt : null,
+      roleChanges,
+      hourPaths,
+    };
+  } finally {
+    await Promise.all(children.map(stopChild));
+    await server.close();
+    await redis?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+}
