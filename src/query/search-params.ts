@@ -5,6 +5,7 @@ import {
   InvalidSearchParamsError,
   type SearchParamIssue,
 } from '../errors/invalid-search-params-error.js';
+import { integer } from '../schemas/integer.js';
 import { PERMISSION_STATUSES } from '../schemas/licensing.js';
 import { oneOf } from '../schemas/one-of.js';
 import { TEXT_BACKENDS, type TextBackend } from '../schemas/text-generation-record.js';
@@ -126,8 +127,8 @@ const shape = {
   quantized: z.optional(z.boolean()),
   sortBy: z.optional(z.string()),
   sortDesc: z.optional(z.boolean()),
-  limit: z.optional(z.int().check(z.gte(1), z.lte(500))),
-  offset: z.optional(z.int().check(z.gte(0))),
+  limit: z.optional(integer(1, 500)),
+  offset: z.optional(integer(0)),
   // A check, not z.union: zod's union type is 1.7 kB of the core bundle for this one parameter.
   source: z.optional(z.custom<string | string[]>(isSourceList)),
   ...LICENSING_PARAM_SHAPE,
