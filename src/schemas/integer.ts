@@ -25,26 +25,27 @@ const SAFE = 'Integers must be within the safe integer range.';
  */
 export function integer(min?: number, max?: number): Schema<number> {
   return z.transform((input: unknown, context) => {
-    const issue = (fields: Record<string, unknown>) =>
-      context.issues.push({ input, ...fields } as Issue);
+    const issue = (code: string, fields: Record<string, unknown>) =>
+      context.issues.push({ code, input, ...fields } as Issue);
     if (typeof input !== 'number' || !Number.isFinite(input)) {
-      const received =
-        typeof input !== 'number' ? undefined : Number.isNaN(input) ? 'NaN' : String(input);
-      issue({ code: 'invalid_type', expected: 'number', ...(received ? { received } : {}) });
+      // zod names NaN and the infinities it refuses: String() spells them as it does
+      issue('invalid_type', {
+        expected: 'number',
+        ...(typeof input === 'number' ? { received: String(input) } : {}),
+      });
     } else if (!Number.isInteger(input)) {
-      issue({ code: 'invalid_type', expected: 'int', format: 'safeint' });
+      issue('invalid_type', { expected: 'int', format: 'safeint' });
     } else {
-      // zod reports the safe range and then the bounds, each one that is crossed
-      const bounds: [number | undefined, number | undefined, string][] = [
-        [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, 'int'],
-        [min, max, 'number'],
-      ];
-      for (const [low, high, origin] of bounds) {
-        const note = origin === 'int' ? { note: SAFE } : {};
+      // the safe range first, then the bounds: zod reports each one crossed
+      const bounds = [
+        [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, { origin: 'int', note: SAFE }],
+        [min, max, { origin: 'number' }],
+      ] as const;
+      for (const [low, high, fields] of bounds) {
         if (low !== undefined && input < low)
-          issue({ code: 'too_small', minimum: low, inclusive: true, origin, ...note });
+          issue('too_small', { minimum: low, inclusive: true, ...fields });
         if (high !== undefined && input > high)
-          issue({ code: 'too_big', maximum: high, inclusive: true, origin, ...note });
+          issue('too_big', { maximum: high, inclusive: true, ...fields });
       }
     }
     return input as number;
