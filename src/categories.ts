@@ -62,82 +62,40 @@ export interface CategoryDescriptor {
 const IMAGE_REPO = 'AI-Horde-image-model-reference';
 const TEXT_REPO = 'AI-Horde-text-model-reference';
 
-const image = (file: string): LegacySource => ({ repository: IMAGE_REPO, file });
-const kind = (
-  domain: CategoryClassification['domain'],
-  purpose: CategoryClassification['purpose'],
-): CategoryClassification => ({ domain, purpose });
+type Domain = CategoryClassification['domain'];
+type Purpose = CategoryClassification['purpose'];
+
+// Each category's legacy file (in the image repository, but for text's CSV) or null, and its
+// classification: one row per category, expanded into the descriptors below.
+const TABLE: Readonly<Record<Category, readonly [string | null, Domain, Purpose]>> = {
+  blip: ['blip.json', 'image', 'feature_extractor'],
+  clip: ['clip.json', 'image', 'feature_extractor'],
+  codeformer: ['codeformer.json', 'image', 'post_processing'],
+  controlnet: ['controlnet.json', 'image', 'auxiliary_or_patch'],
+  controlnet_annotator: [null, 'image', 'auxiliary_or_patch'],
+  esrgan: ['esrgan.json', 'image', 'post_processing'],
+  gfpgan: ['gfpgan.json', 'image', 'post_processing'],
+  safety_checker: ['safety_checker.json', 'image', 'safety_checker'],
+  image_generation: ['stable_diffusion.json', 'image', 'generation'],
+  text_generation: ['models.csv', 'text', 'generation'],
+  video_generation: [null, 'video', 'generation'],
+  audio_generation: [null, 'audio', 'generation'],
+  miscellaneous: ['miscellaneous.json', 'image', 'miscellaneous'],
+  lora: [null, 'image', 'auxiliary_or_patch'],
+  ti: [null, 'image', 'auxiliary_or_patch'],
+};
 
 /** Descriptor of every category, keyed by name. */
-export const CATEGORY_DESCRIPTORS: Readonly<Record<Category, CategoryDescriptor>> = Object.freeze({
-  blip: {
-    name: 'blip',
-    legacy: image('blip.json'),
-    classification: kind('image', 'feature_extractor'),
-  },
-  clip: {
-    name: 'clip',
-    legacy: image('clip.json'),
-    classification: kind('image', 'feature_extractor'),
-  },
-  codeformer: {
-    name: 'codeformer',
-    legacy: image('codeformer.json'),
-    classification: kind('image', 'post_processing'),
-  },
-  controlnet: {
-    name: 'controlnet',
-    legacy: image('controlnet.json'),
-    classification: kind('image', 'auxiliary_or_patch'),
-  },
-  controlnet_annotator: {
-    name: 'controlnet_annotator',
-    legacy: null,
-    classification: kind('image', 'auxiliary_or_patch'),
-  },
-  esrgan: {
-    name: 'esrgan',
-    legacy: image('esrgan.json'),
-    classification: kind('image', 'post_processing'),
-  },
-  gfpgan: {
-    name: 'gfpgan',
-    legacy: image('gfpgan.json'),
-    classification: kind('image', 'post_processing'),
-  },
-  safety_checker: {
-    name: 'safety_checker',
-    legacy: image('safety_checker.json'),
-    classification: kind('image', 'safety_checker'),
-  },
-  image_generation: {
-    name: 'image_generation',
-    legacy: image('stable_diffusion.json'),
-    classification: kind('image', 'generation'),
-  },
-  text_generation: {
-    name: 'text_generation',
-    legacy: { repository: TEXT_REPO, file: 'models.csv' },
-    classification: kind('text', 'generation'),
-  },
-  video_generation: {
-    name: 'video_generation',
-    legacy: null,
-    classification: kind('video', 'generation'),
-  },
-  audio_generation: {
-    name: 'audio_generation',
-    legacy: null,
-    classification: kind('audio', 'generation'),
-  },
-  miscellaneous: {
-    name: 'miscellaneous',
-    legacy: image('miscellaneous.json'),
-    classification: kind('image', 'miscellaneous'),
-  },
-  lora: { name: 'lora', legacy: null, classification: kind('image', 'auxiliary_or_patch') },
-  ti: { name: 'ti', legacy: null, classification: kind('image', 'auxiliary_or_patch') },
-});
+export const CATEGORY_DESCRIPTORS: Readonly<Record<Category, CategoryDescriptor>> = Object.freeze(
+  Object.fromEntries(
+    CATEGORIES.map((name) => {
+      const [file, domain, purpose] = TABLE[name];
+      const repository = name === 'text_generation' ? TEXT_REPO : IMAGE_REPO;
+      const legacy = file === null ? null : { repository, file };
+      return [name, { name, legacy, classification: { domain, purpose } }];
+    }),
+  ) as Record<Category, CategoryDescriptor>,
+);
 
 const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORIES);
 

@@ -1,6 +1,14 @@
 import type { Category } from '../categories.js';
 import { routeUrl } from './route-url.js';
-import { METADATA_ROUTES, ROOT_ROUTES, V1_ROUTES, V2_ROUTES } from './routes.js';
+import {
+  ALL_METADATA_ROUTE,
+  LAST_UPDATED_ROUTE,
+  REPLICATE_MODE_ROUTE,
+  V1_CATEGORY_ROUTE,
+  V2_CATEGORY_ROUTE,
+  V2_MODEL_ROUTE,
+  V2_PENDING_ROUTE,
+} from './routes.js';
 
 /** The URLs of the PRIMARY routes the manager reads, all derived from the one route table. */
 export interface PrimaryUrls {
@@ -34,13 +42,12 @@ export function primaryUrls(primaryUrl: string): PrimaryUrls {
   const base = primaryUrl.replace(/\/+$/, '');
   return {
     base,
-    v2Category: (category) => routeUrl(base, V2_ROUTES.getCategory, { category }),
-    v1Category: (category) => routeUrl(base, V1_ROUTES.getCategory, { category }),
-    v2Model: (category, name) => routeUrl(base, V2_ROUTES.getModel, { category, name }),
-    metadataLastUpdated: (version = 'v2') =>
-      routeUrl(base, METADATA_ROUTES.lastUpdated, { version }),
-    metadataAll: (version = 'v2') => routeUrl(base, METADATA_ROUTES.all, { version }),
-    v2Pending: (category) => routeUrl(base, V2_ROUTES.pending, { category }),
-    replicateMode: () => routeUrl(base, ROOT_ROUTES.replicateMode),
+    v2Category: (category) => routeUrl(base, V2_CATEGORY_ROUTE, { category }),
+    v1Category: (category) => routeUrl(base, V1_CATEGORY_ROUTE, { category }),
+    v2Model: (category, name) => routeUrl(base, V2_MODEL_ROUTE, { category, name }),
+    metadataLastUpdated: (version = 'v2') => routeUrl(base, LAST_UPDATED_ROUTE, { version }),
+    metadataAll: (version = 'v2') => routeUrl(base, ALL_METADATA_ROUTE, { version }),
+    v2Pending: (category) => routeUrl(base, V2_PENDING_ROUTE, { category }),
+    replicateMode: () => routeUrl(base, REPLICATE_MODE_ROUTE),
   };
 }

@@ -55,6 +55,27 @@ const write8x = /* @__NO_SIDE_EFFECTS__ */ (
   role: ApiRole,
 ): ApiRoute => ({ method, path, role, write: true, addedIn: '8.x' });
 
+// The routes the manager reads, each on its own: a bundle of the manager keeps these seven, not
+// the tables around them (an object is kept whole, every route in it). The tables below list them
+// with the rest.
+
+/** `GET /model_references/v2/{category}`: a category's records. */
+export const V2_CATEGORY_ROUTE: ApiRoute = read('/model_references/v2/{category}');
+/** `GET /model_references/v2/{category}/model/{name}`: one record. */
+export const V2_MODEL_ROUTE: ApiRoute = read('/model_references/v2/{category}/model/{name}');
+/** `GET /model_references/v2/{category}/pending`: the changes queued for review. */
+export const V2_PENDING_ROUTE: ApiRoute = read('/model_references/v2/{category}/pending', 'reader');
+/** `GET /model_references/v1/{category}`: a category in the legacy format. */
+export const V1_CATEGORY_ROUTE: ApiRoute = read('/model_references/v1/{category}');
+/** `GET /model_references/{version}/metadata/last_updated`: one stamp for all categories. */
+export const LAST_UPDATED_ROUTE: ApiRoute = read(
+  '/model_references/{version}/metadata/last_updated',
+);
+/** `GET /model_references/{version}/metadata/metadata`: every category's metadata. */
+export const ALL_METADATA_ROUTE: ApiRoute = read('/model_references/{version}/metadata/metadata');
+/** `GET /replicate_mode`: PRIMARY or REPLICA, and the canonical format. */
+export const REPLICATE_MODE_ROUTE: ApiRoute = read('/replicate_mode');
+
 // The one route table of the PRIMARY: the API client calls these, and the manager derives every
 // URL it reads from them (see primary-urls.ts), so a path is written down exactly once. Paths are
 // plain literals, so they can be searched for, and a bundle keeps only the tables it uses.
@@ -64,7 +85,7 @@ const write8x = /* @__NO_SIDE_EFFECTS__ */ (
 export const ROOT_ROUTES: RouteTable<'info' | 'heartbeat' | 'replicateMode'> = {
   info: read('/'),
   heartbeat: read('/heartbeat'),
-  replicateMode: read('/replicate_mode'),
+  replicateMode: REPLICATE_MODE_ROUTE,
 };
 
 /** The v2 API: reads, queued writes, search and popular. */
@@ -84,9 +105,9 @@ export const V2_ROUTES: RouteTable<
 > = {
   info: read('/model_references/v2/info'),
   categories: read('/model_references/v2/model_categories'),
-  getCategory: read('/model_references/v2/{category}'),
-  getModel: read('/model_references/v2/{category}/model/{name}'),
-  pending: read('/model_references/v2/{category}/pending', 'reader'),
+  getCategory: V2_CATEGORY_ROUTE,
+  getModel: V2_MODEL_ROUTE,
+  pending: V2_PENDING_ROUTE,
   create: write('POST', '/model_references/v2/{category}', 'requestor'),
   add: write('POST', '/model_references/v2/{category}/add', 'requestor'),
   update: write('PUT', '/model_references/v2/{category}/model/{name}', 'requestor'),
@@ -102,7 +123,7 @@ export const V1_ROUTES: RouteTable<
 > = {
   info: read('/model_references/v1/info'),
   categories: read('/model_references/v1/model_categories'),
-  getCategory: read('/model_references/v1/{category}'),
+  getCategory: V1_CATEGORY_ROUTE,
   textGeneration: read('/model_references/v1/text_generation'),
   create: write('POST', '/model_references/v1/{category}', 'requestor'),
   update: write('PUT', '/model_references/v1/{category}', 'requestor'),
@@ -113,8 +134,8 @@ export const V1_ROUTES: RouteTable<
 export const METADATA_ROUTES: RouteTable<
   'lastUpdated' | 'all' | 'category' | 'categoryLastUpdated'
 > = {
-  lastUpdated: read('/model_references/{version}/metadata/last_updated'),
-  all: read('/model_references/{version}/metadata/metadata'),
+  lastUpdated: LAST_UPDATED_ROUTE,
+  all: ALL_METADATA_ROUTE,
   category: read('/model_references/{version}/metadata/{category}'),
   categoryLastUpdated: read('/model_references/{version}/metadata/{category}/last_updated'),
 };

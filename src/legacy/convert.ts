@@ -4,6 +4,10 @@ import { convertImageCategory } from './convert-image.js';
 import { convertTextCsv, convertTextLegacyJson } from './convert-text.js';
 import type { LegacyConversion } from './legacy-conversion.js';
 
+// The origins load this module on demand and tell a LegacyFormatError by this guard, so the
+// error class is loaded with the converters rather than in the core bundle.
+export { isLegacyFormatError } from '../errors/legacy-format-error.js';
+
 function legacyFileOf(category: Category): string {
   const legacy = CATEGORY_DESCRIPTORS[category].legacy;
   if (legacy === null) {

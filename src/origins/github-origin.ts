@@ -1,6 +1,6 @@
 import { CATEGORY_DESCRIPTORS, type Category } from '../categories.js';
 import type { Transport } from '../http/transport.js';
-import { convertOrFail, httpOrigin, legacyConverters } from './http-origin.js';
+import { convertLegacy, httpOrigin } from './http-origin.js';
 import type { OriginReader } from './origin-reader.js';
 
 /** Where the raw legacy files live. Point `rawBaseUrl` at a mirror or proxy to use one. */
@@ -51,10 +51,7 @@ export function githubOrigin(
         CATEGORY_DESCRIPTORS[category].legacy ? null : `${category} has no legacy file on GitHub`,
       urlOf: (category) => githubFileUrl(category, location) ?? '',
       decode: (category, payload) =>
-        convertOrFail(
-          async () => (await legacyConverters()).convertLegacyFile(category, payload.text),
-          payload,
-        ),
+        convertLegacy(payload, (legacy) => legacy.convertLegacyFile(category, payload.text)),
     },
     transport,
     now,

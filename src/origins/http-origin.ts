@@ -1,5 +1,4 @@
 import type { Category } from '../categories.js';
-import { isLegacyFormatError } from '../errors/legacy-format-error.js';
 import { MalformedResponseError } from '../errors/malformed-response-error.js';
 import type { Transport } from '../http/transport.js';
 import { urlOrigin } from '../http/url.js';
@@ -83,22 +82,24 @@ export function httpOrigin(
   };
 }
 
-/**
- * The legacy converters, loaded the first time an origin needs them: they are only used when the
- * PRIMARY's v2 API cannot answer, so a bundle keeps them in a chunk of their own.
- */
-export const legacyConverters = (): Promise<typeof import('../legacy/convert.js')> =>
-  import('../legacy/convert.js');
+/** The legacy converters (src/legacy/convert.ts). */
+export type LegacyConverters = typeof import('../legacy/convert.js');
 
-/** Runs a legacy conversion, turning an unreadable legacy payload into an unusable answer. */
-export async function convertOrFail<T>(
-  convert: () => T | Promise<T>,
+/**
+ * Runs a legacy conversion with the converters, loaded the first time an origin needs them (they
+ * are only used when the PRIMARY's v2 API cannot answer, so a bundle keeps them in a chunk of their
+ * own), turning an unreadable legacy payload into an unusable answer. The error guard comes with
+ * them, so the legacy error class stays in their chunk too.
+ */
+export async function convertLegacy<T>(
   payload: Payload,
+  convert: (converters: LegacyConverters) => T,
 ): Promise<T> {
+  const converters = await import('../legacy/convert.js');
   try {
-    return await convert();
+    return await convert(converters);
   } catch (error) {
-    if (!isLegacyFormatError(error)) throw error;
+    if (!converters.isLegacyFormatError(error)) throw error;
     const { method, url } = payload;
     throw new MalformedResponseError({ method, url, reason: error.message }, { cause: error });
   }

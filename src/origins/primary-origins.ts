@@ -2,7 +2,7 @@ import { CATEGORY_DESCRIPTORS } from '../categories.js';
 import { parseJsonBody } from '../http/json-body.js';
 import { primaryUrls } from '../http/primary-urls.js';
 import type { Transport } from '../http/transport.js';
-import { convertOrFail, httpOrigin, legacyConverters } from './http-origin.js';
+import { convertLegacy, httpOrigin } from './http-origin.js';
 import type { OriginReader } from './origin-reader.js';
 
 /** The PRIMARY's v2 API: `GET {primaryUrl}/model_references/v2/{category}`, validated as is. */
@@ -43,10 +43,8 @@ export function v1Origin(
         CATEGORY_DESCRIPTORS[category].legacy ? null : `${category} has no legacy format`,
       urlOf: urls.v1Category,
       decode: (category, payload) =>
-        convertOrFail(
-          async () =>
-            (await legacyConverters()).convertLegacyJson(category, parseJsonBody(payload)),
-          payload,
+        convertLegacy(payload, (legacy) =>
+          legacy.convertLegacyJson(category, parseJsonBody(payload)),
         ),
     },
     transport,

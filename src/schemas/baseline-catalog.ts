@@ -2,6 +2,7 @@
 // docs/upstream-8x.md). Baselines are a resource of their own, not a model category.
 import * as z from 'zod/mini';
 import { dictionary } from './dictionary.js';
+import { integer } from './integer.js';
 import { nullableNumber, nullableString, type Schema } from './shared.js';
 
 // A refine rather than z.minLength: the check class it pulls in costs bytes for nothing else.
@@ -81,7 +82,7 @@ export interface ImageBaselineCatalog {
 }
 
 const flag = z._default(z.boolean(), false);
-const positive = z.int().check(z.gte(1));
+const positive = integer(1);
 
 /** Schema of {@link BaselineCapabilities}. */
 export const baselineCapabilitiesSchema: Schema<BaselineCapabilities> = z.looseObject({
@@ -100,7 +101,7 @@ export const hordeBaselinePolicySchema: Schema<HordeBaselinePolicy> = z.looseObj
   kudos_hires: z.optional(nullableNumber),
   batching: z._default(positive, 1),
   ttl: z._default(positive, 1),
-  resolution_floor: z._default(z.int().check(z.gte(0)), 0),
+  resolution_floor: z._default(integer(0), 0),
 });
 
 /** Schema of {@link BaselineRecordMetadata}. */
@@ -133,7 +134,7 @@ export const imageBaselineRecordSchema: Schema<ImageBaselineRecord> = z.looseObj
 /** Schema of {@link ImageBaselineCatalogMetadata}. */
 export const imageBaselineCatalogMetadataSchema: Schema<ImageBaselineCatalogMetadata> =
   z.looseObject({
-    schema_version: z._default(z.int(), 1),
+    schema_version: z._default(integer(), 1),
     revision: z._default(positive, 1),
     updated_at: z.optional(nullableNumber),
   });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { dictionary } from './dictionary.js';
+import { integer } from './integer.js';
 import { oneOf } from './one-of.js';
 import {
   nullableBoolean,
@@ -159,10 +160,10 @@ export const legacyStableDiffusionRecordSchema: Schema<LegacyStableDiffusionReco
         ),
       ),
     ),
-    min_bridge_version: z.optional(z.nullable(z.int())),
+    min_bridge_version: z.optional(z.nullable(integer())),
     trigger: stringList,
     homepage: optionalString,
-    size_on_disk_bytes: z.optional(z.nullable(z.int())),
+    size_on_disk_bytes: z.optional(z.nullable(integer())),
     optimization: optionalString,
     requirements: z.optional(z.nullable(settingsMapSchema)),
   },
@@ -173,7 +174,7 @@ export const legacyTextGenerationRecordSchema: Schema<LegacyTextGenerationRecord
   ...genericShape,
   model_name: optionalString,
   baseline: optionalString,
-  parameters: z.optional(z.nullable(z.int())),
+  parameters: z.optional(z.nullable(integer())),
   display_name: optionalString,
   url: optionalString,
   tags: stringList,

@@ -2,6 +2,7 @@
 // records of the licensing routes, kept apart from the model records so a bundle that only reads
 // models does not carry them.
 import * as z from 'zod/mini';
+import { integer } from './integer.js';
 import {
   type LicenseAssignment,
   type LicenseObligation,
@@ -29,7 +30,7 @@ export interface LicensingRecordMetadata {
 
 /** Schema of {@link LicensingRecordMetadata}. */
 export const licensingRecordMetadataSchema: Schema<LicensingRecordMetadata> = z.looseObject({
-  revision: z._default(z.int().check(z.gte(1)), 1),
+  revision: z._default(integer(1), 1),
   created_at: z.optional(z.nullable(z.number())),
   created_by: z.optional(nullableString),
   updated_at: z.optional(z.nullable(z.number())),

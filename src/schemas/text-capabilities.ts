@@ -2,6 +2,7 @@
 // `text_guidance.py` and `model_reference_records.py` at 76fc074e; see docs/upstream-8x.md).
 import * as z from 'zod/mini';
 import { dictionary } from './dictionary.js';
+import { integer } from './integer.js';
 import { nullableString, type Schema } from './shared.js';
 
 /** Ways a text model accepts prompts. */
@@ -61,7 +62,7 @@ export interface TextContextWindow {
 
 /** Schema of {@link TextContextWindow}. */
 export const textContextWindowSchema: Schema<TextContextWindow> = z.looseObject({
-  maximum_tokens: z.int().check(z.gte(1)),
+  maximum_tokens: integer(1),
   sources,
   qualification: z.optional(nullableString),
 });

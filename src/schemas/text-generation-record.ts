@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { baseRecordShape, type GenericModelRecord } from './generic-record.js';
+import { integer } from './integer.js';
 import {
   nullableString,
   type Schema,
@@ -71,7 +72,7 @@ export const textGenerationRecordSchema: Schema<TextGenerationRecord> = z.pipe(
   z.looseObject({
     ...baseRecordShape('text_generation'),
     baseline: z.optional(nullableString),
-    parameters: z.int(),
+    parameters: integer(),
     nsfw: z._default(z.boolean(), false),
     style: z.optional(nullableString),
     display_name: z.optional(nullableString),
