@@ -55,7 +55,7 @@ export interface LoadedCategory {
  */
 export interface CacheFleet {
   /**
-   * Before the chain: takes `category` from the fleet (through {@link CategoryCache.accept}) and
+   * Before the chain: takes `category` from the fleet (through the cache's `accept`) and
    * resolves to what is held then, or to `undefined` when this manager reads its own chain.
    */
   load(category: Category, signal: AbortSignal): Promise<LoadedCategory | undefined>;
