@@ -123,6 +123,33 @@ describe('the API client against the stand-in PRIMARY: search', () => {
   });
 });
 
+describe('explicit nulls, as the service', () => {
+  it('are left out of results (exclude_none), and match neither inpainting=true nor false', async () => {
+    const { refs, api, standIn } = pair('7.6');
+    standIn.data.create('image_generation', {
+      name: 'Nully',
+      baseline: 'stable_diffusion_xl',
+      nsfw: false,
+      inpainting: null,
+      description: null,
+      config: { download: [] },
+    });
+    const raw = await standIn.fetch(
+      `${standIn.primaryUrl}/model_references/v2/image_generation/search?name_contains=nully`,
+    );
+    const [record] = (await raw.json()).results;
+    expect(record).toMatchObject({ name: 'Nully', nsfw: false });
+    expect(record).not.toHaveProperty('inpainting');
+    expect(record).not.toHaveProperty('description');
+    for (const inpainting of [true, false]) {
+      const remote = await api.v2.search('image_generation', { inpainting });
+      const local = await refs.search('image_generation', { inpainting });
+      expect(names(remote.results)).not.toContain('Nully');
+      expect(names(remote.results)).toEqual(names(local.results));
+    }
+  });
+});
+
 describe('the API client against the stand-in PRIMARY: refusals', () => {
   it('a sort the records cannot take: the typed error, from the service 400, as locally', async () => {
     const { refs, api } = pair('7.6');
