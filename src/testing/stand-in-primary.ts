@@ -104,8 +104,9 @@ const PRIMARY_FAMILIES: readonly RouteFamily[] = [
 ];
 
 /**
- * Creates a stand-in of the PRIMARY (v2, v1, single-model, metadata, replicate_mode, heartbeat)
- * and of raw GitHub over the fixture dataset. Use its `fetch` (injected into the manager), its
+ * Creates a stand-in of the PRIMARY (v2, v1, single-model, metadata, replicate_mode, heartbeat,
+ * and the search routes `/v2/{category}/search` and `/v2/search`, answered by the local search over
+ * its current data, in route family `v2`) and of raw GitHub over the fixture dataset. Use its `fetch` (injected into the manager), its
  * msw `handlers`, or serve it on 127.0.0.1 with `startStandInServer` from `./node`.
  *
  * @example

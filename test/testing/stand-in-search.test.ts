@@ -32,6 +32,7 @@ const CASES: readonly Case[] = [
   ['7.6', 'image_generation', { sortBy: 'metadata__created_at', offset: 2, limit: 3 }],
   ['7.6', 'text_generation', { sortBy: 'parameters', sortDesc: true, offset: 1 }],
   ['7.6', 'text_generation', { quantized: true, nameContains: 'B' }],
+  ['7.6', 'image_generation', { source: 'any', nsfw: true, tagsAll: ['furry'] }],
   ['8.x', 'image_generation', { commercialUse: 'allowed', sortBy: 'name' }],
   ['8.x', 'image_generation', { redistribution: 'unknown', limit: 2 }],
   ['8.x', 'text_generation', { licenseId: 'Apache-2.0' }],
