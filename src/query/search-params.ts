@@ -8,6 +8,7 @@ import {
 import { integer } from '../schemas/integer.js';
 import { PERMISSION_STATUSES } from '../schemas/licensing.js';
 import { oneOf } from '../schemas/one-of.js';
+import type { Schema } from '../schemas/shared.js';
 import { TEXT_BACKENDS, type TextBackend } from '../schemas/text-generation-record.js';
 import { canonicalField, fieldsOf } from './fields.js';
 import { LICENSING_PARAM_SHAPE, type LicensingSearchParams } from './licensing-filters.js';
@@ -136,6 +137,11 @@ const shape = {
 // Loose objects, the unknown keys found in validateSearchParams: a strict object would pull zod's
 // never type into the core for this one check.
 const categorySchema = z.looseObject(shape);
+/**
+ * The validator of each search parameter (camelCase), for code that reads parameters back from a
+ * query string (the stand-in's search routes): the one list of parameters and their types.
+ */
+export const SEARCH_PARAM_SCHEMAS: Readonly<Record<string, Schema<unknown>>> = shape;
 const ALL_PARAMS = [
   'nsfw',
   'nameContains',
@@ -149,6 +155,8 @@ const ALL_PARAMS = [
   'source',
   ...Object.keys(LICENSING_PARAM_SHAPE),
 ];
+/** The parameters cross-category search takes (camelCase), in the order they are checked. */
+export const CROSS_CATEGORY_PARAMS: readonly string[] = ALL_PARAMS;
 const allSchema = z.looseObject(
   Object.fromEntries(ALL_PARAMS.map((k) => [k, shape[k as keyof typeof shape]])),
 );
@@ -284,7 +292,11 @@ export function validateSearchParams(
   };
 }
 
-const SNAKE: Readonly<Record<string, string>> = {
+/**
+ * The server's query name of each search parameter whose name is not the same in camelCase
+ * (`tagsAny` is `tags_any`); the others are sent as they are named.
+ */
+export const SEARCH_QUERY_NAMES: Readonly<Record<string, string>> = {
   tagsAny: 'tags_any',
   tagsAll: 'tags_all',
   tagsNone: 'tags_none',
@@ -311,7 +323,7 @@ export function toSearchQuery(params: SearchParams): URLSearchParams {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(ownParams(params))) {
     if (value === undefined) continue;
-    const name = Object.hasOwn(SNAKE, key) ? (SNAKE[key] as string) : key;
+    const name = Object.hasOwn(SEARCH_QUERY_NAMES, key) ? (SEARCH_QUERY_NAMES[key] as string) : key;
     if (Array.isArray(value)) for (const item of value) query.append(name, queryText(key, item));
     else if (key === 'sortBy' && typeof value === 'string')
       query.set(name, value.replace(/^parameters(?=__|$)/, 'parameters_count'));

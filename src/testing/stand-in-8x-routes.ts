@@ -37,7 +37,8 @@ function publicRecord(context: StandInContext, category: Category, record: unkno
   return served;
 }
 
-function publicCategory(context: StandInContext, category: Category, records: object): Json {
+/** A category as an 8.x server serves it: every record with licensing (and text guidance). */
+export function publicCategory(context: StandInContext, category: Category, records: object): Json {
   const served: Json = Object.create(null);
   for (const [key, record] of Object.entries(records))
     served[key] = publicRecord(context, category, record);

@@ -15,6 +15,7 @@ import { FIXTURE_V2_8X, StandIn8xState } from './stand-in-8x-state.js';
 import { StandInData } from './stand-in-data.js';
 import { json, type ServerGeneration, type StandInContext } from './stand-in-http.js';
 import { routeGithub, routePrimary } from './stand-in-routes.js';
+import { searchRoute } from './stand-in-search-routes.js';
 
 /** Options of {@link createStandInPrimary}. */
 export interface StandInOptions {
@@ -103,8 +104,9 @@ const PRIMARY_FAMILIES: readonly RouteFamily[] = [
 ];
 
 /**
- * Creates a stand-in of the PRIMARY (v2, v1, single-model, metadata, replicate_mode, heartbeat)
- * and of raw GitHub over the fixture dataset. Use its `fetch` (injected into the manager), its
+ * Creates a stand-in of the PRIMARY (v2, v1, single-model, metadata, replicate_mode, heartbeat,
+ * and the search routes `/v2/{category}/search` and `/v2/search`, answered by the local search over
+ * its current data, in route family `v2`) and of raw GitHub over the fixture dataset. Use its `fetch` (injected into the manager), its
  * msw `handlers`, or serve it on 127.0.0.1 with `startStandInServer` from `./node`.
  *
  * @example
@@ -148,14 +150,17 @@ export function createStandInPrimary(options: StandInOptions = {}): StandInPrima
     } catch {
       body = undefined;
     }
-    return route8x(context, {
+    const routed = {
       method: request.method,
       segments: decodeURIComponent(path).split('/').filter(Boolean),
       trailingSlash: path.endsWith('/'),
       query: url.searchParams,
       headers: request.headers,
       body,
-    });
+    };
+    // Both generations search; the service mounts its search router before the category reads.
+    const search = searchRoute(context, routed);
+    return search ? { family: 'v2' as const, answer: search } : route8x(context, routed);
   };
 
   const answer = async (request: Request): Promise<StandInAnswer> => {
