@@ -14,6 +14,7 @@ import {
 import { parseRecord } from '../schemas/parse-records.js';
 import type { RecordOf } from '../schemas/record-schemas.js';
 import type { Schema } from '../schemas/shared.js';
+import type { ChangeCheckpoint, ChangeToken } from './change-tokens.js';
 
 /** What the detector needs from its manager. */
 export interface DetectorContext {
@@ -26,7 +27,7 @@ export interface DetectorContext {
 }
 
 /** The change token of a category: the counters catch two writes within one second. */
-type Token = readonly [lastUpdated: number, creates: number, updates: number, deletes: number];
+type Token = ChangeToken;
 
 const tokenOf = (m: CategoryMetadata): Token => [
   m.last_updated,
@@ -57,6 +58,10 @@ const settledAfter = (stampSeconds: number, at: number) =>
 export class ChangeDetector {
   readonly #context: DetectorContext;
   readonly #tokens = new Map<Category, Token>();
+  /** The hash of the records each token was learned with (what it vouches for). */
+  readonly #bound = new Map<Category, string>();
+  /** What the last completed check established, for members of a fleet to carry on from. */
+  #checkpoint: ChangeCheckpoint | null = null;
   /** The aggregate stamp seen with the last full metadata, and when that metadata was read. */
   #confirmed: { stamp: number; at: number } | null = null;
   #running: Promise<CategoryChange[]> | null = null;
@@ -94,7 +99,12 @@ export class ChangeDetector {
     if (loaded.length === 0) return [];
     const metadata = await this.#metadata(loaded, request);
     if (metadata === 'unchanged') {
-      for (const category of loaded) cache.renew(category);
+      for (const category of loaded) {
+        cache.renew(category);
+        const token = this.#tokens.get(category);
+        if (token) this.#learn(category, token);
+      }
+      this.#record(loaded, loaded);
       return [];
     }
     const changes: CategoryChange[] = [];
@@ -105,7 +115,77 @@ export class ChangeDetector {
         : await this.#download(category, request);
       if (change) changes.push(change);
     }
+    if (metadata) {
+      const verified = loaded.filter((category) => {
+        const [meta, token] = [metadata[category], this.#tokens.get(category)];
+        return meta !== undefined && token !== undefined && sameToken(token, tokenOf(meta));
+      });
+      this.#record(loaded, verified);
+    }
     return changes;
+  }
+
+  /**
+   * What the last completed check established (the tokens it verified, each with the records it
+   * vouches for), or `null` before one completed with the PRIMARY's metadata.
+   */
+  checkpoint(): ChangeCheckpoint | null {
+    return this.#checkpoint;
+  }
+
+  /**
+   * Carries on from another manager's {@link checkpoint} (a fleet's leader): a token is taken for
+   * a category whose records held are the very records it vouches for, so the next check costs
+   * one metadata request instead of a download; the aggregate stamp only when that holds for
+   * every category held. What this detector learned itself about the same records stands.
+   */
+  adopt(checkpoint: ChangeCheckpoint): void {
+    const { cache } = this.#context;
+    const loaded = cache.loaded();
+    let every = loaded.length > 0;
+    for (const category of loaded) {
+      const entry = cache.entry(category);
+      const vouched = checkpoint.tokens[category];
+      if (!entry || entry.staleSince !== null || vouched?.hash !== entry.result.hash) {
+        every = false;
+        continue;
+      }
+      if (this.#tokens.has(category) && this.#bound.get(category) === vouched.hash) continue;
+      this.#tokens.set(category, vouched.token);
+      this.#bound.set(category, vouched.hash);
+    }
+    // The PRIMARY's canonical format, as the leader read it: not asked again.
+    this.#version ??= checkpoint.routes ?? undefined;
+    const [own, given] = [this.#confirmed, checkpoint.confirmed];
+    if (every && given && (!own || own.stamp < given.stamp)) this.#confirmed = { ...given };
+  }
+
+  /** Keeps what a completed check verified: `verified` among `loaded`, vouching for what is held. */
+  #record(loaded: readonly Category[], verified: readonly Category[]): void {
+    const tokens: Partial<Record<Category, { token: Token; hash: string }>> = Object.create(null);
+    let count = 0;
+    for (const category of verified) {
+      const token = this.#tokens.get(category);
+      const hash = this.#context.cache.entry(category)?.result.hash;
+      if (!token || !hash || !this.#tracks(category) || this.#bound.get(category) !== hash)
+        continue;
+      tokens[category] = { token, hash };
+      count++;
+    }
+    const confirmed = count === loaded.length ? this.#confirmed : null;
+    this.#checkpoint = {
+      routes: this.#version ?? null,
+      confirmed: confirmed ? { ...confirmed } : null,
+      tokens,
+    };
+  }
+
+  /** Learns `token` for the records of `category` held now. */
+  #learn(category: Category, token: Token): void {
+    this.#tokens.set(category, token);
+    const hash = this.#context.cache.entry(category)?.result.hash;
+    if (hash === undefined) this.#bound.delete(category);
+    else this.#bound.set(category, hash);
   }
 
   /** `'unchanged'`, every category's metadata, or `null` when the PRIMARY has none to give. */
@@ -176,6 +256,8 @@ export class ChangeDetector {
     const entry = cache.entry(category);
     const canonical = entry?.result.origin === 'v2' && entry.staleSince === null;
     if (previous && canonical && sameToken(previous, token)) {
+      // No write since: the records held (refreshed or not) are what the token counts.
+      this.#learn(category, token);
       cache.renew(category);
       return null;
     }
@@ -186,7 +268,7 @@ export class ChangeDetector {
       entry &&
       settledAfter(meta.last_updated, entry.result.fetchedAt)
     ) {
-      this.#tokens.set(category, token);
+      this.#learn(category, token);
       cache.renew(category);
       return null;
     }
@@ -198,7 +280,7 @@ export class ChangeDetector {
     const confirmedRemovals = previous ? Math.max(0, token[3] - previous[3]) : 0;
     const outcome =
       delta === false ? await this.#download(category, { ...request, confirmedRemovals }) : delta;
-    if (outcome !== false) this.#tokens.set(category, token);
+    if (outcome !== false) this.#learn(category, token);
     return outcome || null;
   }
 
