@@ -29,7 +29,7 @@ const harness: BackendHarness = {
     dir = await mkdtemp(join(tmpdir(), 'hmr-fleet-'));
   },
   async tearDown() {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 10 });
   },
   async connect() {
     return fileCoordinator(dir, {
@@ -50,7 +50,8 @@ const harness: BackendHarness = {
     },
   },
   async wipe() {
-    await rm(join(dir, 'fleet'), { recursive: true, force: true });
+    // Members keep writing while it goes: retry a folder that filled again meanwhile.
+    await rm(join(dir, 'fleet'), { recursive: true, force: true, maxRetries: 10, retryDelay: 10 });
   },
 };
 
