@@ -17,7 +17,7 @@ import {
 import { assertFleetTopic } from './fleet-topics.js';
 import {
   DEFAULT_LEASE_TTL_MS,
-  DEFAULT_OPERATION_TIMEOUT_MS,
+  defaultOperationTimeoutMs,
   durationOption,
   leaseTtlOption,
 } from './lease-timing.js';
@@ -37,7 +37,7 @@ export interface FileCoordinatorOptions {
   readonly pollIntervalMs?: number;
   /** Lease expiry for members of this coordinator, in ms. @default 15000 */
   readonly leaseTtlMs?: number;
-  /** How long one file operation may take before the folder counts as unreachable, in ms. @default 2000 */
+  /** How long one file operation may take before the folder counts as unreachable, in ms. @default two thirds of `leaseTtlMs`, at least 2000 */
   readonly operationTimeoutMs?: number;
   /**
    * The member a manager runs on this coordinator (`new ModelReferenceManager({ coordinator })`):
@@ -87,11 +87,16 @@ export function fileCoordinator(
   const timeoutMs = durationOption(
     'operationTimeoutMs',
     options.operationTimeoutMs,
-    DEFAULT_OPERATION_TIMEOUT_MS,
+    defaultOperationTimeoutMs(leaseTtlMs),
   );
   const log = new FileFleetLog(join(directory, 'fleet'));
+  /** When the store last answered, late or not: slow is not gone. */
+  let answeredAt: number | null = null;
+  const answered = () => {
+    answeredAt = Date.now();
+  };
   const call = <T>(operation: string, run: () => Promise<T>) =>
-    withDeadline('file', operation, timeoutMs, run);
+    withDeadline('file', operation, timeoutMs, run, answered);
   /** This coordinator's subscriptions to the process's one watcher of the folder. */
   const subscriptions = new Set<() => void>();
   let closed = false;
@@ -121,6 +126,7 @@ export function fileCoordinator(
     {
       kind: 'file',
       leaseTtlMs,
+      lastAnswerAt: () => answeredAt,
       acquire: (holderId, ttlMs) =>
         call('acquire the lease', async () => {
           open();
