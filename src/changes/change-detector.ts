@@ -11,10 +11,9 @@ import {
   type CategoryMetadata,
   lastUpdatedSchema,
 } from '../schemas/metadata.js';
-import { parseRecord } from '../schemas/parse-records.js';
-import type { RecordOf } from '../schemas/record-schemas.js';
 import type { Schema } from '../schemas/shared.js';
-import type { ChangeCheckpoint, ChangeToken } from './change-tokens.js';
+import { applyOneWrite } from './apply-one-write.js';
+import { type ChangeCheckpoint, type ChangeToken, tokenOf } from './change-tokens.js';
 
 /** What the detector needs from its manager. */
 export interface DetectorContext {
@@ -29,12 +28,6 @@ export interface DetectorContext {
 /** The change token of a category: the counters catch two writes within one second. */
 type Token = ChangeToken;
 
-const tokenOf = (m: CategoryMetadata): Token => [
-  m.last_updated,
-  m.total_creates,
-  m.total_updates,
-  m.total_deletes,
-];
 const sameToken = (a: Token, b: Token) => a.every((value, i) => value === b[i]);
 const writesBetween = (a: Token, b: Token) => b[1] - a[1] + (b[2] - a[2]) + (b[3] - a[3]);
 
@@ -274,7 +267,7 @@ export class ChangeDetector {
     }
     const delta =
       previous && canonical && writesBetween(previous, token) === 1
-        ? await this.#delta(category, meta, request)
+        ? await applyOneWrite(this.#context, category, meta, request)
         : false;
     // Deletions the PRIMARY counted since the data held: an answer removing that many is expected.
     const confirmedRemovals = previous ? Math.max(0, token[3] - previous[3]) : 0;
@@ -282,56 +275,6 @@ export class ChangeDetector {
       delta === false ? await this.#download(category, { ...request, confirmedRemovals }) : delta;
     if (outcome !== false) this.#learn(category, token);
     return outcome || null;
-  }
-
-  /**
-   * Applies the one write the metadata names: what changed, or `false` when that cannot be done
-   * safely (the caller downloads the category instead).
-   */
-  async #delta(
-    category: Category,
-    meta: CategoryMetadata,
-    request: RequestOptions,
-  ): Promise<CategoryChange | null | false> {
-    const { cache, urls, now, transport } = this.#context;
-    const name = meta.last_operation_model;
-    // Taken before asking: if a download that started later lands first, this older answer loses.
-    const sequence = cache.begin();
-    const entry = cache.entry(category);
-    // The server's model route cannot address names containing `/` (they are path separators).
-    if (!urls || !entry || typeof name !== 'string' || name.includes('/')) return false;
-    const before = entry.result.records as Record<string, RecordOf<Category>>;
-    const after: Record<string, RecordOf<Category>> = Object.assign(Object.create(null), before);
-    if (meta.last_operation_type === 'delete') {
-      if (!Object.hasOwn(before, name)) return false;
-      delete after[name];
-    } else if (meta.last_operation_type === 'create' || meta.last_operation_type === 'update') {
-      let raw: unknown;
-      try {
-        const url = urls.v2Model(category, name);
-        raw = parseJsonBody(await transport.request({ url, ...request }));
-      } catch {
-        request.signal?.throwIfAborted();
-        return false;
-      }
-      const parsed = parseRecord(category, raw);
-      if (!parsed.ok || parsed.record.name !== name) return false;
-      after[name] = parsed.record;
-    } else {
-      return false;
-    }
-    const issues = entry.result.issues.filter((i) => i.key !== name && i.name !== name);
-    return cache.accept(
-      {
-        ...entry.result,
-        records: after,
-        issues,
-        fetchedAt: now(),
-        hash: `delta:${tokenOf(meta)}`,
-        sequence,
-      },
-      'delta',
-    );
   }
 
   /**

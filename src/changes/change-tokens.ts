@@ -2,6 +2,7 @@
 // fleet's leader shares it so that a member going standalone (or taking over) checks the PRIMARY
 // with one small metadata request instead of downloading every category it holds.
 import { type Category, isCategory } from '../categories.js';
+import type { CategoryMetadata } from '../schemas/metadata.js';
 
 /** The change token of a category: `last_updated` and the create, update and delete counters. */
 export type ChangeToken = readonly [
@@ -10,6 +11,12 @@ export type ChangeToken = readonly [
   updates: number,
   deletes: number,
 ];
+
+/** The change token of `metadata`. */
+export function tokenOf(metadata: CategoryMetadata): ChangeToken {
+  const { last_updated, total_creates, total_updates, total_deletes } = metadata;
+  return [last_updated, total_creates, total_updates, total_deletes];
+}
 
 /**
  * What a completed check established. Each token vouches for the records with `hash` (data at

@@ -454,6 +454,33 @@ export function describeManagerContract(name: string, harness: BackendHarness): 
       });
     });
 
+    it('a poisoned change-token entry is refused (an error event) and never trusted', async () => {
+      const { leader, followers } = await started(1);
+      const [follower] = followers as [Worker];
+      const writer = await harness.connect();
+      try {
+        const lease = await writer.leader();
+        expect(lease?.holderId).toBe(leader.id);
+        if (!lease) return;
+        const poisoned = JSON.stringify({
+          format: 'horde-model-reference/change-tokens',
+          version: 1,
+          checkpoint: {
+            routes: 'v2',
+            confirmed: null,
+            tokens: { clip: { token: [1], hash: 'x' } },
+          },
+        });
+        expect(await writer.publish('change_tokens', lease, poisoned)).toEqual(expect.any(Number));
+      } finally {
+        await writer.close();
+      }
+      await until('the follower to refuse it', () => follower.errors.length > 0);
+      expect(follower.errors[0]).toSatisfy(isInvalidFleetEntryError);
+      expect(follower.errors[0]).toMatchObject({ category: 'change_tokens' });
+      expect(follower.paths).toEqual([]);
+    });
+
     it('a reader never sees a partial category or a version going back', async () => {
       const { leader, followers } = await started(2);
       const published = new Set([fingerprint(await leader.refs.getCategory('image_generation'))]);
