@@ -11,9 +11,9 @@ import {
   type CategoryMetadata,
   lastUpdatedSchema,
 } from '../schemas/metadata.js';
-import { parseRecord } from '../schemas/parse-records.js';
-import type { RecordOf } from '../schemas/record-schemas.js';
 import type { Schema } from '../schemas/shared.js';
+import { applyOneWrite } from './apply-one-write.js';
+import { type ChangeCheckpoint, type ChangeToken, tokenOf } from './change-tokens.js';
 
 /** What the detector needs from its manager. */
 export interface DetectorContext {
@@ -26,14 +26,8 @@ export interface DetectorContext {
 }
 
 /** The change token of a category: the counters catch two writes within one second. */
-type Token = readonly [lastUpdated: number, creates: number, updates: number, deletes: number];
+type Token = ChangeToken;
 
-const tokenOf = (m: CategoryMetadata): Token => [
-  m.last_updated,
-  m.total_creates,
-  m.total_updates,
-  m.total_deletes,
-];
 const sameToken = (a: Token, b: Token) => a.every((value, i) => value === b[i]);
 const writesBetween = (a: Token, b: Token) => b[1] - a[1] + (b[2] - a[2]) + (b[3] - a[3]);
 
@@ -57,6 +51,10 @@ const settledAfter = (stampSeconds: number, at: number) =>
 export class ChangeDetector {
   readonly #context: DetectorContext;
   readonly #tokens = new Map<Category, Token>();
+  /** The hash of the records each token was learned with (what it vouches for). */
+  readonly #bound = new Map<Category, string>();
+  /** What the last completed check established, for members of a fleet to carry on from. */
+  #checkpoint: ChangeCheckpoint | null = null;
   /** The aggregate stamp seen with the last full metadata, and when that metadata was read. */
   #confirmed: { stamp: number; at: number } | null = null;
   #running: Promise<CategoryChange[]> | null = null;
@@ -94,7 +92,12 @@ export class ChangeDetector {
     if (loaded.length === 0) return [];
     const metadata = await this.#metadata(loaded, request);
     if (metadata === 'unchanged') {
-      for (const category of loaded) cache.renew(category);
+      for (const category of loaded) {
+        cache.renew(category);
+        const token = this.#tokens.get(category);
+        if (token) this.#learn(category, token);
+      }
+      this.#record(loaded, loaded);
       return [];
     }
     const changes: CategoryChange[] = [];
@@ -105,7 +108,77 @@ export class ChangeDetector {
         : await this.#download(category, request);
       if (change) changes.push(change);
     }
+    if (metadata) {
+      const verified = loaded.filter((category) => {
+        const [meta, token] = [metadata[category], this.#tokens.get(category)];
+        return meta !== undefined && token !== undefined && sameToken(token, tokenOf(meta));
+      });
+      this.#record(loaded, verified);
+    }
     return changes;
+  }
+
+  /**
+   * What the last completed check established (the tokens it verified, each with the records it
+   * vouches for), or `null` before one completed with the PRIMARY's metadata.
+   */
+  checkpoint(): ChangeCheckpoint | null {
+    return this.#checkpoint;
+  }
+
+  /**
+   * Carries on from another manager's {@link checkpoint} (a fleet's leader): a token is taken for
+   * a category whose records held are the very records it vouches for, so the next check costs
+   * one metadata request instead of a download; the aggregate stamp only when that holds for
+   * every category held. What this detector learned itself about the same records stands.
+   */
+  adopt(checkpoint: ChangeCheckpoint): void {
+    const { cache } = this.#context;
+    const loaded = cache.loaded();
+    let every = loaded.length > 0;
+    for (const category of loaded) {
+      const entry = cache.entry(category);
+      const vouched = checkpoint.tokens[category];
+      if (!entry || entry.staleSince !== null || vouched?.hash !== entry.result.hash) {
+        every = false;
+        continue;
+      }
+      if (this.#tokens.has(category) && this.#bound.get(category) === vouched.hash) continue;
+      this.#tokens.set(category, vouched.token);
+      this.#bound.set(category, vouched.hash);
+    }
+    // The PRIMARY's canonical format, as the leader read it: not asked again.
+    this.#version ??= checkpoint.routes ?? undefined;
+    const [own, given] = [this.#confirmed, checkpoint.confirmed];
+    if (every && given && (!own || own.stamp < given.stamp)) this.#confirmed = { ...given };
+  }
+
+  /** Keeps what a completed check verified: `verified` among `loaded`, vouching for what is held. */
+  #record(loaded: readonly Category[], verified: readonly Category[]): void {
+    const tokens: Partial<Record<Category, { token: Token; hash: string }>> = Object.create(null);
+    let count = 0;
+    for (const category of verified) {
+      const token = this.#tokens.get(category);
+      const hash = this.#context.cache.entry(category)?.result.hash;
+      if (!token || !hash || !this.#tracks(category) || this.#bound.get(category) !== hash)
+        continue;
+      tokens[category] = { token, hash };
+      count++;
+    }
+    const confirmed = count === loaded.length ? this.#confirmed : null;
+    this.#checkpoint = {
+      routes: this.#version ?? null,
+      confirmed: confirmed ? { ...confirmed } : null,
+      tokens,
+    };
+  }
+
+  /** Learns `token` for the records of `category` held now. */
+  #learn(category: Category, token: Token): void {
+    this.#tokens.set(category, token);
+    const hash = this.#context.cache.entry(category)?.result.hash;
+    if (hash === undefined) this.#bound.delete(category);
+    else this.#bound.set(category, hash);
   }
 
   /** `'unchanged'`, every category's metadata, or `null` when the PRIMARY has none to give. */
@@ -176,6 +249,8 @@ export class ChangeDetector {
     const entry = cache.entry(category);
     const canonical = entry?.result.origin === 'v2' && entry.staleSince === null;
     if (previous && canonical && sameToken(previous, token)) {
+      // No write since: the records held (refreshed or not) are what the token counts.
+      this.#learn(category, token);
       cache.renew(category);
       return null;
     }
@@ -186,70 +261,20 @@ export class ChangeDetector {
       entry &&
       settledAfter(meta.last_updated, entry.result.fetchedAt)
     ) {
-      this.#tokens.set(category, token);
+      this.#learn(category, token);
       cache.renew(category);
       return null;
     }
     const delta =
       previous && canonical && writesBetween(previous, token) === 1
-        ? await this.#delta(category, meta, request)
+        ? await applyOneWrite(this.#context, category, meta, request)
         : false;
     // Deletions the PRIMARY counted since the data held: an answer removing that many is expected.
     const confirmedRemovals = previous ? Math.max(0, token[3] - previous[3]) : 0;
     const outcome =
       delta === false ? await this.#download(category, { ...request, confirmedRemovals }) : delta;
-    if (outcome !== false) this.#tokens.set(category, token);
+    if (outcome !== false) this.#learn(category, token);
     return outcome || null;
-  }
-
-  /**
-   * Applies the one write the metadata names: what changed, or `false` when that cannot be done
-   * safely (the caller downloads the category instead).
-   */
-  async #delta(
-    category: Category,
-    meta: CategoryMetadata,
-    request: RequestOptions,
-  ): Promise<CategoryChange | null | false> {
-    const { cache, urls, now, transport } = this.#context;
-    const name = meta.last_operation_model;
-    // Taken before asking: if a download that started later lands first, this older answer loses.
-    const sequence = cache.begin();
-    const entry = cache.entry(category);
-    // The server's model route cannot address names containing `/` (they are path separators).
-    if (!urls || !entry || typeof name !== 'string' || name.includes('/')) return false;
-    const before = entry.result.records as Record<string, RecordOf<Category>>;
-    const after: Record<string, RecordOf<Category>> = Object.assign(Object.create(null), before);
-    if (meta.last_operation_type === 'delete') {
-      if (!Object.hasOwn(before, name)) return false;
-      delete after[name];
-    } else if (meta.last_operation_type === 'create' || meta.last_operation_type === 'update') {
-      let raw: unknown;
-      try {
-        const url = urls.v2Model(category, name);
-        raw = parseJsonBody(await transport.request({ url, ...request }));
-      } catch {
-        request.signal?.throwIfAborted();
-        return false;
-      }
-      const parsed = parseRecord(category, raw);
-      if (!parsed.ok || parsed.record.name !== name) return false;
-      after[name] = parsed.record;
-    } else {
-      return false;
-    }
-    const issues = entry.result.issues.filter((i) => i.key !== name && i.name !== name);
-    return cache.accept(
-      {
-        ...entry.result,
-        records: after,
-        issues,
-        fetchedAt: now(),
-        hash: `delta:${tokenOf(meta)}`,
-        sequence,
-      },
-      'delta',
-    );
   }
 
   /**

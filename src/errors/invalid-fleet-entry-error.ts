@@ -17,7 +17,7 @@ import { errorGuard, ModelReferenceError } from './model-reference-error.js';
  */
 export class InvalidFleetEntryError extends ModelReferenceError {
   override readonly name = 'InvalidFleetEntryError' as const;
-  /** The category of the entry (one of the 15), or `image_baselines` for the baseline catalog. */
+  /** The category of the entry (one of the 15), `image_baselines` (the baseline catalog) or `change_tokens` (the leader's change tokens). */
   readonly category: string;
   /** Its version in the store. */
   readonly version: number;

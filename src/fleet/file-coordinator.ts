@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { FileFleetLog } from './file-log.js';
-import { MarkerWatcher } from './file-marker-watcher.js';
+import { sharedMarkerWatcher } from './file-marker-watcher.js';
 import type { FleetEntry, FleetUnsubscribe } from './fleet-backend.js';
 import { coordinatorOf, type FleetCoordinator } from './fleet-coordinator.js';
 import type { FleetLinkOptions } from './fleet-link.js';
@@ -17,7 +17,7 @@ import {
 import { assertFleetTopic } from './fleet-topics.js';
 import {
   DEFAULT_LEASE_TTL_MS,
-  DEFAULT_OPERATION_TIMEOUT_MS,
+  defaultOperationTimeoutMs,
   durationOption,
   leaseTtlOption,
 } from './lease-timing.js';
@@ -37,7 +37,7 @@ export interface FileCoordinatorOptions {
   readonly pollIntervalMs?: number;
   /** Lease expiry for members of this coordinator, in ms. @default 15000 */
   readonly leaseTtlMs?: number;
-  /** How long one file operation may take before the folder counts as unreachable, in ms. @default 2000 */
+  /** How long one file operation may take before the folder counts as unreachable, in ms. @default two thirds of `leaseTtlMs`, at least 2000 */
   readonly operationTimeoutMs?: number;
   /**
    * The member a manager runs on this coordinator (`new ModelReferenceManager({ coordinator })`):
@@ -56,7 +56,8 @@ export interface FileCoordinatorOptions {
  * ever locked (a killed process cannot block the others). Payloads are written to `tmp/` under a
  * unique name and renamed into `data/` before the step that publishes them, so a reader sees a
  * whole payload or the previous one. Followers poll the `state/` folder's modification time
- * (one `stat` per poll; `fs.watch` is unreliable across platforms).
+ * (one `stat` per poll; `fs.watch` is unreliable across platforms), once per process however
+ * many members on the folder it runs.
  *
  * The folder must be on a local file system with hard links (ext4, APFS, NTFS, tmpfs), shared
  * by processes of one machine (clocks agree). It may be the folder of `fileStorage()`.
@@ -86,12 +87,18 @@ export function fileCoordinator(
   const timeoutMs = durationOption(
     'operationTimeoutMs',
     options.operationTimeoutMs,
-    DEFAULT_OPERATION_TIMEOUT_MS,
+    defaultOperationTimeoutMs(leaseTtlMs),
   );
   const log = new FileFleetLog(join(directory, 'fleet'));
+  /** When the store last answered, late or not: slow is not gone. */
+  let answeredAt: number | null = null;
+  const answered = () => {
+    answeredAt = Date.now();
+  };
   const call = <T>(operation: string, run: () => Promise<T>) =>
-    withDeadline('file', operation, timeoutMs, run);
-  const watcher = new MarkerWatcher(log, pollMs);
+    withDeadline('file', operation, timeoutMs, run, answered);
+  /** This coordinator's subscriptions to the process's one watcher of the folder. */
+  const subscriptions = new Set<() => void>();
   let closed = false;
   const open = () => {
     if (closed) throw new Error('the coordinator was closed');
@@ -119,6 +126,7 @@ export function fileCoordinator(
     {
       kind: 'file',
       leaseTtlMs,
+      lastAnswerAt: () => answeredAt,
       acquire: (holderId, ttlMs) =>
         call('acquire the lease', async () => {
           open();
@@ -190,12 +198,18 @@ export function fileCoordinator(
       },
       async subscribe(listener): Promise<FleetUnsubscribe> {
         if (closed) return async () => {};
-        const stop = await watcher.add(listener);
-        return async () => stop();
+        const stop = await sharedMarkerWatcher(log, pollMs).add(listener);
+        subscriptions.add(stop);
+        if (closed) stop();
+        return async () => {
+          subscriptions.delete(stop);
+          stop();
+        };
       },
       async close() {
         closed = true;
-        watcher.stop();
+        for (const stop of subscriptions) stop();
+        subscriptions.clear();
       },
     },
     options.member,

@@ -3,8 +3,28 @@ import type { FileFleetLog } from './file-log.js';
 import type { FleetNotice } from './fleet-backend.js';
 import { EMPTY_FLEET_STATE, type FleetState, noticesBetween } from './fleet-state.js';
 
+/** The running watcher of each folder and poll interval in this process. */
+const watchers = new Map<string, MarkerWatcher>();
+
 /**
- * Polls the change marker for all subscribers of one coordinator, and turns each step since the
+ * The one {@link MarkerWatcher} of `log`'s folder at `pollMs` in this process: every member of
+ * every coordinator on that folder shares it, so a process with many members `stat`s the marker
+ * once per poll, not once per member. It stops when its last subscriber leaves.
+ */
+export function sharedMarkerWatcher(log: FileFleetLog, pollMs: number): MarkerWatcher {
+  const key = `${pollMs}\u0000${log.marker}`;
+  let watcher = watchers.get(key);
+  if (!watcher) {
+    watcher = new MarkerWatcher(log, pollMs, () => {
+      if (watchers.get(key) === watcher) watchers.delete(key);
+    });
+    watchers.set(key, watcher);
+  }
+  return watcher;
+}
+
+/**
+ * Polls the change marker for all subscribers in this process (see {@link sharedMarkerWatcher}), and turns each step since the
  * last poll into notices by comparing consecutive states (so a lease taken and released between
  * two polls is still told). Timestamps can be coarse (a few ms on Linux), so for a while after
  * a change the steps are listed on every poll, not only when the marker moved.
@@ -13,37 +33,48 @@ export class MarkerWatcher {
   readonly #log: FileFleetLog;
   readonly #pollMs: number;
   readonly #listeners = new Set<(notice: FleetNotice) => void>();
+  readonly #idle: () => void;
+  #starting: Promise<void> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #state: FleetState | undefined;
   #seq = 0;
   #marker = '';
   #changedAt = 0;
 
-  constructor(log: FileFleetLog, pollMs: number) {
+  constructor(log: FileFleetLog, pollMs: number, idle: () => void = () => {}) {
     this.#log = log;
     this.#pollMs = pollMs;
+    this.#idle = idle;
   }
 
-  /** Adds a subscriber; the first one starts polling from the latest step. */
+  /** Adds a subscriber; the first one starts polling (once, however many join at once). */
   async add(listener: (notice: FleetNotice) => void): Promise<() => void> {
     this.#listeners.add(listener);
-    if (!this.#state) {
-      const latest = await this.#log.latest().catch(() => undefined);
-      this.#state = latest?.state ?? EMPTY_FLEET_STATE;
-      this.#seq = latest?.seq ?? 0;
-      this.#schedule();
-    }
+    this.#starting ??= this.#start();
+    await this.#starting;
     return () => {
       this.#listeners.delete(listener);
       if (this.#listeners.size === 0) this.stop();
     };
   }
 
+  /** Stops polling and drops every subscriber. */
   stop(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#state = undefined;
+    this.#starting = undefined;
     this.#listeners.clear();
+    this.#idle();
+  }
+
+  /** Starts from the latest step. */
+  async #start(): Promise<void> {
+    const latest = await this.#log.latest().catch(() => undefined);
+    if (this.#listeners.size === 0) return;
+    this.#state = latest?.state ?? EMPTY_FLEET_STATE;
+    this.#seq = latest?.seq ?? 0;
+    this.#schedule();
   }
 
   #schedule(): void {

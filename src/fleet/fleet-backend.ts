@@ -77,8 +77,9 @@ export type FleetUnsubscribe = () => Promise<void>;
  * `memoryCoordinator()` (`horde-model-reference/testing`). A `FleetMember` runs the roles on top.
  *
  * Every method rejects with `CoordinatorUnavailableError` when the store cannot be reached or
- * does not answer in time, and with `UnknownCategoryError` for a topic that is neither one of the 15 categories
- * nor `image_baselines` (the baseline catalog); never with anything else.
+ * does not answer in time, and with `UnknownCategoryError` for a topic that is neither one of the 15 categories,
+ * `image_baselines` (the baseline catalog) nor `change_tokens` (the leader's change tokens);
+ * never with anything else.
  *
  * @example
  * ```ts
@@ -130,4 +131,10 @@ export interface FleetBackend {
   subscribe(listener: (notice: FleetNotice) => void): Promise<FleetUnsubscribe>;
   /** Ends subscriptions and closes what this coordinator opened (not a client you passed in). */
   close(): Promise<void>;
+  /**
+   * When the store last answered any call, in ms since the epoch, even after that call's
+   * deadline (`null`: never). Optional: a member counts a slow store that still answers as in
+   * touch, and goes standalone only when nothing came back for a whole lease period.
+   */
+  lastAnswerAt?(): number | null;
 }

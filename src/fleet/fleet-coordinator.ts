@@ -56,6 +56,7 @@ export function coordinatorOf(
     request: (category, requesterId) => backend.request(category, requesterId),
     subscribe: (listener) => backend.subscribe(listener),
     close: () => backend.close(),
+    lastAnswerAt: () => backend.lastAnswerAt?.() ?? null,
     member: (options) => new FleetMember(coordinator, options),
     link: (host) => new MemberLink(coordinator, host, linkOptions),
   };

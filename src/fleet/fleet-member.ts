@@ -125,7 +125,7 @@ export class FleetMember {
    * member is not the leader, its lease ran out or was taken (it steps down at once), or the
    * coordinator is unreachable (it goes standalone).
    *
-   * @throws {UnknownCategoryError} for a topic that is neither one of the 15 categories nor `image_baselines`.
+   * @throws {UnknownCategoryError} for a topic that is not one of the 15 categories, `image_baselines` or `change_tokens`.
    */
   async publish(category: FleetTopic, payload: string): Promise<number | null> {
     assertFleetTopic(category);
@@ -153,7 +153,7 @@ export class FleetMember {
    * coordinator is unreachable (read it from your own sources then). Its version counts as
    * seen: no `published` event follows for it. Validate the payload before trusting it.
    *
-   * @throws {UnknownCategoryError} for a topic that is neither one of the 15 categories nor `image_baselines`.
+   * @throws {UnknownCategoryError} for a topic that is not one of the 15 categories, `image_baselines` or `change_tokens`.
    */
   async read(category: FleetTopic): Promise<FleetEntry | null> {
     assertFleetTopic(category);
@@ -176,7 +176,7 @@ export class FleetMember {
    * nobody published it in time, or when there is no leader to ask (this member leads, or is
    * standalone): then load it from your own sources.
    *
-   * @throws {UnknownCategoryError} for a topic that is neither one of the 15 categories nor `image_baselines`.
+   * @throws {UnknownCategoryError} for a topic that is not one of the 15 categories, `image_baselines` or `change_tokens`.
    */
   async obtain(category: FleetTopic, options: FleetObtainOptions = {}): Promise<FleetEntry | null> {
     const present = await this.read(category);

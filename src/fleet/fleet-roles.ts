@@ -4,7 +4,7 @@
 //   standalone --(coordinator answers, lease held by another)--> follower
 //   follower --(lease free or expired, won at a round or on a `released` notice)--> leader
 //   leader --(renewal refused, another's term seen, publish refused, own clock ran out)--> follower
-//   any --(no answer from the coordinator for a lease period)--> standalone (degraded), retried
+//   any --(no answer from the coordinator, even a late one, for a lease period)--> standalone (degraded), retried
 //     every round (a single failed call leaves the role as it is)
 //   any --(close)--> standalone (closed)
 //
@@ -119,13 +119,15 @@ export class FleetRoles {
   /**
    * A call to the coordinator failed. One failure is not an outage (a busy process may read an
    * answer after its deadline): a member that was in touch keeps its role until the coordinator
-   * has not answered for a whole lease period (a leader's own lease runs out on its clock first),
+   * has not answered anything, even late, for a whole lease period (a leader's own lease runs out on its clock first),
    * then goes standalone.
    */
   degrade(error: unknown): void {
     if (this.#closed) return;
     const failure = asError(error);
-    const quietMs = Date.now() - (this.#lastSyncAt ?? 0);
+    // A late answer to any call counts too: a slow store is not an outage.
+    const heard = Math.max(this.#lastSyncAt ?? 0, this.#backend.lastAnswerAt?.() ?? 0);
+    const quietMs = Date.now() - heard;
     if (!this.#degraded && this.#role !== 'standalone' && quietMs < this.#ttlMs) return;
     this.#lease = null;
     clearTimeout(this.#expiry);

@@ -10,7 +10,8 @@ import type { FleetBaselines, FleetHost, FleetLink, FleetLinkOptions } from './f
 import { FleetMember } from './fleet-member.js';
 import type { FleetMemberStatus } from './fleet-member-types.js';
 import { encodeFleetSnapshot, parseFleetSnapshot } from './fleet-snapshot.js';
-import { BASELINES_TOPIC } from './fleet-topics.js';
+import { BASELINES_TOPIC, CHANGE_TOKENS_TOPIC } from './fleet-topics.js';
+import { TokensLink } from './tokens-link.js';
 
 /** Default of {@link FleetLinkOptions.obtainTimeoutMs}. */
 const OBTAIN_TIMEOUT_MS = 10_000;
@@ -48,6 +49,8 @@ export class MemberLink implements FleetLink {
   readonly #queues = new Map<Category, Promise<unknown>>();
   /** The image baseline catalog, kept in the fleet like a category. */
   readonly #baselines: BaselinesLink;
+  /** The leader's change tokens: what a member carries on from when it checks on its own. */
+  readonly #tokens: TokensLink;
   #pendingRole: Omit<ManagerEvents['coordinator'], 'error'> | undefined;
 
   constructor(backend: FleetBackend, host: FleetHost, options: FleetLinkOptions = {}) {
@@ -65,6 +68,9 @@ export class MemberLink implements FleetLink {
       obtainMs: this.#obtainMs,
       failed: (error) => events.emit('error', { error: asError(error) }),
     });
+    this.#tokens = new TokensLink(member, (error) =>
+      events.emit('error', { error: asError(error) }),
+    );
     member.on('role', (change) => {
       // A degraded member says why in the `degraded` event that follows at once.
       if (change.reason === 'degraded') this.#pendingRole = change;
@@ -85,12 +91,14 @@ export class MemberLink implements FleetLink {
     });
     member.on('published', ({ category }) => {
       if (category === BASELINES_TOPIC) this.#baselines.published();
+      else if (category === CHANGE_TOKENS_TOPIC) this.#tokens.published();
       else if (host.cache.entry(category))
         this.#serial(category, () => this.#take(category, false)).catch(this.#failed(category));
     });
-    member.on('requested', ({ category }) =>
-      category === BASELINES_TOPIC ? this.#baselines.requested() : this.#serve(category),
-    );
+    member.on('requested', ({ category }) => {
+      if (category === BASELINES_TOPIC) this.#baselines.requested();
+      else if (category !== CHANGE_TOKENS_TOPIC) this.#serve(category);
+    });
     member.on('error', ({ error }) => events.emit('error', { error }));
     this.#joined = member.join();
   }
@@ -129,7 +137,14 @@ export class MemberLink implements FleetLink {
 
   async check(request: RequestOptions): Promise<CategoryChange[]> {
     await this.#joined;
-    if (this.#role() !== 'follower') return (await this.#host.detector()).check(request);
+    if (this.#role() !== 'follower') {
+      // Standalone or leading: from the leader's tokens for the records held, not from nothing.
+      const detector = await this.#host.detector();
+      this.#tokens.adopt(detector);
+      const changes = await detector.check(request);
+      if (this.#role() === 'leader') this.#tokens.share(detector);
+      return changes;
+    }
     const changes: CategoryChange[] = [];
     const known = this.#member.versions();
     for (const category of this.#host.cache.loaded()) {

@@ -6,7 +6,7 @@ import type { FleetLinkOptions } from './fleet-link.js';
 import { assertFleetTopic } from './fleet-topics.js';
 import {
   DEFAULT_LEASE_TTL_MS,
-  DEFAULT_OPERATION_TIMEOUT_MS,
+  defaultOperationTimeoutMs,
   durationOption,
   leaseTtlOption,
 } from './lease-timing.js';
@@ -25,7 +25,7 @@ export interface RedisCoordinatorCommonOptions {
   readonly prefix?: string;
   /** Lease expiry for members of this coordinator, in ms. @default 15000 */
   readonly leaseTtlMs?: number;
-  /** How long one Redis call may take before Redis counts as unreachable, in ms. @default 2000 */
+  /** How long one Redis call may take before Redis counts as unreachable, in ms. @default two thirds of `leaseTtlMs`, at least 2000 */
   readonly operationTimeoutMs?: number;
   /**
    * The member a manager runs on this coordinator (`new ModelReferenceManager({ coordinator })`):
@@ -89,12 +89,17 @@ export function redisCoordinator(options: RedisCoordinatorOptions): FleetCoordin
   const timeoutMs = durationOption(
     'operationTimeoutMs',
     options.operationTimeoutMs,
-    DEFAULT_OPERATION_TIMEOUT_MS,
+    defaultOperationTimeoutMs(leaseTtlMs),
   );
   const link = new RedisLink(options.client ?? ownClient(options.url, timeoutMs), !options.client);
   const keys = lua.redisFleetKeys(prefix);
+  /** When the store last answered, late or not: slow is not gone. */
+  let answeredAt: number | null = null;
+  const answered = () => {
+    answeredAt = Date.now();
+  };
   const call = <T>(operation: string, run: () => Promise<T>) =>
-    withDeadline('redis', operation, timeoutMs, run);
+    withDeadline('redis', operation, timeoutMs, run, answered);
   const listeners = new Set<(notice: FleetNotice) => void>();
   let subscribed = false;
 
@@ -102,6 +107,7 @@ export function redisCoordinator(options: RedisCoordinatorOptions): FleetCoordin
     {
       kind: 'redis',
       leaseTtlMs,
+      lastAnswerAt: () => answeredAt,
       acquire: (holderId, ttlMs) =>
         call('acquire the lease', async () => {
           const startedAt = Date.now();

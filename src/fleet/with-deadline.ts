@@ -5,13 +5,15 @@ import { isModelReferenceError } from '../errors/model-reference-error.js';
  * Runs one coordinator operation with a deadline, and turns every failure that is not already
  * one of ours into a {@link CoordinatorUnavailableError} (the store's own errors can carry
  * details such as hosts; the message here names only the operation). The operation itself is
- * not cancelled: a late reply is dropped.
+ * not cancelled: a late reply is dropped, but `answered` still hears of it (the store is slow,
+ * not gone).
  */
 export async function withDeadline<T>(
   coordinator: string,
   operation: string,
   timeoutMs: number,
   run: () => Promise<T>,
+  answered?: () => void,
 ): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -24,7 +26,9 @@ export async function withDeadline<T>(
     timer = setTimeout(() => afterIo(expire), timeoutMs);
   });
   try {
-    return await Promise.race([run(), deadline]);
+    const running = run();
+    if (answered) running.then(answered, () => {});
+    return await Promise.race([running, deadline]);
   } catch (error) {
     if (isModelReferenceError(error)) throw error;
     throw new CoordinatorUnavailableError(coordinator, operation, describe(error), {

@@ -1,26 +1,40 @@
 import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FleetBackend } from '../../src/fleet.js';
 import { isInvalidOptionsError } from '../../src/index.js';
 import { fileCoordinator } from '../../src/node.js';
 import { type BackendHarness, describeBackendContract } from './backend-contract.js';
 import { describeBaselinesContract } from './baselines-contract.js';
+import { sleep, until } from './fleet-test-kit.js';
 import { describeManagerContract } from './manager-contract.js';
 import { describeMemberContract } from './member-contract.js';
 
+// Counts the `stat` calls of the change-marker watchers (a pass-through to the real one).
+const markerStats = vi.hoisted(() => ({ count: 0 }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const stat = ((...args: Parameters<typeof actual.stat>) => {
+    markerStats.count++;
+    return actual.stat(...args);
+  }) as typeof actual.stat;
+  return { ...actual, default: { ...actual, stat }, stat };
+});
+
+const POLL_MS = 20;
 let dir = '';
 const harness: BackendHarness = {
   async setUp() {
     dir = await mkdtemp(join(tmpdir(), 'hmr-fleet-'));
   },
   async tearDown() {
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 10 });
   },
   async connect() {
     return fileCoordinator(dir, {
       leaseTtlMs: 1_500,
-      pollIntervalMs: 20,
+      pollIntervalMs: POLL_MS,
       operationTimeoutMs: 1_000,
     });
   },
@@ -36,7 +50,8 @@ const harness: BackendHarness = {
     },
   },
   async wipe() {
-    await rm(join(dir, 'fleet'), { recursive: true, force: true });
+    // Members keep writing while it goes: retry a folder that filled again meanwhile.
+    await rm(join(dir, 'fleet'), { recursive: true, force: true, maxRetries: 10, retryDelay: 10 });
   },
 };
 
@@ -90,6 +105,33 @@ describe('fileCoordinator', () => {
     expect(await backend.publish('clip', lease, 'after')).toBeGreaterThan(version ?? 0);
     expect((await backend.read('clip'))?.payload).toBe('after');
     await backend.close();
+  });
+
+  it('shares one marker watcher per folder in a process: many coordinators, one stat per poll; closing some leaves the others told', async () => {
+    const backends = await Promise.all(Array.from({ length: 20 }, () => harness.connect()));
+    const heard: string[][] = backends.map(() => []);
+    await Promise.all(
+      backends.map((backend, i) => backend.subscribe((notice) => heard[i]?.push(notice.type))),
+    );
+    const startedAt = Date.now();
+    const counted = markerStats.count;
+    await sleep(300);
+    const polls = Math.ceil((Date.now() - startedAt) / POLL_MS) + 2;
+    // One watcher polls the folder for all 20 (each on its own would be 20 stats per poll).
+    expect(markerStats.count - counted).toBeGreaterThan(0);
+    expect(markerStats.count - counted).toBeLessThanOrEqual(polls);
+    await Promise.all(backends.slice(1).map((backend) => backend.close()));
+    const [kept] = backends as [FleetBackend];
+    const writer = await harness.connect();
+    const lease = await writer.acquire('w', 5_000);
+    await writer.publish('clip', lease, 'told');
+    await until('the kept subscriber to hear the publish', () => heard[0]?.includes('published'));
+    await Promise.all([kept.close(), writer.close()]);
+    // The last one out stops polling.
+    await sleep(POLL_MS * 3);
+    const stopped = markerStats.count;
+    await sleep(POLL_MS * 5);
+    expect(markerStats.count).toBe(stopped);
   });
 
   it('rejects a directory or timing that cannot work', () => {

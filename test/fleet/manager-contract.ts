@@ -8,7 +8,7 @@ import {
   isInvalidOptionsError,
   ModelReferenceManager,
 } from '../../src/index.js';
-import { FIXTURE_V2, type StandInPrimary } from '../../src/testing.js';
+import { createStandInPrimary, FIXTURE_V2, type StandInPrimary } from '../../src/testing.js';
 import type { BackendHarness } from './backend-contract.js';
 import { sleep, until } from './fleet-test-kit.js';
 import {
@@ -266,6 +266,93 @@ export function describeManagerContract(name: string, harness: BackendHarness): 
       },
     );
 
+    it.runIf(harness.outage)(
+      'never worse than no coordinator: a follower forced standalone, then rejoining, costs the PRIMARY no more than a manager that never had one',
+      async () => {
+        // The real clock: data the leader fetched right after a write is not settled by its age,
+        // only by the change tokens the leader learned (a new member has none of its own).
+        standIn = createStandInPrimary();
+        fleet = workerFactory(standIn, () => harness.connect(), link);
+        const alone = { paths: [] as string[], bytes: 0 };
+        const plain = new ModelReferenceManager({
+          primaryUrl: standIn.primaryUrl,
+          github: { rawBaseUrl: standIn.githubRawUrl },
+          retry: { limit: 0 },
+          fetch: async (input, init) => {
+            const request = new Request(input, init);
+            alone.paths.push(new URL(request.url).pathname);
+            const response = await standIn.fetch(request);
+            alone.bytes += (await response.clone().arrayBuffer()).byteLength;
+            return response;
+          },
+        });
+        try {
+          const { leader, followers } = await started(1);
+          const [follower] = followers as [Worker];
+          await plain.getCategory('image_generation');
+          await plain.getCategory('clip');
+          await plain.checkForUpdates();
+          update('Written just now.');
+          await leader.refs.checkForUpdates();
+          await plain.checkForUpdates();
+          await until('the follower to apply the write', () => follower.changes.length > 0);
+          // The leader's tokens reach the store after its check (their own small entry).
+          await until('the change tokens to be published', async () => {
+            const reader = await harness.connect();
+            try {
+              return (await reader.versions()).change_tokens !== undefined;
+            } finally {
+              await reader.close();
+            }
+          });
+          await sleep(200);
+          await harness.outage?.down();
+          try {
+            await until(
+              'the follower to go standalone',
+              () => roleOf(follower) === 'standalone',
+              TTL + RENEW + SLACK,
+            );
+            alone.paths.length = 0;
+            alone.bytes = 0;
+            follower.paths.length = 0;
+            follower.bytes = 0;
+            // The same polls, side by side, against the same PRIMARY.
+            for (let poll = 0; poll < 3; poll++) {
+              await plain.checkForUpdates();
+              await follower.refs.checkForUpdates();
+            }
+            expect(downloads(follower.paths)).toEqual([]);
+            expect(follower.paths.length).toBeGreaterThan(0);
+            expect(follower.paths.length).toBeLessThanOrEqual(alone.paths.length);
+            expect(follower.bytes).toBeLessThanOrEqual(alone.bytes);
+            // It still sees a write of its own while standalone.
+            update('While standalone.');
+            await follower.refs.checkForUpdates();
+            expect(await albedoOf(follower)).toBe('While standalone.');
+          } finally {
+            await harness.outage?.up();
+          }
+          await until(
+            'one leader and one follower again',
+            () => [roleOf(leader), roleOf(follower)].sort().join() === 'follower,leader',
+            TTL + RENEW + SLACK * 3,
+          );
+          const before = downloads(follower.paths).length + downloads(leader.paths).length;
+          const counted = [leader.paths.length, follower.paths.length];
+          await leader.refs.checkForUpdates();
+          await follower.refs.checkForUpdates();
+          // Rejoined: whoever leads checks with tokens; nothing the store holds is downloaded.
+          expect(downloads(follower.paths).length + downloads(leader.paths).length).toBe(before);
+          expect(leader.paths.length + follower.paths.length).toBeGreaterThan(
+            (counted[0] ?? 0) + (counted[1] ?? 0),
+          );
+        } finally {
+          await plain.close();
+        }
+      },
+    );
+
     it('a store that lost everything: members rejoin, a cold read is published again, versions never go back', async () => {
       const { leader } = await started(0);
       const reader = await harness.connect();
@@ -365,6 +452,33 @@ export function describeManagerContract(name: string, harness: BackendHarness): 
         expect(newcomer.errors.some(isInvalidFleetEntryError)).toBe(true);
         expect(downloads(newcomer.paths)).toEqual(['/api/model_references/v2/clip']);
       });
+    });
+
+    it('a poisoned change-token entry is refused (an error event) and never trusted', async () => {
+      const { leader, followers } = await started(1);
+      const [follower] = followers as [Worker];
+      const writer = await harness.connect();
+      try {
+        const lease = await writer.leader();
+        expect(lease?.holderId).toBe(leader.id);
+        if (!lease) return;
+        const poisoned = JSON.stringify({
+          format: 'horde-model-reference/change-tokens',
+          version: 1,
+          checkpoint: {
+            routes: 'v2',
+            confirmed: null,
+            tokens: { clip: { token: [1], hash: 'x' } },
+          },
+        });
+        expect(await writer.publish('change_tokens', lease, poisoned)).toEqual(expect.any(Number));
+      } finally {
+        await writer.close();
+      }
+      await until('the follower to refuse it', () => follower.errors.length > 0);
+      expect(follower.errors[0]).toSatisfy(isInvalidFleetEntryError);
+      expect(follower.errors[0]).toMatchObject({ category: 'change_tokens' });
+      expect(follower.paths).toEqual([]);
     });
 
     it('a reader never sees a partial category or a version going back', async () => {

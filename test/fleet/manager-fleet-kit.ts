@@ -16,6 +16,8 @@ export interface Worker {
   readonly refs: ModelReferenceManager;
   /** Every path this manager's own fetch asked for, in order. */
   readonly paths: string[];
+  /** The body bytes of every answer this manager's own fetch got. */
+  bytes: number;
   readonly changes: CategoryChange[];
   readonly roles: ManagerEvents['coordinator'][];
   readonly errors: Error[];
@@ -52,6 +54,7 @@ export function workerFactory(
       id,
       refs: undefined as unknown as ModelReferenceManager,
       paths,
+      bytes: 0,
       changes: [],
       roles: [],
       errors: [],
@@ -61,7 +64,9 @@ export function workerFactory(
       const request = new Request(input, init);
       paths.push(new URL(request.url).pathname);
       if (worker.offline) throw new TypeError('fetch failed', { cause: { code: 'ENETUNREACH' } });
-      return standIn.fetch(request);
+      const response = await standIn.fetch(request);
+      worker.bytes += (await response.clone().arrayBuffer()).byteLength;
+      return response;
     };
     const refs = new ModelReferenceManager({
       primaryUrl: standIn.primaryUrl,

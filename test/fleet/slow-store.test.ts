@@ -1,0 +1,113 @@
+// A store that is slow but answers is not an outage (issue 15 under load): a member whose calls
+// miss their deadline, yet come back within a lease period, keeps its role instead of flapping
+// into standalone (where it would read the PRIMARY itself), and the healthy leader keeps its lease.
+import { afterEach, describe, expect, it } from 'vitest';
+import { withDeadline } from '../../src/fleet/with-deadline.js';
+import {
+  coordinatorOf,
+  type FleetBackend,
+  type FleetMember,
+  MemoryFleetStore,
+  memoryCoordinator,
+} from '../../src/fleet.js';
+import { sleep, until } from './fleet-test-kit.js';
+
+const TTL = 900;
+/** The deadline of each call through the slow connection. */
+const DEADLINE_MS = 30;
+
+/**
+ * A connection to `store` whose every answer takes `delay.ms` (over a deadline of its own), as a
+ * coordinator on a starved machine: the call is given up at its deadline, the answer comes later.
+ */
+function slowConnection(store: MemoryFleetStore, delay: { ms: number }): FleetBackend {
+  const inner = memoryCoordinator({ store, leaseTtlMs: TTL });
+  let answeredAt: number | null = null;
+  const call = <T>(operation: string, run: () => Promise<T>): Promise<T> =>
+    withDeadline(
+      'slow',
+      operation,
+      DEADLINE_MS,
+      async () => {
+        await sleep(delay.ms);
+        return run();
+      },
+      () => {
+        answeredAt = Date.now();
+      },
+    );
+  return {
+    kind: 'slow',
+    leaseTtlMs: TTL,
+    acquire: (id, ttl) => call('acquire', () => inner.acquire(id, ttl)),
+    renew: (lease, ttl) => call('renew', () => inner.renew(lease, ttl)),
+    release: (lease) => call('release', () => inner.release(lease)),
+    leader: () => call('leader', () => inner.leader()),
+    publish: (category, lease, payload) =>
+      call('publish', () => inner.publish(category, lease, payload)),
+    read: (category) => call('read', () => inner.read(category)),
+    versions: () => call('versions', () => inner.versions()),
+    request: (category, id) => call('request', () => inner.request(category, id)),
+    subscribe: (listener) => inner.subscribe(listener),
+    close: () => inner.close(),
+    lastAnswerAt: () => answeredAt,
+  };
+}
+
+describe('a slow store that still answers', () => {
+  const members: FleetMember[] = [];
+  afterEach(async () => {
+    await Promise.all(members.splice(0).map((member) => member.close()));
+  });
+
+  it('is not an outage: the slow member keeps following, the healthy leader keeps its lease', async () => {
+    const store = new MemoryFleetStore();
+    const delay = { ms: 0 };
+    const leader = coordinatorOf(memoryCoordinator({ store, leaseTtlMs: TTL })).member({
+      memberId: 'healthy',
+      renewIntervalMs: 300,
+    });
+    const slow = coordinatorOf(slowConnection(store, delay)).member({
+      memberId: 'slow',
+      renewIntervalMs: 300,
+    });
+    members.push(leader, slow);
+    await leader.join();
+    await slow.join();
+    expect(leader.status().role).toBe('leader');
+    expect(slow.status().role).toBe('follower');
+    const token = leader.status().token;
+    const degraded: string[] = [];
+    const roles: string[] = [];
+    slow.on('degraded', ({ reason }) => degraded.push(reason));
+    slow.on('role', ({ role }) => roles.push(role));
+    leader.on('role', ({ role }) => roles.push(`leader:${role}`));
+    // Every call of the slow member now misses its deadline, and is answered a little later.
+    delay.ms = DEADLINE_MS * 4;
+    await sleep(TTL * 3);
+    expect(degraded).toEqual([]);
+    expect(roles).toEqual([]);
+    expect(slow.status()).toMatchObject({ role: 'follower', degraded: null });
+    expect(leader.status()).toMatchObject({ role: 'leader', token });
+  });
+
+  it('that stops answering is an outage after a lease period', async () => {
+    const store = new MemoryFleetStore();
+    const delay = { ms: 0 };
+    const leader = coordinatorOf(memoryCoordinator({ store, leaseTtlMs: TTL })).member({
+      memberId: 'healthy',
+      renewIntervalMs: 300,
+    });
+    const slow = coordinatorOf(slowConnection(store, delay)).member({
+      memberId: 'gone',
+      renewIntervalMs: 300,
+    });
+    members.push(leader, slow);
+    await leader.join();
+    await slow.join();
+    delay.ms = TTL * 100; // no answer at all within the test
+    await until('the silent member to go standalone', () => slow.status().role === 'standalone');
+    expect(slow.status().degraded?.reason).toContain('no answer within');
+    expect(leader.status().role).toBe('leader');
+  });
+});
