@@ -159,12 +159,14 @@ export async function statusCommand(context: CommandContext): Promise<number> {
     });
     io.stdout(`${table(['category', 'origin', 'records', 'age', 'old'], categories)}\n`);
   } else {
+    // The category is on the line already; its error message repeats it.
+    const reason = (message: string | null | undefined) =>
+      clip(message?.replace(/^No source could provide category \S+\. Tried: /, '')) ?? '-';
     const categories = CATEGORIES.map((category) => {
       const s = status.categories[category];
-      if (!s) return [category, 'unavailable', 0, '-', false, '-'];
-      // The category is on the line already; its error message repeats it.
-      const error = s.lastError?.replace(/^No source could provide category \S+\. Tried: /, '');
-      return [category, s.origin, s.records, age(s.ageMs), s.stale, clip(error)];
+      if (!s)
+        return [category, 'unavailable', 0, '-', false, reason(failures.get(category)?.message)];
+      return [category, s.origin, s.records, age(s.ageMs), s.stale, reason(s.lastError)];
     });
     const origins = Object.entries(status.chain).map(([id, s]) => [
       id,

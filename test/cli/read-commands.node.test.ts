@@ -112,6 +112,8 @@ describe('status and the fallback chain', () => {
     expect(status.stderr).toMatch(/^ {4}.*\blora\b/m);
     const human = await t.cli('status');
     expect(human.stdout).toMatch(/^image_generation\s+github\s+8/m);
+    // A category nothing could provide says why on its own line too.
+    expect(human.stdout).toMatch(/^lora\s+unavailable\s+0\s+-\s+no\s+v2: failed \(connection/m);
     const get = await t.cli('get', 'clip');
     expect(get.code).toBe(0);
     expect(get.stderr).toMatch(
