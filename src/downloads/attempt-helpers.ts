@@ -8,6 +8,29 @@ export class IdleTimeout extends Error {
   override readonly name = 'IdleTimeout';
 }
 
+/** Aborts `signal` with an {@link IdleTimeout} when `arm()` is not called again within `ms`. */
+export interface IdleWatchdog {
+  readonly signal: AbortSignal;
+  /** (Re)starts the countdown: on start, and on every chunk of data. */
+  arm(): void;
+  stop(): void;
+}
+
+/** A countdown of silence for one attempt: a body that stops sending data fails, a slow one not. */
+export function idleWatchdog(ms: number): IdleWatchdog {
+  const idle = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => clearTimeout(timer);
+  return {
+    signal: idle.signal,
+    arm: () => {
+      stop();
+      timer = setTimeout(() => idle.abort(new IdleTimeout(`no data for ${ms} ms`)), ms);
+    },
+    stop,
+  };
+}
+
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
 /** Opens the `.part` for writing at `start` (truncating there), never through a symlink. */

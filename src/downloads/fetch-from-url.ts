@@ -5,7 +5,7 @@ import { delay } from '../util/delay.js';
 import {
   backoff,
   describe,
-  IdleTimeout,
+  idleWatchdog,
   isFileSystemError,
   openPart,
   RetryLater,
@@ -51,15 +51,8 @@ export async function fetchFromUrl(
     ({ kind: 'failed', reason, outcome, status, transferred }) as const;
   for (;;) {
     if (signal.aborted) return { kind: 'aborted', transferred };
-    const idle = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(
-        () => idle.abort(new IdleTimeout(`no data for ${context.idleTimeoutMs} ms`)),
-        context.idleTimeoutMs,
-      );
-    };
+    const idle = idleWatchdog(context.idleTimeoutMs);
+    const { arm } = idle;
     let release: (() => void) | undefined;
     let handle: FileHandle | undefined;
     let hinted: number | null = null;
@@ -214,7 +207,7 @@ export async function fetchFromUrl(
         return { kind: 'aborted', transferred };
       }
     } finally {
-      clearTimeout(timer);
+      idle.stop();
       release?.();
       await handle?.close().catch(() => {});
     }

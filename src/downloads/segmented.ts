@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { delay } from '../util/delay.js';
-import { backoff, describe, IdleTimeout, isFileSystemError } from './attempt-helpers.js';
+import { backoff, describe, idleWatchdog, isFileSystemError } from './attempt-helpers.js';
 import type { DownloadUrl } from './download-urls.js';
 import { isDiskFull } from './file-system.js';
 import { sha256File } from './hash-file.js';
@@ -147,15 +147,8 @@ export async function fetchSegmented(
       let failures = 0;
       while (segment.start + segment.done <= segment.end && !stop.aborted) {
         const position = segment.start + segment.done;
-        const idle = new AbortController();
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const arm = () => {
-          clearTimeout(timer);
-          timer = setTimeout(
-            () => idle.abort(new IdleTimeout(`no data for ${context.idleTimeoutMs} ms`)),
-            context.idleTimeoutMs,
-          );
-        };
+        const idle = idleWatchdog(context.idleTimeoutMs);
+        const { arm } = idle;
         let release: (() => void) | undefined;
         let hinted: number | null = null;
         try {
@@ -235,7 +228,7 @@ export async function fetchSegmented(
             return;
           }
         } finally {
-          clearTimeout(timer);
+          idle.stop();
           release?.();
         }
         await delay(backoff(context, failures, hinted), stop).catch(() => {});
