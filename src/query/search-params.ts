@@ -161,10 +161,13 @@ const allSchema = z.looseObject(
   Object.fromEntries(ALL_PARAMS.map((k) => [k, shape[k as keyof typeof shape]])),
 );
 
-// Which field each filter needs; a filter on a category without that field is refused (the
-// server answers 400 for most of them, and silently ignores the text-only ones: we refuse those
-// too, since a filter that cannot apply is a mistake, not a wish for everything).
-const FILTER_FIELDS: Readonly<Record<string, string>> = {
+/**
+ * Which field each filter needs, in the order the server checks them; a filter on a category
+ * without that field is refused (the server answers 400 for most of them, and silently ignores
+ * the text-only ones: we refuse those too, since a filter that cannot apply is a mistake, not a
+ * wish for everything).
+ */
+export const FILTER_FIELDS: Readonly<Record<string, string>> = {
   nsfw: 'nsfw',
   baseline: 'baseline',
   inpainting: 'inpainting',

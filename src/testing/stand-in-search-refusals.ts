@@ -5,6 +5,7 @@
 import { CATEGORIES } from '../categories.js';
 import type { SearchParamIssue } from '../errors/invalid-search-params-error.js';
 import { fieldsOf } from '../query/fields.js';
+import { FILTER_FIELDS } from '../query/search-params.js';
 import type { UnreadableSearchQueryValue } from '../query/search-query.js';
 import { searchQueryName } from '../query/search-query.js';
 import { PERMISSION_STATUSES } from '../schemas/licensing.js';
@@ -120,17 +121,9 @@ const missingField = (scope: string, field: string) =>
     Object.keys(fieldsOf(scope as 'all')).map((f) => (f === 'parameters' ? 'parameters_count' : f)),
   )}`;
 
-// The handler's order: the equality and tag filters, then `sort_by`, then the text filters (the
-// backend is checked when the query runs, under the "Unknown source: " prefix the service's outer
-// handler puts on every ValueError).
-const FILTERS: Readonly<Record<string, string>> = {
-  nsfw: 'nsfw',
-  baseline: 'baseline',
-  inpainting: 'inpainting',
-  tagsAny: 'tags',
-  tagsAll: 'tags',
-  tagsNone: 'tags',
-};
+// The handler's order: the equality and tag filters (FILTER_FIELDS), then `sort_by`, then the text
+// filters (the backend is checked when the query runs, under the "Unknown source: " prefix the
+// service's outer handler puts on every ValueError).
 
 /**
  * The handler's 400 for the first problem it meets among `issues` (the ones FastAPI lets through),
@@ -142,11 +135,11 @@ export function handlerRefusal(
   params: Readonly<Record<string, unknown>>,
 ): Response | null {
   const has = (param: string) => issues.find((i) => i.param === param);
-  const filter = Object.keys(FILTERS).find(has);
+  const filter = Object.keys(FILTER_FIELDS).find(has);
   if (filter)
     return detail(
       400,
-      `Filter not supported for this category: ${missingField(scope, FILTERS[filter] as string)}`,
+      `Filter not supported for this category: ${missingField(scope, FILTER_FIELDS[filter] as string)}`,
     );
   if (has('sortBy')) return sortFieldRefusal(scope, String(params.sortBy).split('__')[0] as string);
   if (has('backend'))
