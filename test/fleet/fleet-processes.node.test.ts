@@ -2,33 +2,19 @@
 // a real Redis and on a shared folder. The leader is SIGKILLed (a follower must take over within
 // the lease expiry plus one renewal period) or SIGSTOPped and resumed (its writes must be
 // refused by the store). Followers check every payload they read is whole.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js';
 import { sleep, until } from './fleet-test-kit.js';
+import { linesOf, type Member, roleOf, spawnMember, stopMember } from './process-members.js';
 
-const ROOT = join(import.meta.dirname, '../..');
 const SCRIPT = 'test/fleet/fixtures/fleet-process.ts';
 const TTL = 1_500;
 const RENEW = 500;
 /** Room for process scheduling on a loaded 2-core machine; well under another lease period. */
 const SLACK = 1_000;
-
-interface Line {
-  id: string;
-  at: number;
-  event: string;
-  [key: string]: unknown;
-}
-
-interface Member {
-  id: string;
-  child: ChildProcess;
-  lines: Line[];
-}
 
 let server: RedisServer;
 let dir: string;
@@ -40,7 +26,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hmr-fleet-processes-'));
 });
 afterEach(async () => {
-  await Promise.all(running.splice(0).map(stop));
+  await Promise.all(running.splice(0).map(stopMember));
 });
 afterAll(async () => {
   await server.close();
@@ -48,56 +34,16 @@ afterAll(async () => {
 });
 
 function start(id: string, backend: 'redis' | 'file', target: string, prefix: string): Member {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      FLEET_ID: id,
-      FLEET_BACKEND: backend,
-      FLEET_TARGET: target,
-      FLEET_PREFIX: prefix,
-      FLEET_TTL: String(TTL),
-      FLEET_RENEW: String(RENEW),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const member: Member = { id, child, lines: [] };
-  let buffered = '';
-  child.stdout?.on('data', (chunk) => {
-    buffered += String(chunk);
-    const parts = buffered.split('\n');
-    buffered = parts.pop() ?? '';
-    for (const part of parts) if (part.trim()) member.lines.push(JSON.parse(part) as Line);
-  });
-  let errors = '';
-  child.stderr?.on('data', (chunk) => {
-    errors += String(chunk);
-  });
-  child.once('exit', (code, signal) => {
-    if (code && code !== 0)
-      member.lines.push({ id, at: Date.now(), event: 'crashed', code, errors });
-    else if (signal === null && code === null)
-      member.lines.push({ id, at: Date.now(), event: 'gone' });
+  const member = spawnMember(id, SCRIPT, {
+    FLEET_BACKEND: backend,
+    FLEET_TARGET: target,
+    FLEET_PREFIX: prefix,
+    FLEET_TTL: String(TTL),
+    FLEET_RENEW: String(RENEW),
   });
   running.push(member);
   return member;
 }
-
-async function stop(member: Member): Promise<void> {
-  const { child } = member;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGCONT');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-const roleOf = (member: Member) =>
-  member.lines.filter((line) => line.event === 'role').at(-1)?.role as string | undefined;
-const events = (members: Member[], event: string) =>
-  members.flatMap((member) => member.lines.filter((line) => line.event === event));
 
 function startFleet(backend: 'redis' | 'file'): Member[] {
   const prefix = `hmr-procs-${++fleet}:`;
@@ -135,9 +81,9 @@ describe.each(['redis', 'file'] as const)(
       expect(tookOverAt - killedAt).toBeLessThanOrEqual(TTL + RENEW + SLACK);
       // It carries on from the published versions, and the other follower hears it.
       const other = followers.find((m) => m !== next) as Member;
-      const versionBefore = Math.max(...events([other], 'read').map((l) => l.got as number));
+      const versionBefore = Math.max(...linesOf([other], 'read').map((l) => l.got as number));
       await until('the other follower to read the new leader', () =>
-        events([other], 'read').some(
+        linesOf([other], 'read').some(
           (l) =>
             (l.got as number) > versionBefore &&
             l.token !== leader.lines.find((x) => x.event === 'publish')?.token,
@@ -145,9 +91,9 @@ describe.each(['redis', 'file'] as const)(
       );
       await sleep(RENEW * 2);
       expect(followers.filter((m) => roleOf(m) === 'leader')).toEqual([next]);
-      expect(events(followers, 'read').every((l) => l.whole === true)).toBe(true);
-      expect(events(followers, 'went-back')).toEqual([]);
-      expect(events(members, 'crashed')).toEqual([]);
+      expect(linesOf(followers, 'read').every((l) => l.whole === true)).toBe(true);
+      expect(linesOf(followers, 'went-back')).toEqual([]);
+      expect(linesOf(members, 'crashed')).toEqual([]);
     }, 60_000);
 
     it('a paused leader is replaced, and the store refuses its writes when it resumes', async () => {
@@ -178,7 +124,7 @@ describe.each(['redis', 'file'] as const)(
       const stale = await until(
         'stale writes from the resumed leader',
         () => {
-          const tries = events([leader], 'stale-publish');
+          const tries = linesOf([leader], 'stale-publish');
           return tries.length >= 5 ? tries : null;
         },
         15_000,
@@ -191,18 +137,18 @@ describe.each(['redis', 'file'] as const)(
       )?.token as number;
       expect(newToken).toBeGreaterThan(oldToken);
       const takeover = Math.min(
-        ...events([next], 'publish')
+        ...linesOf([next], 'publish')
           .filter((l) => l.version !== null)
           .map((l) => l.version as number),
       );
-      const oldWrites = events([leader], 'publish').filter((l) => typeof l.version === 'number');
+      const oldWrites = linesOf([leader], 'publish').filter((l) => typeof l.version === 'number');
       expect(oldWrites.every((l) => (l.version as number) < takeover)).toBe(true);
       await until('the resumed leader to read the new leader', () =>
-        events([leader], 'read').some((l) => l.token === newToken),
+        linesOf([leader], 'read').some((l) => l.token === newToken),
       );
-      expect(events(members, 'read').every((l) => l.whole === true)).toBe(true);
-      expect(events(members, 'went-back')).toEqual([]);
-      expect(events(members, 'crashed')).toEqual([]);
+      expect(linesOf(members, 'read').every((l) => l.whole === true)).toBe(true);
+      expect(linesOf(members, 'went-back')).toEqual([]);
+      expect(linesOf(members, 'crashed')).toEqual([]);
     }, 60_000);
   },
 );

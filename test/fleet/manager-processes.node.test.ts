@@ -3,7 +3,6 @@
 // within the lease expiry plus one renewal period, carry on from what the store holds (no
 // download of what is there), and keep every reader fed. Two models are written together each
 // generation: a reader that ever saw them apart saw a partial category.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,8 +11,8 @@ import { type StandInServer, startStandInServer } from '../../src/node.js';
 import { createStandInPrimary, FIXTURE_V2, type StandInPrimary } from '../../src/testing.js';
 import { type RedisServer, startRedisServer } from '../helpers/redis-server.js';
 import { until } from './fleet-test-kit.js';
+import { linesOf, type Member, roleOf, spawnMember, stopMember } from './process-members.js';
 
-const ROOT = join(import.meta.dirname, '../..');
 const SCRIPT = 'test/fleet/fixtures/manager-process.ts';
 const TTL = 1_500;
 const RENEW = 500;
@@ -22,19 +21,6 @@ const WATCH = 300;
 const SLACK = 1_000;
 const [FIRST, SECOND] = Object.keys(FIXTURE_V2.image_generation) as [string, string];
 const CATEGORY_PATH = '/api/model_references/v2/image_generation';
-
-interface Line {
-  id: string;
-  at: number;
-  event: string;
-  [key: string]: unknown;
-}
-
-interface Member {
-  id: string;
-  child: ChildProcess;
-  lines: Line[];
-}
 
 let redis: RedisServer;
 let primary: StandInServer<StandInPrimary>;
@@ -58,7 +44,7 @@ beforeAll(async () => {
 afterEach(async (context) => {
   if (context.task.result?.state === 'fail')
     for (const member of running) console.error(member.id, JSON.stringify(member.lines.slice(-40)));
-  await Promise.all(running.splice(0).map(stop));
+  await Promise.all(running.splice(0).map(stopMember));
 });
 afterAll(async () => {
   await primary.close();
@@ -67,56 +53,20 @@ afterAll(async () => {
 });
 
 function start(id: string, backend: 'redis' | 'file', target: string, prefix: string): Member {
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      FLEET_ID: id,
-      FLEET_BACKEND: backend,
-      FLEET_TARGET: target,
-      FLEET_PREFIX: prefix,
-      FLEET_TTL: String(TTL),
-      FLEET_RENEW: String(RENEW),
-      FLEET_WATCH: String(WATCH),
-      FLEET_PRIMARY: primary.primaryUrl,
-      FLEET_MODELS: JSON.stringify([FIRST, SECOND]),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const member: Member = { id, child, lines: [] };
-  let buffered = '';
-  child.stdout?.on('data', (chunk) => {
-    buffered += String(chunk);
-    const parts = buffered.split('\n');
-    buffered = parts.pop() ?? '';
-    for (const part of parts) if (part.trim()) member.lines.push(JSON.parse(part) as Line);
-  });
-  let errors = '';
-  child.stderr?.on('data', (chunk) => {
-    errors += String(chunk);
-  });
-  child.once('exit', (code) => {
-    if (code && code !== 0)
-      member.lines.push({ id, at: Date.now(), event: 'crashed', code, errors });
+  const member = spawnMember(id, SCRIPT, {
+    FLEET_BACKEND: backend,
+    FLEET_TARGET: target,
+    FLEET_PREFIX: prefix,
+    FLEET_TTL: String(TTL),
+    FLEET_RENEW: String(RENEW),
+    FLEET_WATCH: String(WATCH),
+    FLEET_PRIMARY: primary.primaryUrl,
+    FLEET_MODELS: JSON.stringify([FIRST, SECOND]),
   });
   running.push(member);
   return member;
 }
 
-async function stop(member: Member): Promise<void> {
-  const { child } = member;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-const roleOf = (member: Member) =>
-  member.lines.filter((line) => line.event === 'role').at(-1)?.role as string | undefined;
-const linesOf = (members: Member[], event: string) =>
-  members.flatMap((member) => member.lines.filter((line) => line.event === event));
 const downloadsBy = (member: Member) =>
   member.lines.filter((line) => line.event === 'request' && line.path === CATEGORY_PATH).length;
 const lastView = (member: Member) => linesOf([member], 'view').at(-1);
