@@ -1,19 +1,9 @@
-import { join } from 'node:path';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
-import { FileFleetLog } from './file-log.js';
-import { sharedMarkerWatcher } from './file-marker-watcher.js';
-import type { FleetEntry, FleetUnsubscribe } from './fleet-backend.js';
+import { openFolderHub } from './file-hub.js';
+import type { FleetUnsubscribe } from './fleet-backend.js';
 import { coordinatorOf, type FleetCoordinator } from './fleet-coordinator.js';
 import type { FleetLinkOptions } from './fleet-link.js';
-import {
-  acquireStep,
-  liveLease,
-  publishStep,
-  releaseStep,
-  renewStep,
-  requestStep,
-  versionsOf,
-} from './fleet-state.js';
+import { liveLease, publishStep, versionsOf } from './fleet-state.js';
 import { assertFleetTopic } from './fleet-topics.js';
 import {
   DEFAULT_LEASE_TTL_MS,
@@ -89,8 +79,14 @@ export function fileCoordinator(
     options.operationTimeoutMs,
     defaultOperationTimeoutMs(leaseTtlMs),
   );
-  const log = new FileFleetLog(join(directory, 'fleet'));
-  /** When the store last answered, late or not: slow is not gone. */
+  // What every coordinator of this process on the folder shares: one lease contender, one
+  // read in flight, one watcher (see file-hub.ts).
+  const hub = openFolderHub(directory);
+  /** Known state this old or newer answers a member's round: at most two polls behind. */
+  const freshMs = pollMs * 2;
+  /** A request younger than this is still pending with the leader: not made again. */
+  const recentMs = Math.floor(leaseTtlMs / 3);
+  /** When the store last answered this coordinator, late or not: slow is not gone. */
   let answeredAt: number | null = null;
   const answered = () => {
     answeredAt = Date.now();
@@ -104,65 +100,39 @@ export function fileCoordinator(
     if (closed) throw new Error('the coordinator was closed');
   };
 
-  const readEntry = async (category: FleetEntry['category']): Promise<FleetEntry | null> => {
-    // A payload can be swept between reading the state and reading it: read the state again.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const entry = (await log.latest()).state.entries[category];
-      if (!entry) return null;
-      const payload = await log.readData(entry.ref);
-      if (payload !== null)
-        return {
-          category,
-          version: entry.version,
-          payload,
-          token: entry.token,
-          publishedAt: entry.publishedAt,
-        };
-    }
-    return null;
-  };
-
   return coordinatorOf(
     {
       kind: 'file',
       leaseTtlMs,
-      lastAnswerAt: () => answeredAt,
+      // Any answer the folder gave this process counts: the members share their calls.
+      lastAnswerAt: () => Math.max(answeredAt ?? 0, hub.answeredAt ?? 0) || null,
       acquire: (holderId, ttlMs) =>
         call('acquire the lease', async () => {
           open();
-          const { before, after } = await log.transact((state, now) =>
-            acquireStep(state, holderId, ttlMs, now),
-          );
-          const lease = (after ?? before).lease;
-          if (!lease) throw new Error('the fleet folder lost the lease it just wrote');
-          return lease;
+          return hub.acquire(holderId, ttlMs, freshMs);
         }),
       renew: (lease, ttlMs) =>
         call('renew the lease', async () => {
           open();
-          return (
-            (await log.transact((state, now) => renewStep(state, lease, ttlMs, now))).after
-              ?.lease ?? null
-          );
+          return hub.renew(lease, ttlMs);
         }),
       release: (lease) =>
         call('release the lease', async () => {
           open();
-          return (
-            (await log.transact((state, now) => releaseStep(state, lease, now))).after !== null
-          );
+          return hub.release(lease);
         }),
       leader: () =>
         call('read the lease', async () => {
           open();
-          return liveLease((await log.latest()).state, Date.now());
+          return liveLease(await hub.state(freshMs), Date.now());
         }),
       publish: async (category, lease, payload) => {
         assertFleetTopic(category);
         return call(`publish ${category}`, async () => {
           open();
+          const { log } = hub;
           const ref = await log.writeData(category, payload);
-          const { before, after } = await log
+          const { before, after } = await hub
             .transact((state, now) => publishStep(state, category, lease, ref, now))
             .catch(async (error: unknown) => {
               await log.removeData(ref);
@@ -181,24 +151,24 @@ export function fileCoordinator(
         assertFleetTopic(category);
         return call(`read ${category}`, async () => {
           open();
-          return readEntry(category);
+          return hub.read(category);
         });
       },
       versions: () =>
         call('read the versions', async () => {
           open();
-          return versionsOf((await log.latest()).state);
+          return versionsOf(await hub.state(freshMs));
         }),
       request: async (category, requesterId) => {
         assertFleetTopic(category);
         await call(`request ${category}`, async () => {
           open();
-          await log.transact((state, now) => requestStep(state, category, requesterId, now));
+          await hub.request(category, requesterId, recentMs);
         });
       },
       async subscribe(listener): Promise<FleetUnsubscribe> {
         if (closed) return async () => {};
-        const stop = await sharedMarkerWatcher(log, pollMs).add(listener);
+        const stop = await hub.watcher(pollMs).add(listener);
         subscriptions.add(stop);
         if (closed) stop();
         return async () => {
@@ -207,9 +177,11 @@ export function fileCoordinator(
         };
       },
       async close() {
+        if (closed) return;
         closed = true;
         for (const stop of subscriptions) stop();
         subscriptions.clear();
+        hub.leave();
       },
     },
     options.member,

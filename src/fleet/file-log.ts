@@ -24,6 +24,17 @@ export interface FileStep {
   readonly state: FleetState;
 }
 
+/**
+ * What a transaction did: the state it started from, the state it committed (`null` when the
+ * step made no change) and the number of the latest step it knows (the one it committed, or the
+ * one it read).
+ */
+export interface FileCommit {
+  readonly before: FleetState;
+  readonly after: FleetState | null;
+  readonly seq: number;
+}
+
 export class FileFleetLog {
   readonly #state: string;
   readonly #data: string;
@@ -91,17 +102,14 @@ export class FileFleetLog {
 
   /**
    * Applies `step` to the latest state and commits the result as the next step, reading again
-   * when another process committed first. Resolves to the states before and after (`after` is
-   * `null` when `step` made no change).
+   * when another process committed first.
    */
-  async transact(
-    step: (state: FleetState, now: number) => FleetState | null,
-  ): Promise<{ before: FleetState; after: FleetState | null }> {
+  async transact(step: (state: FleetState, now: number) => FleetState | null): Promise<FileCommit> {
     for (let attempt = 0; attempt < 200; attempt++) {
       const { seq, state } = await this.latest();
       const next = step(state, Date.now());
-      if (!next) return { before: state, after: null };
-      if (await this.#commit(seq + 1, next)) return { before: state, after: next };
+      if (!next) return { before: state, after: null, seq };
+      if (await this.#commit(seq + 1, next)) return { before: state, after: next, seq: seq + 1 };
       await new Promise((resolve) => setTimeout(resolve, 1 + Math.random() * 4 * (attempt + 1)));
     }
     throw new Error('too many processes changed the fleet folder at once; try again');
