@@ -47,6 +47,7 @@ export class FleetMember {
   readonly memberId: string;
   readonly #backend: FleetBackend;
   readonly #closeBackend: boolean;
+  readonly #ttlMs: number;
   readonly #roles: FleetRoles;
   readonly #events = new Emitter<FleetMemberEvents>();
   readonly #waiters = new Waiters<FleetTopic>();
@@ -67,6 +68,7 @@ export class FleetMember {
         'renewIntervalMs',
         `${renewMs} is not allowed; use a whole number of ms from 1 to half of leaseTtlMs (${ttlMs}).`,
       );
+    this.#ttlMs = ttlMs;
     this.#closeBackend = options.closeCoordinator ?? true;
     const events = this.#events;
     this.#roles = new FleetRoles(
@@ -95,12 +97,14 @@ export class FleetMember {
   }
 
   /**
-   * Joins the fleet: subscribes to notices and tries to take the lease. Resolves after the first
-   * attempt, whatever the role it gave (`standalone` when the coordinator did not answer; the
-   * member keeps trying). Calling it again returns the same promise. Never rejects.
+   * Joins the fleet: subscribes to notices and tries to take the lease. Resolves once the member
+   * has a role: leader or follower, or `standalone` when the coordinator did not answer (at once
+   * when it never answered anything; a store that answers late is slow, not gone, and is tried
+   * again every renewal period for at most a lease period). The member keeps trying either way.
+   * Calling it again returns the same promise. Never rejects.
    */
   join(): Promise<void> {
-    this.#joined ??= this.#roles.cycle();
+    this.#joined ??= this.#roles.cycle().then(() => this.#roles.settled(this.#ttlMs));
     return this.#joined;
   }
 

@@ -45,6 +45,8 @@ export class FleetRoles {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #expiry: ReturnType<typeof setTimeout> | undefined;
   #unsubscribe: FleetUnsubscribe | undefined;
+  /** Those waiting for the first role (see {@link FleetRoles.settled}). */
+  readonly #settling = new Set<() => void>();
 
   constructor(
     backend: FleetBackend,
@@ -100,6 +102,23 @@ export class FleetRoles {
     return this.#running;
   }
 
+  /**
+   * Resolves once the member has a role: it leads or follows, went standalone (degraded) or
+   * closed; at the latest after `timeoutMs` (a store that keeps answering late).
+   */
+  settled(timeoutMs: number): Promise<void> {
+    if (this.#role !== 'standalone' || this.#degraded || this.#closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#settling.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.#settling.add(done);
+    });
+  }
+
   /** The coordinator answered a call made for the member (a read, a publish). */
   synced(): void {
     this.#lastSyncAt = Date.now();
@@ -128,18 +147,21 @@ export class FleetRoles {
     // A late answer to any call counts too: a slow store is not an outage.
     const heard = Math.max(this.#lastSyncAt ?? 0, this.#backend.lastAnswerAt?.() ?? 0);
     const quietMs = Date.now() - heard;
-    if (!this.#degraded && this.#role !== 'standalone' && quietMs < this.#ttlMs) return;
+    // Also before a first role: a store that answered anything (late) is slow, not gone.
+    if (!this.#degraded && heard > 0 && quietMs < this.#ttlMs) return;
     this.#lease = null;
     clearTimeout(this.#expiry);
     if (this.#degraded) return;
     this.#degraded = { reason: failure.message, since: Date.now() };
     this.#setRole('standalone', 'degraded');
     this.#hooks.degraded(failure);
+    this.#wake();
   }
 
   /** Stops every timer and round; returns the lease to release (if this member held one). */
   async stop(): Promise<{ lease: FleetLease | null; unsubscribe: FleetUnsubscribe | undefined }> {
     this.#closed = true;
+    this.#wake();
     clearTimeout(this.#timer);
     clearTimeout(this.#expiry);
     await this.#running;
@@ -228,6 +250,11 @@ export class FleetRoles {
     if (previous === role) return;
     this.#role = role;
     this.#hooks.role(role, previous, reason);
+    this.#wake();
+  }
+
+  #wake(): void {
+    for (const done of [...this.#settling]) done();
   }
 
   #onNotice(notice: FleetNotice): void {

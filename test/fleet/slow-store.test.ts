@@ -91,6 +91,34 @@ describe('a slow store that still answers', () => {
     expect(leader.status()).toMatchObject({ role: 'leader', token });
   });
 
+  it('at the start is not an outage either: join waits for an answer in time instead of going standalone', async () => {
+    const store = new MemoryFleetStore();
+    const delay = { ms: 0 };
+    const leader = coordinatorOf(memoryCoordinator({ store, leaseTtlMs: TTL })).member({
+      memberId: 'healthy',
+      renewIntervalMs: 300,
+    });
+    const connection = slowConnection(store, delay);
+    const slow = coordinatorOf(connection).member({ memberId: 'starting', renewIntervalMs: 300 });
+    members.push(leader, slow);
+    await leader.join();
+    // The store answered this connection once (as a folder's first read does), then its first
+    // attempt at the lease misses the deadline and is answered late; the next one is in time.
+    await connection.versions();
+    delay.ms = DEADLINE_MS * 4;
+    const roles: string[] = [];
+    const degraded: string[] = [];
+    slow.on('role', ({ role, reason }) => roles.push(`${role}/${reason}`));
+    slow.on('degraded', ({ reason }) => degraded.push(reason));
+    const joining = slow.join();
+    await sleep(DEADLINE_MS * 2);
+    delay.ms = 0;
+    await joining;
+    expect(slow.status()).toMatchObject({ role: 'follower', leaderId: 'healthy', degraded: null });
+    expect(roles).toEqual(['follower/following']);
+    expect(degraded).toEqual([]);
+  });
+
   it('that stops answering is an outage after a lease period', async () => {
     const store = new MemoryFleetStore();
     const delay = { ms: 0 };
