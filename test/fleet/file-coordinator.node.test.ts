@@ -7,19 +7,37 @@ import { isInvalidOptionsError } from '../../src/index.js';
 import { fileCoordinator } from '../../src/node.js';
 import { type BackendHarness, describeBackendContract } from './backend-contract.js';
 import { describeBaselinesContract } from './baselines-contract.js';
-import { sleep, until } from './fleet-test-kit.js';
+import { leadersOf as fleetLeaders, sleep, until } from './fleet-test-kit.js';
 import { describeManagerContract } from './manager-contract.js';
 import { describeMemberContract } from './member-contract.js';
 
-// Counts the `stat` calls of the change-marker watchers (a pass-through to the real one).
-const markerStats = vi.hoisted(() => ({ count: 0 }));
+// Counts the `stat` calls of the change-marker watchers, and per folder the steps attempted
+// (`link` into a state folder) and the reads of the state (listing it): pass-throughs to the
+// real functions.
+const markerStats = vi.hoisted(() => ({
+  count: 0,
+  links: new Map<string, number>(),
+  listings: new Map<string, number>(),
+}));
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const { dirname } = await import('node:path');
+  const count = (into: Map<string, number>, folder: string) =>
+    into.set(folder, (into.get(folder) ?? 0) + 1);
   const stat = ((...args: Parameters<typeof actual.stat>) => {
     markerStats.count++;
     return actual.stat(...args);
   }) as typeof actual.stat;
-  return { ...actual, default: { ...actual, stat }, stat };
+  const link = ((from: string, to: string) => {
+    count(markerStats.links, dirname(String(to)));
+    return actual.link(from, to);
+  }) as typeof actual.link;
+  const readdir = ((...args: Parameters<typeof actual.readdir>) => {
+    count(markerStats.listings, String(args[0]));
+    return actual.readdir(...args);
+  }) as typeof actual.readdir;
+  const replaced = { stat, link, readdir };
+  return { ...actual, default: { ...actual, ...replaced }, ...replaced };
 });
 
 const POLL_MS = 20;
@@ -132,6 +150,48 @@ describe('fileCoordinator', () => {
     const stopped = markerStats.count;
     await sleep(POLL_MS * 5);
     expect(markerStats.count).toBe(stopped);
+  });
+
+  it('members of one process on one folder cost it what one member costs: one lease contender, shared state reads, a handover on close', async () => {
+    const state = (folder: string) => join(folder, 'fleet', 'state');
+    const links = (folder: string) => markerStats.links.get(state(folder)) ?? 0;
+    const reads = (folder: string) => markerStats.listings.get(state(folder)) ?? 0;
+    const member = (folder: string, memberId: string) =>
+      fileCoordinator(folder, { leaseTtlMs: 1_500, pollIntervalMs: POLL_MS }).member({
+        memberId,
+        renewIntervalMs: 300,
+      });
+    const many = join(dir, 'many');
+    const one = join(dir, 'one');
+    const fleet = Array.from({ length: 20 }, (_, i) => member(many, `m${i}`));
+    const alone = member(one, 'alone');
+    try {
+      await Promise.all([...fleet, alone].map((m) => m.join()));
+      // Twenty members joining at once on an empty folder: one attempt at the lease, one leader.
+      expect(links(many)).toBe(1);
+      const [leader, ...others] = fleetLeaders(fleet);
+      expect(others).toEqual([]);
+      expect(fleet.filter((m) => m.status().role === 'follower')).toHaveLength(19);
+      // Their rounds (a renewal and a look at the versions each, every 300 ms) read the state
+      // no more often than one member's do; only the leader writes (its renewals).
+      const [manyFrom, oneFrom, linksFrom] = [reads(many), reads(one), links(many)];
+      await sleep(1_500);
+      const [manyReads, oneReads] = [reads(many) - manyFrom, reads(one) - oneFrom];
+      expect(manyReads).toBeLessThanOrEqual(oneReads * 1.5 + 6);
+      expect(links(many) - linksFrom).toBeLessThanOrEqual(links(one) + 2);
+      // The leader closes: another member of the process takes the lease it released.
+      await leader?.close();
+      const next = await until('another leader', () =>
+        fleet.find((m) => m !== leader && m.status().role === 'leader'),
+      );
+      await sleep(300);
+      expect(fleetLeaders(fleet)).toEqual([next]);
+      expect(fleet.filter((m) => m.status().role === 'follower')).toHaveLength(18);
+      for (const m of fleet.filter((m) => m !== leader))
+        expect(m.status().leaderId).toBe(next.memberId);
+    } finally {
+      await Promise.all([...fleet, alone].map((m) => m.close()));
+    }
   });
 
   it('rejects a directory or timing that cannot work', () => {
