@@ -202,14 +202,20 @@ async function warmReadRows(): Promise<BenchResult[]> {
   ];
 }
 
+/**
+ * `FLEET_BENCH_ONLY=file` (or `redis`): that coordinated fleet only, with the independent
+ * managers it is compared with (`FLEET_BENCH_ONLY=file npm run bench -- fleet`).
+ */
+const ONLY = process.env.FLEET_BENCH_ONLY;
+
 export const fleetBench: Bench = async () => {
   const independent = await independentFleet();
-  const redis = await coordinatedFleet('redis', 4, WORKERS);
-  const file = await coordinatedFleet('file', 8, WORKERS);
+  const redis = ONLY && ONLY !== 'redis' ? null : await coordinatedFleet('redis', 4, WORKERS);
+  const file = ONLY && ONLY !== 'file' ? null : await coordinatedFleet('file', 8, WORKERS);
   return [
     ...independentRows(independent),
-    ...coordinatedRows(redis, independent),
-    ...coordinatedRows(file, independent),
-    ...(await warmReadRows()),
+    ...(redis ? coordinatedRows(redis, independent) : []),
+    ...(file ? coordinatedRows(file, independent) : []),
+    ...(ONLY ? [] : await warmReadRows()),
   ];
 };

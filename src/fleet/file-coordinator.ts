@@ -46,8 +46,15 @@ export interface FileCoordinatorOptions {
  * ever locked (a killed process cannot block the others). Payloads are written to `tmp/` under a
  * unique name and renamed into `data/` before the step that publishes them, so a reader sees a
  * whole payload or the previous one. Followers poll the `state/` folder's modification time
- * (one `stat` per poll; `fs.watch` is unreliable across platforms), once per process however
- * many members on the folder it runs.
+ * (one `stat` per poll; `fs.watch` is unreliable across platforms).
+ *
+ * Managers of one process on the same folder cost it what one costs: the process polls the
+ * marker once, makes one attempt at the lease at a time (while one of its members holds the
+ * lease, the others do not touch it), reads the state once for everyone asking at the same
+ * time, answers its members' rounds from the latest state it saw while the marker says it is
+ * current (at most two polls old), reads each published payload once, and records one request
+ * per category. A follower whose first attempt is answered late keeps trying for a lease
+ * period before it counts the folder as gone.
  *
  * The folder must be on a local file system with hard links (ext4, APFS, NTFS, tmpfs), shared
  * by processes of one machine (clocks agree). It may be the folder of `fileStorage()`.
