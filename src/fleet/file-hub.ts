@@ -4,16 +4,13 @@
 //
 // - One lease contender: while a member of this process holds the lease, or an attempt of this
 //   process is in flight, the others do not touch the lease file; they are told the holder.
-// - One read of the state in flight, its result handed to everyone asking; and what the hub
-//   knows (every step its watchers read, every step this process committed) answers the
-//   members' rounds while a watcher keeps it current.
+// - One read of the state in flight, handed to everyone asking; what the hub knows (each step
+//   its watchers read or this process committed) answers the members' rounds while a watcher
+//   confirms it (at most two polls old) and no call failed since; else real (shared) reads.
 // - One read of each published payload per version (payload files are immutable).
 // - One request per category in flight, and none while another is pending with the leader.
-//
-// What is known is only trusted while a watcher confirms it (at most two polls old) and no call
-// failed since: a member that does not subscribe, or a folder that fails, gets real reads.
 import { join, resolve } from 'node:path';
-import { FileFleetLog, type FileStep } from './file-log.js';
+import { type FileCommit, FileFleetLog, type FileStep } from './file-log.js';
 import { type MarkerSink, MarkerWatcher } from './file-marker-watcher.js';
 import type { FleetEntry, FleetLease } from './fleet-backend.js';
 import {
@@ -243,9 +240,7 @@ export class FolderHub implements MarkerSink {
   }
 
   /** Runs a compare-and-swap step (see {@link FileFleetLog.transact}), keeping what it learnt. */
-  async transact(
-    step: (state: FleetState, now: number) => FleetState | null,
-  ): Promise<{ before: FleetState; after: FleetState | null }> {
+  async transact(step: (state: FleetState, now: number) => FleetState | null): Promise<FileCommit> {
     const tick = this.tick();
     const result = await this.#io(() => this.log.transact(step));
     this.offer({ seq: result.seq, state: result.after ?? result.before }, tick);
