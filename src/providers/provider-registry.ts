@@ -1,12 +1,9 @@
 import { SingleFlight } from '../cache/single-flight.js';
 import type { Category } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
-import { SuspectAnswerError } from '../errors/suspect-answer-error.js';
 import type { ManagerEvents } from '../events.js';
-import { markSource } from '../records/provenance.js';
 import type { SourceLayer, SourceState } from '../records/source-layer.js';
-import { type SuspectAnswerPolicy, suspectReason } from '../records/suspect-answer.js';
-import { parseCategoryRecords } from '../schemas/parse-records.js';
+import type { SuspectAnswerPolicy } from '../records/suspect-answer.js';
 import type { CategoryRecords } from '../schemas/record-schemas.js';
 import type { Emitter } from '../util/emitter.js';
 import { checkBoolean, checkKeys, checkObject } from '../util/option-checks.js';
@@ -27,16 +24,20 @@ export interface RegistryContext {
   readonly suspect: SuspectAnswerPolicy | null;
 }
 
-interface Cached {
+/** A provider's validated answer for one category, as cached. */
+export interface ProviderAnswer {
   readonly records: Readonly<Record<string, unknown>>;
   readonly fetchedAt: number;
 }
 
 interface Slot {
   readonly provider: ModelProvider;
-  readonly cache: Map<Category, Cached>;
-  readonly flights: SingleFlight<Category, Cached>;
+  readonly cache: Map<Category, ProviderAnswer>;
+  readonly flights: SingleFlight<Category, ProviderAnswer>;
 }
+
+/** The fetch itself, loaded on the first read of a provider (see provider-fetch.ts). */
+const loadFetch = () => import('./provider-fetch.js');
 
 const EMPTY: Readonly<Record<string, never>> = Object.freeze(Object.create(null));
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -100,7 +101,19 @@ export class ProviderRegistry {
     try {
       const fresh = await slot.flights.run(
         category,
-        (flight) => this.#fetch(slot, category, flight),
+        async (flight) => {
+          const { fetchFromProvider } = await loadFetch();
+          const previous = slot.cache.get(category);
+          const answer = await fetchFromProvider(
+            this.#context,
+            slot.provider,
+            category,
+            previous,
+            flight,
+          );
+          slot.cache.set(category, answer);
+          return answer;
+        },
         signal,
       );
       return layer(id, fresh.records, null) as SourceLayer<CategoryRecords<C>[string]>;
@@ -118,59 +131,6 @@ export class ProviderRegistry {
       } as SourceLayer<CategoryRecords<C>[string]>;
     }
   }
-
-  async #fetch(slot: Slot, category: Category, flight: AbortSignal): Promise<Cached> {
-    const { provider } = slot;
-    const timeoutMs = provider.timeoutMs ?? this.#context.timeoutMs;
-    const signal = AbortSignal.any([flight, this.#context.closed, AbortSignal.timeout(timeoutMs)]);
-    const raw = await Promise.race([
-      provider.fetchCategory(category, {
-        signal,
-        primaryUrl: this.#context.primaryUrl,
-        fetch: this.#context.fetch,
-        observe: this.#context.observe,
-      }),
-      // A provider that ignores its signal is still cut off at its timeout.
-      new Promise<never>((_, reject) =>
-        signal.addEventListener(
-          'abort',
-          () => reject(timeoutError(provider.id, timeoutMs, signal)),
-          {
-            once: true,
-          },
-        ),
-      ),
-    ]);
-    const { records, issues } = parseCategoryRecords(category, raw);
-    // The canonical chain's rule: an answer that would gut what the provider gave before is not
-    // taken; its last answer stays, and the read reports the reason.
-    const previous = slot.cache.get(category);
-    const suspect = this.#context.suspect
-      ? suspectReason(
-          {
-            held: previous ? Object.keys(previous.records) : [],
-            answered: records,
-            invalid: issues.length,
-            confirmedRemovals: 0,
-          },
-          this.#context.suspect,
-        )
-      : null;
-    if (suspect) throw new SuspectAnswerError(`provider "${provider.id}"`, suspect);
-    for (const issue of issues) this.#context.events.emit('invalid-record', issue);
-    Object.freeze(records);
-    markSource(records, provider.id);
-    const cached = { records, fetchedAt: this.#context.now() };
-    slot.cache.set(category, cached);
-    return cached;
-  }
-}
-
-function timeoutError(id: string, timeoutMs: number, signal: AbortSignal): unknown {
-  const reason = signal.reason as { name?: string } | undefined;
-  return reason?.name === 'TimeoutError'
-    ? new Error(`provider "${id}" gave no answer within ${timeoutMs} ms`)
-    : signal.reason;
 }
 
 function layer<R>(
