@@ -6,6 +6,7 @@ import type { ChainRequest, FallbackChain } from '../origins/fallback-chain.js';
 import type { CategoryResult } from '../records/category-result.js';
 import { type CategoryChange, diffCategoryRecords, isEmptyDiff } from '../records/diff-records.js';
 import { CANONICAL_SOURCE, markSource } from '../records/provenance.js';
+import { issueMessagesReady } from '../schemas/lazy-issues.js';
 import type { CategoryRecords } from '../schemas/record-schemas.js';
 import { delay } from '../util/delay.js';
 import type { Emitter } from '../util/emitter.js';
@@ -335,6 +336,8 @@ export class CategoryCache {
       const stored = parseStoredSnapshot(text, now());
       if (stored.kind === 'unreadable')
         throw new StorageError('get', key, `the stored snapshot is unreadable: ${stored.reason}`);
+      // Invalid records are reported once their messages can be worded (lazy-issues.ts).
+      if (stored.kind === 'ok' && stored.result.issues.length > 0) await issueMessagesReady();
       if (
         stored.kind === 'ok' &&
         stored.result.category === category &&

@@ -6,7 +6,8 @@ import type { Category } from '../categories.js';
 import { SuspectAnswerError } from '../errors/suspect-answer-error.js';
 import { markSource } from '../records/provenance.js';
 import { suspectReason } from '../records/suspect-answer.js';
-import { parseCategoryRecords } from '../schemas/parse-records.js';
+import { issueMessagesReady, lazyFieldIssue } from '../schemas/lazy-issues.js';
+import { validateCategoryRecords } from '../schemas/record-validation.js';
 import type { ModelProvider } from './model-provider.js';
 import type { ProviderAnswer, RegistryContext } from './provider-registry.js';
 
@@ -40,7 +41,7 @@ export async function fetchFromProvider(
       }),
     ),
   ]);
-  const { records, issues } = parseCategoryRecords(category, raw);
+  const { records, issues } = validateCategoryRecords(category, raw, lazyFieldIssue);
   // The canonical chain's rule: an answer that would gut what the provider gave before is not
   // taken; its last answer stays, and the read reports the reason.
   const suspect = context.suspect
@@ -55,6 +56,7 @@ export async function fetchFromProvider(
       )
     : null;
   if (suspect) throw new SuspectAnswerError(`provider "${provider.id}"`, suspect);
+  if (issues.length > 0) await issueMessagesReady();
   for (const issue of issues) context.events.emit('invalid-record', issue);
   Object.freeze(records);
   markSource(records, provider.id);
