@@ -1,4 +1,5 @@
 import { ConnectionError } from '../errors/connection-error.js';
+import { errorMessage } from '../util/to-error.js';
 
 // Connection errors that mean "nobody is there": retrying them within milliseconds only delays
 // the fallback. Resets and dropped sockets are still retried.
@@ -61,7 +62,7 @@ export function connectionFailure(
   scrub: (text: string) => string,
 ): ConnectionError {
   const code = codeOf(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const causeMessage = String((error as { cause?: { message?: unknown } }).cause?.message ?? '');
   let reason: string;
   let hint: string | undefined;

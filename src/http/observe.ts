@@ -1,3 +1,4 @@
+import { errorMessage } from '../util/to-error.js';
 // What the transport tells a `logger` and request `hooks`. Both are optional and cost nothing
 // when absent: the transport loads this file (a chunk of its own) only when one of them is given.
 
@@ -128,7 +129,7 @@ export function createObserver(
   onHookError: ((error: Error) => void) | undefined,
 ): Observer {
   const failed = (name: string, error: unknown) => {
-    const message = `the ${name} hook failed: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `the ${name} hook failed: ${errorMessage(error)}`;
     if (onHookError) onHookError(new Error(message, { cause: error }));
     else logger?.warn?.(LOG_PREFIX + message);
   };

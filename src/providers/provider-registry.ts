@@ -7,6 +7,7 @@ import type { SuspectAnswerPolicy } from '../records/suspect-answer.js';
 import type { CategoryRecords } from '../schemas/record-schemas.js';
 import type { Emitter } from '../util/emitter.js';
 import { checkBoolean, checkKeys, checkObject } from '../util/option-checks.js';
+import { errorMessage, toError } from '../util/to-error.js';
 import { checkProvider, type ModelProvider, type ProviderFetchOptions } from './model-provider.js';
 
 /** What the registry needs from its manager. */
@@ -40,7 +41,6 @@ interface Slot {
 const loadFetch = () => import('./provider-fetch.js');
 
 const EMPTY: Readonly<Record<string, never>> = Object.freeze(Object.create(null));
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The providers of one manager, in registration order, each with its own cache, TTL, timeout and
@@ -122,11 +122,11 @@ export class ProviderRegistry {
       this.#context.events.emit('error', {
         category,
         source: id,
-        error: error instanceof Error ? error : new Error(message(error)),
+        error: toError(error),
       });
       // The error itself rides along: a read of providers only fails with it (readSources).
       return {
-        ...layer(id, cached?.records ?? EMPTY, message(error)),
+        ...layer(id, cached?.records ?? EMPTY, errorMessage(error)),
         failure: error,
       } as SourceLayer<CategoryRecords<C>[string]>;
     }

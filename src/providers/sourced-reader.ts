@@ -6,6 +6,7 @@ import type { RequestOptions } from '../http/request-options.js';
 import { CANONICAL_SOURCE } from '../records/provenance.js';
 import type { SourceLayer, SourceState } from '../records/source-layer.js';
 import type { CategoryRecords, RecordOf } from '../schemas/record-schemas.js';
+import { errorMessage } from '../util/to-error.js';
 import type { ProviderRegistry } from './provider-registry.js';
 
 /** A category read from several sources. */
@@ -58,8 +59,12 @@ export async function readSources<C extends Category>(
       } catch (error) {
         signal?.throwIfAborted();
         canonicalError = error;
-        const message = error instanceof Error ? error.message : String(error);
-        const status: SourceState = { source: id, state: 'error', records: 0, error: message };
+        const status: SourceState = {
+          source: id,
+          state: 'error',
+          records: 0,
+          error: errorMessage(error),
+        };
         return { source: id, records: {}, status };
       }
     }),
