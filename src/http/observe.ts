@@ -1,5 +1,3 @@
-// Not util/to-error.ts's errorMessage: this module is a chunk of its own (loaded with a logger or
-// hooks), and sharing a helper with the core would cut the core's first load into one more chunk.
 // What the transport tells a `logger` and request `hooks`. Both are optional and cost nothing
 // when absent: the transport loads this file (a chunk of its own) only when one of them is given.
 
@@ -130,6 +128,8 @@ export function createObserver(
   onHookError: ((error: Error) => void) | undefined,
 ): Observer {
   const failed = (name: string, error: unknown) => {
+    // Not util/to-error.ts: sharing a helper with this chunk would cut the core's first load into
+    // one more chunk (see DEVELOPERS.md, Bundle budget).
     const message = `the ${name} hook failed: ${error instanceof Error ? error.message : String(error)}`;
     if (onHookError) onHookError(new Error(message, { cause: error }));
     else logger?.warn?.(LOG_PREFIX + message);
