@@ -1,27 +1,33 @@
-// One request to one provider, loaded on demand by the registry (provider-registry.ts): most
+// One fetch of one provider, loaded on demand by the registry (provider-registry.ts): most
 // managers never read a provider, so a bundle keeps this in a chunk of its own. A chunk that
 // cannot load fails the read as any provider failure does: an `error` layer, canonical reads
-// untouched. It imports nothing from the core: what a chunk imports cuts the core's first load
-// into more chunks (DEVELOPERS.md, Bundle budget); the registry validates the answer.
+// untouched.
 import type { Category } from '../categories.js';
+import { SuspectAnswerError } from '../errors/suspect-answer-error.js';
+import { markSource } from '../records/provenance.js';
+import { suspectReason } from '../records/suspect-answer.js';
+import { issueMessagesReady, lazyFieldIssue } from '../schemas/lazy-issues.js';
+import { validateCategoryRecords } from '../schemas/record-validation.js';
 import type { ModelProvider } from './model-provider.js';
-import type { RegistryContext } from './provider-registry.js';
+import type { ProviderAnswer, RegistryContext } from './provider-registry.js';
 
 /**
- * Asks `provider` for `category` within its timeout: its raw answer, validated by the registry.
+ * Asks `provider` for `category` within its timeout, validates the answer record by record and
+ * refuses one that would gut what it gave before (`previous`), as the canonical chain does.
  *
- * @throws what the provider throws, an `Error` at its timeout, or the abort reason of `flight` or
- * of the manager's close.
+ * @throws what the provider throws, an `Error` at its timeout, the abort reason of `flight` or of
+ * the manager's close, or {@link SuspectAnswerError}.
  */
-export function askProvider(
+export async function fetchFromProvider(
   context: RegistryContext,
   provider: ModelProvider,
   category: Category,
+  previous: ProviderAnswer | undefined,
   flight: AbortSignal,
-): Promise<unknown> {
+): Promise<ProviderAnswer> {
   const timeoutMs = provider.timeoutMs ?? context.timeoutMs;
   const signal = AbortSignal.any([flight, context.closed, AbortSignal.timeout(timeoutMs)]);
-  return Promise.race([
+  const raw = await Promise.race([
     provider.fetchCategory(category, {
       signal,
       primaryUrl: context.primaryUrl,
@@ -35,6 +41,26 @@ export function askProvider(
       }),
     ),
   ]);
+  const { records, issues } = validateCategoryRecords(category, raw, lazyFieldIssue);
+  // The canonical chain's rule: an answer that would gut what the provider gave before is not
+  // taken; its last answer stays, and the read reports the reason.
+  const suspect = context.suspect
+    ? suspectReason(
+        {
+          held: previous ? Object.keys(previous.records) : [],
+          answered: records,
+          invalid: issues.length,
+          confirmedRemovals: 0,
+        },
+        context.suspect,
+      )
+    : null;
+  if (suspect) throw new SuspectAnswerError(`provider "${provider.id}"`, suspect);
+  if (issues.length > 0) await issueMessagesReady();
+  for (const issue of issues) context.events.emit('invalid-record', issue);
+  Object.freeze(records);
+  markSource(records, provider.id);
+  return { records, fetchedAt: context.now() };
 }
 
 function timeoutError(id: string, timeoutMs: number, signal: AbortSignal): unknown {

@@ -1,14 +1,10 @@
 import { SingleFlight } from '../cache/single-flight.js';
 import type { Category } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
-import { SuspectAnswerError } from '../errors/suspect-answer-error.js';
 import type { ManagerEvents } from '../events.js';
-import { markSource } from '../records/provenance.js';
 import type { SourceLayer, SourceState } from '../records/source-layer.js';
-import { type SuspectAnswerPolicy, suspectReason } from '../records/suspect-answer.js';
-import { issueMessagesReady, lazyFieldIssue } from '../schemas/lazy-issues.js';
+import type { SuspectAnswerPolicy } from '../records/suspect-answer.js';
 import type { CategoryRecords } from '../schemas/record-schemas.js';
-import { validateCategoryRecords } from '../schemas/record-validation.js';
 import type { Emitter } from '../util/emitter.js';
 import { checkBoolean, checkKeys, checkObject } from '../util/option-checks.js';
 import { errorMessage, toError } from '../util/to-error.js';
@@ -30,7 +26,7 @@ export interface RegistryContext {
 }
 
 /** A provider's validated answer for one category, as cached. */
-interface ProviderAnswer {
+export interface ProviderAnswer {
   readonly records: Readonly<Record<string, unknown>>;
   readonly fetchedAt: number;
 }
@@ -41,8 +37,8 @@ interface Slot {
   readonly flights: SingleFlight<Category, ProviderAnswer>;
 }
 
-/** The request itself, loaded on the first read of a provider (see provider-fetch.ts). */
-const loadAsk = () => import('./provider-fetch.js');
+/** The fetch itself, loaded on the first read of a provider (see provider-fetch.ts). */
+const loadFetch = () => import('./provider-fetch.js');
 
 const EMPTY: Readonly<Record<string, never>> = Object.freeze(Object.create(null));
 
@@ -106,9 +102,17 @@ export class ProviderRegistry {
       const fresh = await slot.flights.run(
         category,
         async (flight) => {
-          const { askProvider } = await loadAsk();
-          const raw = await askProvider(this.#context, slot.provider, category, flight);
-          return this.#take(slot, category, raw);
+          const { fetchFromProvider } = await loadFetch();
+          const previous = slot.cache.get(category);
+          const answer = await fetchFromProvider(
+            this.#context,
+            slot.provider,
+            category,
+            previous,
+            flight,
+          );
+          slot.cache.set(category, answer);
+          return answer;
         },
         signal,
       );
@@ -126,39 +130,6 @@ export class ProviderRegistry {
         failure: error,
       } as SourceLayer<CategoryRecords<C>[string]>;
     }
-  }
-
-  /**
-   * Validates a provider's answer record by record and caches it, unless it would gut what the
-   * provider gave before: the canonical chain's rule, so its last answer stays and the read
-   * reports the reason.
-   *
-   * @throws {SuspectAnswerError} for such an answer.
-   */
-  async #take(slot: Slot, category: Category, raw: unknown): Promise<ProviderAnswer> {
-    const { records, issues } = validateCategoryRecords(category, raw, lazyFieldIssue);
-    const previous = slot.cache.get(category);
-    const { suspect: policy, events, now } = this.#context;
-    const suspect = policy
-      ? suspectReason(
-          {
-            held: previous ? Object.keys(previous.records) : [],
-            answered: records,
-            invalid: issues.length,
-            confirmedRemovals: 0,
-          },
-          policy,
-        )
-      : null;
-    if (suspect) throw new SuspectAnswerError(`provider "${slot.provider.id}"`, suspect);
-    // Invalid records are reported once their messages can be worded (lazy-issues.ts).
-    if (issues.length > 0) await issueMessagesReady();
-    for (const issue of issues) events.emit('invalid-record', issue);
-    Object.freeze(records);
-    markSource(records, slot.provider.id);
-    const answer = { records, fetchedAt: now() };
-    slot.cache.set(category, answer);
-    return answer;
   }
 }
 
