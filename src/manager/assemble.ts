@@ -2,7 +2,6 @@ import { CategoryCache } from '../cache/category-cache.js';
 import type { ChangeDetector } from '../changes/change-detector.js';
 import type { ManagerEvents } from '../events.js';
 import type { FleetLink } from '../fleet/fleet-link.js';
-import { primaryUrls } from '../http/primary-urls.js';
 import { createTransport } from '../http/transport.js';
 import { CircuitBreaker } from '../origins/circuit-breaker.js';
 import { configuredOrigins } from '../origins/configured-origins.js';
@@ -97,11 +96,11 @@ export function assembleManager(
     now,
     suspect,
   });
-  const urls = primaryUrl ? primaryUrls(primaryUrl) : null;
   let detector: Promise<ChangeDetector> | undefined;
   const changes = () =>
     (detector ??= import('../changes/change-detector.js').then(
-      ({ ChangeDetector }) => new ChangeDetector({ transport, urls, cache, now, closed }),
+      ({ ChangeDetector, detectorContext }) =>
+        new ChangeDetector(detectorContext({ transport, cache, now, closed }, primaryUrl)),
     ));
   for (const result of options.seed) cache.seed(result);
   let baselineCache: Promise<BaselineCatalogCache> | undefined;
