@@ -28,7 +28,7 @@ export interface DetectorContext {
 /**
  * The context of a detector for a manager whose PRIMARY is `primaryUrl` (`null`: none). The URLs
  * are built here, in the detector's chunk: the core's first load carries only the routes it reads
- * at start (http/routes-on-demand.ts).
+ * at start (http/category-routes.ts).
  */
 export function detectorContext(
   parts: Omit<DetectorContext, 'urls'>,

@@ -5,12 +5,12 @@ import {
   LAST_UPDATED_ROUTE,
   REPLICATE_MODE_ROUTE,
   V2_MODEL_ROUTE,
-} from './routes-on-demand.js';
+} from './routes.js';
 
 /**
  * The URLs of the PRIMARY routes change detection reads, all derived from the one route table.
  * Only code loaded on demand uses this: the fallback chain and the pending provider build their
- * URLs from routes.ts themselves, so the core's first load carries no other route.
+ * URLs from category-routes.ts themselves, so the core's first load carries no other route.
  */
 export interface PrimaryUrls {
   /** `GET .../v2/{category}/model/{name}`, the name URL-encoded. */

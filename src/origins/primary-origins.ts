@@ -1,7 +1,7 @@
 import { CATEGORY_DESCRIPTORS } from '../categories.js';
+import { V1_CATEGORY_ROUTE, V2_CATEGORY_ROUTE } from '../http/category-routes.js';
 import { parseJsonBody } from '../http/json-body.js';
 import { routeUrl } from '../http/route-url.js';
-import { V1_CATEGORY_ROUTE, V2_CATEGORY_ROUTE } from '../http/routes.js';
 import type { Transport } from '../http/transport.js';
 import { convertLegacy, httpOrigin } from './http-origin.js';
 import type { OriginReader } from './origin-reader.js';

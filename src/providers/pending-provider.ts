@@ -1,6 +1,7 @@
 import type { Category } from '../categories.js';
 import { CATEGORIES } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import { V2_PENDING_ROUTE } from '../http/category-routes.js';
 import {
   DEFAULT_CLIENT_AGENT,
   DEFAULT_MAX_RESPONSE_BYTES,
@@ -9,7 +10,6 @@ import {
 } from '../http/defaults.js';
 import { parseJsonBody } from '../http/json-body.js';
 import { routeUrl } from '../http/route-url.js';
-import { V2_PENDING_ROUTE } from '../http/routes.js';
 import { createTransport, type Transport } from '../http/transport.js';
 import { dropNonModelPendingEntries } from '../records/pending-resources.js';
 import { checkHeaderValue, checkKeys, checkObject } from '../util/option-checks.js';
