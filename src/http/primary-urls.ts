@@ -1,11 +1,11 @@
 import type { Category } from '../categories.js';
-import { routeUrl } from './route-url.js';
 import {
   ALL_METADATA_ROUTE,
   LAST_UPDATED_ROUTE,
   REPLICATE_MODE_ROUTE,
   V2_MODEL_ROUTE,
-} from './routes.js';
+} from './change-routes.js';
+import { routeUrl } from './route-url.js';
 
 /**
  * The URLs of the PRIMARY routes change detection reads, all derived from the one route table.

@@ -1,4 +1,10 @@
 import { V1_CATEGORY_ROUTE, V2_CATEGORY_ROUTE, V2_PENDING_ROUTE } from './category-routes.js';
+import {
+  ALL_METADATA_ROUTE,
+  LAST_UPDATED_ROUTE,
+  REPLICATE_MODE_ROUTE,
+  V2_MODEL_ROUTE,
+} from './change-routes.js';
 
 /** The role a route needs beyond a valid key (used to explain 401/403 answers). */
 export type ApiRole = 'reader' | 'requestor' | 'approver' | 'license_editor';
@@ -44,23 +50,8 @@ const write = /* @__NO_SIDE_EFFECTS__ */ (
   write: true,
 });
 
-// The routes change detection reads, each on its own: a bundle keeps these, not the tables
-// around them (an object is kept whole, every route in it). Those the manager reads at start are
-// in category-routes.ts. The tables below list them all with the rest.
-
-/** `GET /model_references/v2/{category}/model/{name}`: one record. */
-export const V2_MODEL_ROUTE: ApiRoute = read('/model_references/v2/{category}/model/{name}');
-/** `GET /model_references/{version}/metadata/last_updated`: one stamp for all categories. */
-export const LAST_UPDATED_ROUTE: ApiRoute = read(
-  '/model_references/{version}/metadata/last_updated',
-);
-/** `GET /model_references/{version}/metadata/metadata`: every category's metadata. */
-export const ALL_METADATA_ROUTE: ApiRoute = read('/model_references/{version}/metadata/metadata');
-/** `GET /replicate_mode`: PRIMARY or REPLICA, and the canonical format. */
-export const REPLICATE_MODE_ROUTE: ApiRoute = read('/replicate_mode');
-
 // The one route table of the PRIMARY: the API client calls these, and the manager derives every
-// URL it reads from them (category-routes.ts, primary-urls.ts), so a path is written down exactly
+// URL it reads from them (category-routes.ts, change-routes.ts), so a path is written down exactly
 // once. Paths are plain literals, so they can be searched for, and a bundle keeps only the tables
 // it uses. The routes an 8.x service added are in routes-8x.ts.
 // `{version}` is `v1` or `v2` for the routes mounted identically under both.
