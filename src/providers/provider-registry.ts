@@ -2,7 +2,7 @@ import { SingleFlight } from '../cache/single-flight.js';
 import type { Category } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import type { ManagerEvents } from '../events.js';
-import type { SourceLayer, SourceState } from '../records/source-layer.js';
+import { type SourceLayer, sourceLayer } from '../records/source-layer.js';
 import type { SuspectAnswerPolicy } from '../records/suspect-answer.js';
 import type { CategoryRecords } from '../schemas/record-schemas.js';
 import type { Emitter } from '../util/emitter.js';
@@ -93,11 +93,11 @@ export class ProviderRegistry {
     signal?: AbortSignal,
   ): Promise<SourceLayer<CategoryRecords<C>[string]>> {
     const slot = this.#slots.get(id);
-    if (!slot?.provider.categories.includes(category)) return layer(id, EMPTY, null);
+    if (!slot?.provider.categories.includes(category)) return sourceLayer(id, EMPTY, null);
     const cached = slot.cache.get(category);
     const ttl = slot.provider.ttlMs ?? this.#context.ttlMs;
     if (cached && this.#context.now() - cached.fetchedAt < ttl)
-      return layer(id, cached.records, null) as SourceLayer<CategoryRecords<C>[string]>;
+      return sourceLayer(id, cached.records, null) as SourceLayer<CategoryRecords<C>[string]>;
     try {
       const fresh = await slot.flights.run(
         category,
@@ -116,7 +116,7 @@ export class ProviderRegistry {
         },
         signal,
       );
-      return layer(id, fresh.records, null) as SourceLayer<CategoryRecords<C>[string]>;
+      return sourceLayer(id, fresh.records, null) as SourceLayer<CategoryRecords<C>[string]>;
     } catch (error) {
       signal?.throwIfAborted();
       this.#context.events.emit('error', {
@@ -126,22 +126,9 @@ export class ProviderRegistry {
       });
       // The error itself rides along: a read of providers only fails with it (readSources).
       return {
-        ...layer(id, cached?.records ?? EMPTY, errorMessage(error)),
+        ...sourceLayer(id, cached?.records ?? EMPTY, errorMessage(error)),
         failure: error,
       } as SourceLayer<CategoryRecords<C>[string]>;
     }
   }
-}
-
-function layer<R>(
-  source: string,
-  records: Readonly<Record<string, R>>,
-  error: string | null,
-): SourceLayer<R> {
-  const count = Object.keys(records).length;
-  const status: SourceState =
-    error !== null
-      ? { source, state: 'error', records: count, error }
-      : { source, state: count > 0 ? 'ok' : 'empty', records: count };
-  return { source, records, status };
 }
