@@ -11,7 +11,6 @@ import {
 import { parseJsonBody } from '../http/json-body.js';
 import { routeUrl } from '../http/route-url.js';
 import { createTransport, type Transport } from '../http/transport.js';
-import { dropNonModelPendingEntries } from '../records/pending-resources.js';
 import { checkHeaderValue, checkKeys, checkObject } from '../util/option-checks.js';
 import type { ModelProvider, ProviderFetchOptions } from './model-provider.js';
 
@@ -84,7 +83,10 @@ export function pendingProvider(options: PendingProviderOptions): ModelProvider 
       const url = routeUrl(primaryUrl.replace(/\/+$/, ''), V2_PENDING_ROUTE, { category });
       const transport = transportFor(primaryUrl, given);
       const payload = parseJsonBody(await transport.request({ url, signal, origin: id }));
-      return dropNonModelPendingEntries(payload); // guidance/baseline change sets are not models
+      // Guidance and baseline change sets are not models. Loaded with the first answer (a chunk
+      // of its own, importing nothing); failing to load fails this fetch like any other failure.
+      const { dropNonModelPendingEntries } = await import('../records/pending-resources.js');
+      return dropNonModelPendingEntries(payload);
     },
   };
 }
