@@ -42,7 +42,7 @@ export type ParseOutcome<T> =
   | { readonly ok: true; readonly record: T }
   | { readonly ok: false; readonly issues: readonly FieldIssue[] };
 
-/** Outcome of `parseRecord` (parse-records.ts) and {@link validateRecord}. */
+/** Outcome of `parseRecord` (and of `validateRecord`, which it is built on). */
 export type ParsedRecord<C extends Category> = ParseOutcome<RecordOf<C>>;
 
 /** Turns one zod issue of the value `raw` into a {@link FieldIssue}. */
