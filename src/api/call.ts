@@ -1,7 +1,8 @@
 import { MalformedResponseError } from '../errors/malformed-response-error.js';
 import { parseJsonBody } from '../http/json-body.js';
+import { type Query, queryString } from '../http/query-string.js';
 import type { RequestOptions } from '../http/request-options.js';
-import { type PathParams, type Query, routeUrl } from '../http/route-url.js';
+import { type PathParams, routeUrl } from '../http/route-url.js';
 import type { ApiRoute } from '../http/routes.js';
 import type { Transport } from '../http/transport.js';
 import { issueMessage } from '../schemas/issue-message.js';
@@ -53,7 +54,7 @@ export type Call = <T>(route: ApiRoute, call: RouteCall<T>) => Promise<T>;
  */
 export function createCall(transport: Transport, base: string, signal?: AbortSignal): Call {
   return async <T>(route: ApiRoute, call: RouteCall<T>): Promise<T> => {
-    const url = routeUrl(base, route, call.params, call.query);
+    const url = routeUrl(base, route, call.params) + queryString(call.query);
     const signals = [signal, call.options?.signal].filter((s): s is AbortSignal => s !== undefined);
     const response = await transport.request({
       method: route.method,

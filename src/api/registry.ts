@@ -1,18 +1,16 @@
 import {
   type ApiRoute,
   AUDIT_ROUTES,
-  BASELINE_ROUTES,
-  LICENSING_ROUTES,
   METADATA_ROUTES,
   PENDING_QUEUE_ROUTES,
   ROOT_ROUTES,
   STATISTICS_ROUTES,
-  TEXT_GUIDANCE_ROUTES,
   TEXT_UTILS_ROUTES,
   USER_ROUTES,
   V1_ROUTES,
   V2_ROUTES,
 } from '../http/routes.js';
+import { BASELINE_ROUTES, LICENSING_ROUTES, TEXT_GUIDANCE_ROUTES } from '../http/routes-8x.js';
 
 /** The groups of client methods: `root` is the client itself (`client.heartbeat()`). */
 export type ApiArea =

@@ -6,9 +6,11 @@ import type { ChainRequest, FallbackChain } from '../origins/fallback-chain.js';
 import type { CategoryResult } from '../records/category-result.js';
 import { type CategoryChange, diffCategoryRecords, isEmptyDiff } from '../records/diff-records.js';
 import { CANONICAL_SOURCE, markSource } from '../records/provenance.js';
+import { issueMessagesReady } from '../schemas/lazy-issues.js';
 import type { CategoryRecords } from '../schemas/record-schemas.js';
 import { delay } from '../util/delay.js';
 import type { Emitter } from '../util/emitter.js';
+import { errorMessage, toError } from '../util/to-error.js';
 import { CategoryStore, type StoredCategory } from './category-store.js';
 import { SingleFlight } from './single-flight.js';
 import { legacyStorageKey, parseStoredSnapshot, storageKey, toSnapshot } from './snapshot.js';
@@ -62,8 +64,6 @@ export interface CacheFleet {
   /** After every accepted result, with the one it replaced. */
   accepted(result: CategoryResult, change: CategoryChange | null, before?: CategoryResult): void;
 }
-
-const toError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
 /**
  * The canonical records of one manager: fresh cache → last-known-good (served at once, refreshed
@@ -335,6 +335,8 @@ export class CategoryCache {
       const stored = parseStoredSnapshot(text, now());
       if (stored.kind === 'unreadable')
         throw new StorageError('get', key, `the stored snapshot is unreadable: ${stored.reason}`);
+      // Invalid records are reported once their messages can be worded (lazy-issues.ts).
+      if (stored.kind === 'ok' && stored.result.issues.length > 0) await issueMessagesReady();
       if (
         stored.kind === 'ok' &&
         stored.result.category === category &&
@@ -351,7 +353,7 @@ export class CategoryCache {
       const problem =
         error instanceof StorageError
           ? error
-          : new StorageError('get', key, toError(error).message, { cause: error });
+          : new StorageError('get', key, errorMessage(error), { cause: error });
       this.#storageProblems.set(category, problem);
       this.#context.events.emit('error', { category, origin: 'storage', error: problem });
     }
@@ -378,7 +380,7 @@ export class CategoryCache {
         const problem =
           error instanceof StorageError
             ? error
-            : new StorageError('set', key, toError(error).message, { cause: error });
+            : new StorageError('set', key, errorMessage(error), { cause: error });
         this.#context.events.emit('error', {
           category: result.category,
           origin: 'storage',

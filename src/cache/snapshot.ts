@@ -1,6 +1,7 @@
 import { type Category, isCategory } from '../categories.js';
 import type { CategoryResult, NetworkOrigin, Origin } from '../records/category-result.js';
-import { parseCategoryRecords } from '../schemas/parse-records.js';
+import { lazyFieldIssue } from '../schemas/lazy-issues.js';
+import { validateCategoryRecords } from '../schemas/record-validation.js';
 
 /** One category as stored or exported: its raw records and where they came from. */
 export interface CategorySnapshot {
@@ -77,7 +78,11 @@ export function fromSnapshot(value: unknown, now: number = Date.now()): Category
   ) {
     return null;
   }
-  const { records, issues } = parseCategoryRecords(snapshot.category, snapshot.records);
+  const { records, issues } = validateCategoryRecords(
+    snapshot.category,
+    snapshot.records,
+    lazyFieldIssue,
+  );
   return {
     category: snapshot.category,
     records,

@@ -1,4 +1,5 @@
 import { StorageError } from '../errors/storage-error.js';
+import { errorMessage } from '../util/to-error.js';
 import type { SnapshotStorage } from './storage.js';
 
 /**
@@ -33,9 +34,8 @@ export async function bounded(
     return await Promise.race([storage.get(key), expired]);
   } catch (error) {
     if (error instanceof StorageError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
     const errno = (error as { code?: unknown } | null)?.code;
-    throw new StorageError(operation, key, message, {
+    throw new StorageError(operation, key, errorMessage(error), {
       ...(typeof errno === 'string' ? { errno } : {}),
       cause: error,
     });

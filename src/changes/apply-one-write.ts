@@ -2,6 +2,7 @@ import type { Category } from '../categories.js';
 import { parseJsonBody } from '../http/json-body.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { CategoryChange } from '../records/diff-records.js';
+import { issueMessagesReady } from '../schemas/lazy-issues.js';
 import type { CategoryMetadata } from '../schemas/metadata.js';
 import { parseRecord } from '../schemas/parse-records.js';
 import type { RecordOf } from '../schemas/record-schemas.js';
@@ -46,6 +47,9 @@ export async function applyOneWrite(
     return false;
   }
   const issues = entry.result.issues.filter((i) => i.key !== name && i.name !== name);
+  // The records still invalid are reported again with the new result, once their messages can be
+  // worded (a seed's, read without waiting: lazy-issues.ts).
+  if (issues.length > 0) await issueMessagesReady();
   return cache.accept(
     {
       ...entry.result,

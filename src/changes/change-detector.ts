@@ -1,7 +1,7 @@
 import type { CategoryCache } from '../cache/category-cache.js';
 import type { Category } from '../categories.js';
 import { parseJsonBody } from '../http/json-body.js';
-import type { PrimaryUrls } from '../http/primary-urls.js';
+import { type PrimaryUrls, primaryUrls } from '../http/primary-urls.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { Transport } from '../http/transport.js';
 import type { ChainRequest } from '../origins/fallback-chain.js';
@@ -23,6 +23,18 @@ export interface DetectorContext {
   readonly now: () => number;
   /** The manager's lifetime: a check in progress stops when it closes. */
   readonly closed: AbortSignal;
+}
+
+/**
+ * The context of a detector for a manager whose PRIMARY is `primaryUrl` (`null`: none). The URLs
+ * are built here, in the detector's chunk: the core's first load carries only the routes it reads
+ * at start (http/category-routes.ts).
+ */
+export function detectorContext(
+  parts: Omit<DetectorContext, 'urls'>,
+  primaryUrl: string | null,
+): DetectorContext {
+  return { ...parts, urls: primaryUrl ? primaryUrls(primaryUrl) : null };
 }
 
 /** The change token of a category: the counters catch two writes within one second. */

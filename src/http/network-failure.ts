@@ -1,4 +1,5 @@
 import { ConnectionError } from '../errors/connection-error.js';
+import { errorMessage } from '../util/to-error.js';
 
 // Connection errors that mean "nobody is there": retrying them within milliseconds only delays
 // the fallback. Resets and dropped sockets are still retried.
@@ -26,25 +27,25 @@ export function isRetryableNetworkError(error: unknown): boolean {
   return code === undefined || !UNREACHABLE.has(code);
 }
 
-/** Node/undici error codes, in plain words. `{host}` is filled in. */
-const REASONS: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused by {host}',
-  ECONNRESET: 'connection reset by {host}',
-  EPIPE: 'connection closed by {host} while sending',
-  ENOTFOUND: 'DNS lookup of {host} failed (no such host)',
-  EAI_AGAIN: 'DNS lookup of {host} failed (temporary failure; try again)',
-  EHOSTUNREACH: '{host} is unreachable (no route to host)',
-  ENETUNREACH: 'the network is unreachable (while connecting to {host})',
-  ETIMEDOUT: 'connecting to {host} timed out',
-  UND_ERR_SOCKET: 'connection to {host} closed unexpectedly',
-  UND_ERR_CONNECT_TIMEOUT: 'connecting to {host} timed out',
-  UND_ERR_HEADERS_OVERFLOW: '{host} sent headers that are too large',
-  CERT_HAS_EXPIRED: 'the TLS certificate of {host} has expired',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'the TLS certificate of {host} is self-signed',
-  SELF_SIGNED_CERT_IN_CHAIN: 'the TLS certificate chain of {host} is self-signed',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the TLS certificate of {host} cannot be verified',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'the TLS certificate does not match {host}',
-};
+// The words for Node's error codes are a chunk of their own (node-error-reasons.ts): only Node,
+// Bun and Deno give a failed fetch a code; a browser says "Failed to fetch" and never needs them.
+let reasons: Readonly<Record<string, string>> | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads the words for `error`'s code, when it has one, before it is described. Never rejects:
+ * without them (a chunk that could not load), a coded failure is worded generically, with its code.
+ */
+export function loadCodeReasons(error: unknown): Promise<void> {
+  if (codeOf(error) === undefined) return Promise.resolve();
+  loading ??= import('./node-error-reasons.js').then(
+    (module) => {
+      reasons = module.NODE_ERROR_REASONS;
+    },
+    () => undefined,
+  );
+  return loading;
+}
 
 const BROWSER_HINT =
   'In a browser this usually means CORS: the server must allow this page’s origin (or the host is down)';
@@ -52,7 +53,8 @@ const BROWSER_HINT =
 /**
  * The failure of a request that got no HTTP answer, in plain words with the host: what fetch
  * reports as `TypeError: fetch failed` (Node) or `Failed to fetch` (browsers), with its cause.
- * `scrub` removes secrets (the API key) from any text taken from the underlying error.
+ * `scrub` removes secrets (the API key) from any text taken from the underlying error. A coded
+ * failure is worded by code once {@link loadCodeReasons} has loaded the words.
  */
 export function connectionFailure(
   error: unknown,
@@ -60,11 +62,12 @@ export function connectionFailure(
   scrub: (text: string) => string,
 ): ConnectionError {
   const code = codeOf(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const causeMessage = String((error as { cause?: { message?: unknown } }).cause?.message ?? '');
   let reason: string;
   let hint: string | undefined;
-  if (code && REASONS[code]) reason = (REASONS[code] as string).replace('{host}', init.host);
+  const known = code === undefined ? undefined : reasons?.[code];
+  if (known) reason = known.replace('{host}', init.host);
   else if (/redirect/i.test(`${message} ${causeMessage}`)) {
     reason = `${init.host} answered with a redirect, which is refused`;
     if (init.redirectRefused)

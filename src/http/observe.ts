@@ -128,6 +128,8 @@ export function createObserver(
   onHookError: ((error: Error) => void) | undefined,
 ): Observer {
   const failed = (name: string, error: unknown) => {
+    // Not util/to-error.ts: sharing a helper with this chunk would cut the core's first load into
+    // one more chunk (see DEVELOPERS.md, Bundle budget).
     const message = `the ${name} hook failed: ${error instanceof Error ? error.message : String(error)}`;
     if (onHookError) onHookError(new Error(message, { cause: error }));
     else logger?.warn?.(LOG_PREFIX + message);

@@ -1,11 +1,5 @@
 import type { ApiRoute } from './routes.js';
 
-/** A query string value: lists repeat the key, `undefined` is left out. */
-export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
-
-/** Query parameters of one call. */
-export type Query = Readonly<Record<string, QueryValue>> | URLSearchParams;
-
 /** Path parameters of one call. */
 export type PathParams = Readonly<Record<string, string | number>>;
 
@@ -19,27 +13,11 @@ export function fillPath(path: string, params: PathParams): string {
   });
 }
 
-function queryString(query: Query | undefined): string {
-  if (!query) return '';
-  const search = query instanceof URLSearchParams ? query : new URLSearchParams();
-  if (!(query instanceof URLSearchParams))
-    for (const [key, value] of Object.entries(query)) {
-      if (value === undefined) continue;
-      for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
-    }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
 /**
  * The URL of one call of `route` under `base` (the PRIMARY with `/api`, no trailing slash: the
- * server redirects trailing slashes to a URL without `/api`).
+ * server redirects trailing slashes to a URL without `/api`), without a query string (the API
+ * client appends its own: query-string.ts).
  */
-export function routeUrl(
-  base: string,
-  route: ApiRoute,
-  params: PathParams = {},
-  query?: Query,
-): string {
-  return `${base}${fillPath(route.path, params)}${queryString(query)}`;
+export function routeUrl(base: string, route: ApiRoute, params: PathParams = {}): string {
+  return `${base}${fillPath(route.path, params)}`;
 }

@@ -1,3 +1,11 @@
+import { V1_CATEGORY_ROUTE, V2_CATEGORY_ROUTE, V2_PENDING_ROUTE } from './category-routes.js';
+import {
+  ALL_METADATA_ROUTE,
+  LAST_UPDATED_ROUTE,
+  REPLICATE_MODE_ROUTE,
+  V2_MODEL_ROUTE,
+} from './change-routes.js';
+
 /** The role a route needs beyond a valid key (used to explain 401/403 answers). */
 export type ApiRole = 'reader' | 'requestor' | 'approver' | 'license_editor';
 
@@ -42,43 +50,10 @@ const write = /* @__NO_SIDE_EFFECTS__ */ (
   write: true,
 });
 
-// The routes an 8.x service added: a 7.6 server answers them 404 `Not Found`.
-const read8x = /* @__NO_SIDE_EFFECTS__ */ (path: string): ApiRoute => ({
-  method: 'GET',
-  path,
-  addedIn: '8.x',
-});
-
-const write8x = /* @__NO_SIDE_EFFECTS__ */ (
-  method: HttpMethod,
-  path: string,
-  role: ApiRole,
-): ApiRoute => ({ method, path, role, write: true, addedIn: '8.x' });
-
-// The routes the manager reads, each on its own: a bundle of the manager keeps these seven, not
-// the tables around them (an object is kept whole, every route in it). The tables below list them
-// with the rest.
-
-/** `GET /model_references/v2/{category}`: a category's records. */
-export const V2_CATEGORY_ROUTE: ApiRoute = read('/model_references/v2/{category}');
-/** `GET /model_references/v2/{category}/model/{name}`: one record. */
-export const V2_MODEL_ROUTE: ApiRoute = read('/model_references/v2/{category}/model/{name}');
-/** `GET /model_references/v2/{category}/pending`: the changes queued for review. */
-export const V2_PENDING_ROUTE: ApiRoute = read('/model_references/v2/{category}/pending', 'reader');
-/** `GET /model_references/v1/{category}`: a category in the legacy format. */
-export const V1_CATEGORY_ROUTE: ApiRoute = read('/model_references/v1/{category}');
-/** `GET /model_references/{version}/metadata/last_updated`: one stamp for all categories. */
-export const LAST_UPDATED_ROUTE: ApiRoute = read(
-  '/model_references/{version}/metadata/last_updated',
-);
-/** `GET /model_references/{version}/metadata/metadata`: every category's metadata. */
-export const ALL_METADATA_ROUTE: ApiRoute = read('/model_references/{version}/metadata/metadata');
-/** `GET /replicate_mode`: PRIMARY or REPLICA, and the canonical format. */
-export const REPLICATE_MODE_ROUTE: ApiRoute = read('/replicate_mode');
-
 // The one route table of the PRIMARY: the API client calls these, and the manager derives every
-// URL it reads from them (see primary-urls.ts), so a path is written down exactly once. Paths are
-// plain literals, so they can be searched for, and a bundle keeps only the tables it uses.
+// URL it reads from them (category-routes.ts, change-routes.ts), so a path is written down exactly
+// once. Paths are plain literals, so they can be searched for, and a bundle keeps only the tables
+// it uses. The routes an 8.x service added are in routes-8x.ts.
 // `{version}` is `v1` or `v2` for the routes mounted identically under both.
 
 /** The service's top-level routes. */
@@ -289,92 +264,4 @@ export const AUDIT_ROUTES: RouteTable<'current' | 'batches' | 'batch' | 'netChan
 /** The caller's roles. */
 export const USER_ROUTES: RouteTable<'roles'> = {
   roles: read('/model_references/v2/me/roles', 'reader'),
-};
-
-/** License definitions, licensed assets and per-model conclusions (8.x). */
-export const LICENSING_ROUTES: RouteTable<
-  | 'licenses'
-  | 'license'
-  | 'createLicense'
-  | 'replaceLicense'
-  | 'deleteLicense'
-  | 'assets'
-  | 'asset'
-  | 'createAsset'
-  | 'replaceAsset'
-  | 'deleteAsset'
-  | 'model'
-  | 'summary'
-  | 'export'
-> = {
-  licenses: read8x('/model_references/v2/licensing/licenses'),
-  license: read8x('/model_references/v2/licensing/licenses/{id}'),
-  createLicense: write8x('POST', '/model_references/v2/licensing/licenses', 'license_editor'),
-  replaceLicense: write8x('PUT', '/model_references/v2/licensing/licenses/{id}', 'license_editor'),
-  deleteLicense: write8x(
-    'DELETE',
-    '/model_references/v2/licensing/licenses/{id}',
-    'license_editor',
-  ),
-  assets: read8x('/model_references/v2/licensing/assets'),
-  asset: read8x('/model_references/v2/licensing/assets/{kind}/{identifier*}'),
-  createAsset: write8x('POST', '/model_references/v2/licensing/assets', 'license_editor'),
-  replaceAsset: write8x(
-    'PUT',
-    '/model_references/v2/licensing/assets/{kind}/{identifier*}',
-    'license_editor',
-  ),
-  deleteAsset: write8x(
-    'DELETE',
-    '/model_references/v2/licensing/assets/{kind}/{identifier*}',
-    'license_editor',
-  ),
-  model: read8x('/model_references/v2/licensing/models/{category}/{name*}'),
-  summary: read8x('/model_references/v2/licensing/summary'),
-  export: read8x('/model_references/v2/licensing/export'),
-};
-
-/** Prompting guidance for text models (8.x). */
-export const TEXT_GUIDANCE_ROUTES: RouteTable<
-  | 'profiles'
-  | 'profile'
-  | 'assignments'
-  | 'model'
-  | 'catalog'
-  | 'catalogIfChanged'
-  | 'previewMigration'
-  | 'submitChangeSet'
-> = {
-  profiles: read8x('/model_references/v2/text_generation/guidance/profiles'),
-  profile: read8x('/model_references/v2/text_generation/guidance/profiles/{id}'),
-  assignments: read8x('/model_references/v2/text_generation/guidance/assignments'),
-  model: read8x('/model_references/v2/text_generation/guidance/model'),
-  catalog: read8x('/model_references/v2/text_generation/guidance/export'),
-  catalogIfChanged: read8x('/model_references/v2/text_generation/guidance/export'),
-  previewMigration: write8x(
-    'POST',
-    '/model_references/v2/text_generation/guidance/migration/preview',
-    'requestor',
-  ),
-  submitChangeSet: write8x(
-    'POST',
-    '/model_references/v2/text_generation/guidance/change-sets',
-    'requestor',
-  ),
-};
-
-/** The served image baseline catalog (8.x). */
-export const BASELINE_ROUTES: RouteTable<
-  'list' | 'catalog' | 'catalogIfChanged' | 'baseline' | 'submitChangeSet'
-> = {
-  // The service mounts the index at `/`: without the slash it would answer with a redirect.
-  list: read8x('/model_references/v2/image_generation/baselines/'),
-  catalog: read8x('/model_references/v2/image_generation/baselines/export'),
-  catalogIfChanged: read8x('/model_references/v2/image_generation/baselines/export'),
-  baseline: read8x('/model_references/v2/image_generation/baselines/{name}'),
-  submitChangeSet: write8x(
-    'POST',
-    '/model_references/v2/image_generation/baselines/change-sets',
-    'requestor',
-  ),
 };

@@ -1,7 +1,7 @@
 import { MalformedResponseError } from '../errors/malformed-response-error.js';
 import { isModelReferenceError } from '../errors/model-reference-error.js';
 import { type AttemptBounds, boundedFetch } from './bounded-fetch.js';
-import { connectionFailure, isRetryableNetworkError } from './network-failure.js';
+import { connectionFailure, isRetryableNetworkError, loadCodeReasons } from './network-failure.js';
 import type { HttpHooks, Logger } from './observe.js';
 import type { RequestOptions } from './request-options.js';
 import { withRetries } from './retry.js';
@@ -154,7 +154,14 @@ export function createTransport(options: TransportOptions): Transport {
           : isModelReferenceError(error)
             ? error
             : connectionFailure(error, { method, url, host: bounds.host, redirectRefused }, scrub);
-      const attempt = () => boundedFetch(options.fetch, build(request, method), bounds);
+      // A failure with a Node error code is worded by code: the words load before it is told.
+      const attempt = () =>
+        boundedFetch(options.fetch, build(request, method), bounds).catch(
+          async (error: unknown) => {
+            if (!isModelReferenceError(error)) await loadCodeReasons(error);
+            throw error;
+          },
+        );
       const watched =
         observing && (await observing).watch({ method, url, origin, route }, attempt, failure);
       let response: Response;

@@ -2,12 +2,12 @@ import { CategoryCache } from '../cache/category-cache.js';
 import type { ChangeDetector } from '../changes/change-detector.js';
 import type { ManagerEvents } from '../events.js';
 import type { FleetLink } from '../fleet/fleet-link.js';
-import { primaryUrls } from '../http/primary-urls.js';
 import { createTransport } from '../http/transport.js';
 import { CircuitBreaker } from '../origins/circuit-breaker.js';
 import { configuredOrigins } from '../origins/configured-origins.js';
 import { FallbackChain } from '../origins/fallback-chain.js';
 import { ProviderRegistry } from '../providers/provider-registry.js';
+import { issueMessagesReady } from '../schemas/lazy-issues.js';
 import type { Emitter } from '../util/emitter.js';
 import type { BaselineCatalogCache } from './baseline-catalog.js';
 import type { LoggedEvent } from './log-events.js';
@@ -55,6 +55,8 @@ export function assembleManager(
     // Subscribed now, written by a chunk loaded once: lines keep the order of their events. A
     // logger that throws is reported like a failing listener.
     const writing = import('./log-events.js');
+    // Each line also waits for the wording of validation messages when it is loading
+    // (lazy-issues.ts): every line after the first invalid record waits for the same load.
     for (const event of [
       'fallback',
       'stale',
@@ -62,7 +64,9 @@ export function assembleManager(
       'error',
     ] as const satisfies readonly LoggedEvent[])
       events.on(event, (payload) =>
-        writing.then(({ logEvent }) => logEvent(logger, event, payload)),
+        Promise.all([writing, issueMessagesReady()]).then(([{ logEvent }]) =>
+          logEvent(logger, event, payload),
+        ),
       );
   }
   const { primaryUrl } = options.transport;
@@ -92,11 +96,11 @@ export function assembleManager(
     now,
     suspect,
   });
-  const urls = primaryUrl ? primaryUrls(primaryUrl) : null;
   let detector: Promise<ChangeDetector> | undefined;
   const changes = () =>
     (detector ??= import('../changes/change-detector.js').then(
-      ({ ChangeDetector }) => new ChangeDetector({ transport, urls, cache, now, closed }),
+      ({ ChangeDetector, detectorContext }) =>
+        new ChangeDetector(detectorContext({ transport, cache, now, closed }, primaryUrl)),
     ));
   for (const result of options.seed) cache.seed(result);
   let baselineCache: Promise<BaselineCatalogCache> | undefined;

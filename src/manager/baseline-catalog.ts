@@ -6,7 +6,7 @@ import type { FleetBaselineHolder, FleetBaselines, FleetLink } from '../fleet/fl
 import { parseJsonBody } from '../http/json-body.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { routeUrl } from '../http/route-url.js';
-import { BASELINE_ROUTES } from '../http/routes.js';
+import { BASELINE_ROUTES } from '../http/routes-8x.js';
 import type { Transport } from '../http/transport.js';
 import {
   BUNDLED_BASELINE_CATALOG,

@@ -16,6 +16,7 @@ import type { CategoryChange } from '../records/diff-records.js';
 import { findRecordByName } from '../records/model-aliases.js';
 import type { CategoryRecords, ModelRecord, RecordOf } from '../schemas/record-schemas.js';
 import { Emitter, type Unsubscribe } from '../util/emitter.js';
+import { toError } from '../util/to-error.js';
 import { assembleManager, type ManagerParts } from './assemble.js';
 import type { BaselineCatalogRead } from './baseline-catalog.js';
 import { type CheckedCallOptions, checkCallOptions, type RefreshOptions } from './call-options.js';
@@ -145,9 +146,7 @@ export class ModelReferenceManager {
     settled.forEach((outcome, index) => {
       const category = CATEGORIES[index] as Category;
       if (outcome.status === 'fulfilled') categories[category] = outcome.value;
-      else
-        errors[category] =
-          outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason));
+      else errors[category] = toError(outcome.reason);
     });
     options.signal?.throwIfAborted();
     return { categories: categories as AllCategories['categories'], errors };
@@ -321,10 +320,7 @@ export class ModelReferenceManager {
     return startWatch(
       {
         check: async (signal) => (await this.#parts.detector()).check({ signal }),
-        onError: (error) =>
-          this.#events.emit('error', {
-            error: error instanceof Error ? error : new Error(String(error)),
-          }),
+        onError: (error) => this.#events.emit('error', { error: toError(error) }),
         closed: this.#closing.signal,
       },
       options,

@@ -31,6 +31,7 @@ import {
   checkKeys,
   checkObject,
   MAX_TIMER_MS,
+  rejectOption,
 } from '../util/option-checks.js';
 
 /** Options of `new ModelReferenceManager(options)`. Every one is optional. */
@@ -146,11 +147,7 @@ const RENAMED: Readonly<Record<string, string>> = {
 
 function resolveChain(value: unknown): readonly NetworkOrigin[] {
   if (value === undefined) return DEFAULT_CHAIN;
-  if (!Array.isArray(value))
-    throw new InvalidOptionsError(
-      'chain',
-      `expected a list of origins, got ${describeValue(value)}`,
-    );
+  if (!Array.isArray(value)) return rejectOption('chain', 'a list of origins', value);
   for (const id of value)
     if (!DEFAULT_CHAIN.includes(id))
       throw new InvalidOptionsError(
@@ -165,10 +162,7 @@ function resolveChain(value: unknown): readonly NetworkOrigin[] {
 function resolveGithub(value: unknown): GithubLocation | null {
   if (value === false) return null;
   if (value !== undefined && (typeof value !== 'object' || value === null))
-    throw new InvalidOptionsError(
-      'github',
-      `expected an object or false, got ${describeValue(value)}`,
-    );
+    return rejectOption('github', 'an object or false', value);
   const github = checkObject('github', value);
   checkKeys('github', github, ['rawBaseUrl', 'owner', 'branch']);
   const segment = (key: 'owner' | 'branch'): string => {
@@ -176,9 +170,10 @@ function resolveGithub(value: unknown): GithubLocation | null {
     if (given === undefined) return DEFAULT_GITHUB[key];
     // One path segment of a URL (a branch may contain `/`, but never `..` or a scheme).
     if (typeof given !== 'string' || !/^[\w.-]+(\/[\w.-]+)*$/.test(given) || given.includes('..'))
-      throw new InvalidOptionsError(
+      return rejectOption(
         `github.${key}`,
-        `expected a GitHub ${key} name (letters, digits, . _ - and, for a branch, /), got ${describeValue(given)}`,
+        `a GitHub ${key} name (letters, digits, . _ - and, for a branch, /)`,
+        given,
       );
     return given;
   };
@@ -224,10 +219,7 @@ function resolveCircuitBreaker(value: unknown): CircuitBreakerPolicy {
 function resolveShare(path: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !(value >= 0 && value <= 1))
-    throw new InvalidOptionsError(
-      path,
-      `expected a share from 0 to 1, got ${describeValue(value)}`,
-    );
+    return rejectOption(path, 'a share from 0 to 1', value);
   return value;
 }
 
@@ -257,9 +249,10 @@ function resolveSeed(value: unknown): readonly CategoryResult[] {
   if (value === undefined) return [];
   const snapshot = checkObject('snapshot', value);
   if (!Array.isArray(snapshot.categories))
-    throw new InvalidOptionsError(
+    return rejectOption(
       'snapshot.categories',
-      `expected the list of category snapshots of exportSnapshot(), got ${describeValue(snapshot.categories)}`,
+      'the list of category snapshots of exportSnapshot()',
+      snapshot.categories,
     );
   return snapshot.categories.map((entry: unknown, index: number) => {
     const result = fromSnapshot(entry);

@@ -10,6 +10,7 @@ import {
 } from '../errors/model-reference-error.js';
 import { isSuspectAnswerError } from '../errors/suspect-answer-error.js';
 import { isTimeoutError } from '../errors/timeout-error.js';
+import { errorMessage } from '../util/to-error.js';
 
 /** Why one request to one origin gave no data, as the fallback chain and its breaker see it. */
 export type FailureKind =
@@ -41,7 +42,7 @@ export const isHostLevel = (kind: FailureKind): boolean => kind === 'timeout' ||
  */
 export function asOriginFailure(error: unknown, url: string): ModelReferenceError {
   if (isModelReferenceError(error)) return error;
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   return new MalformedResponseError(
     { method: 'GET', url, reason: `data that could not be read (${reason})` },
     { cause: error },

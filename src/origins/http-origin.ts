@@ -3,7 +3,8 @@ import { MalformedResponseError } from '../errors/malformed-response-error.js';
 import type { Transport } from '../http/transport.js';
 import { urlOrigin } from '../http/url.js';
 import type { CategoryResult, NetworkOrigin } from '../records/category-result.js';
-import type { RecordIssue } from '../schemas/parse-records.js';
+import { issueMessagesReady } from '../schemas/lazy-issues.js';
+import type { RecordIssue } from '../schemas/record-validation.js';
 import { fetchPayload, type Payload } from './fetch-payload.js';
 import type { OriginReader, OriginRequest } from './origin-reader.js';
 import { toCategoryResult, unchangedResult } from './parse-payload.js';
@@ -77,7 +78,10 @@ export function httpOrigin(
       const same = unchangedResult(spec.id, payload, known, now());
       if (same) return same;
       const { records, issues } = await spec.decode(category, payload);
-      return toCategoryResult(category, spec.id, payload, records, now(), issues);
+      const result = toCategoryResult(category, spec.id, payload, records, now(), issues);
+      // Invalid records are reported once their messages can be worded (lazy-issues.ts).
+      if (result.issues.length > 0) await issueMessagesReady();
+      return result;
     },
   };
 }

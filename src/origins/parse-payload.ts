@@ -1,7 +1,8 @@
 import type { Category } from '../categories.js';
 import { MalformedResponseError } from '../errors/malformed-response-error.js';
 import type { CategoryResult, NetworkOrigin } from '../records/category-result.js';
-import { parseCategoryRecords, type RecordIssue } from '../schemas/parse-records.js';
+import { lazyFieldIssue } from '../schemas/lazy-issues.js';
+import { type RecordIssue, validateCategoryRecords } from '../schemas/record-validation.js';
 import type { Payload } from './fetch-payload.js';
 
 /**
@@ -18,9 +19,9 @@ export function toCategoryResult<C extends Category>(
   fetchedAt: number,
   earlierIssues: readonly RecordIssue[] = [],
 ): CategoryResult<C> {
-  let parsed: ReturnType<typeof parseCategoryRecords<C>>;
+  let parsed: ReturnType<typeof validateCategoryRecords<C>>;
   try {
-    parsed = parseCategoryRecords(category, data);
+    parsed = validateCategoryRecords(category, data, lazyFieldIssue);
   } catch (error) {
     const { method, url } = payload;
     throw new MalformedResponseError(

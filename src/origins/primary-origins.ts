@@ -1,6 +1,7 @@
 import { CATEGORY_DESCRIPTORS } from '../categories.js';
+import { V1_CATEGORY_ROUTE, V2_CATEGORY_ROUTE } from '../http/category-routes.js';
 import { parseJsonBody } from '../http/json-body.js';
-import { primaryUrls } from '../http/primary-urls.js';
+import { routeUrl } from '../http/route-url.js';
 import type { Transport } from '../http/transport.js';
 import { convertLegacy, httpOrigin } from './http-origin.js';
 import type { OriginReader } from './origin-reader.js';
@@ -11,13 +12,12 @@ export function v2Origin(
   primaryUrl: string,
   now: () => number,
 ): OriginReader {
-  const urls = primaryUrls(primaryUrl);
   return httpOrigin(
     {
       id: 'v2',
       base: primaryUrl,
       unsupported: () => null,
-      urlOf: urls.v2Category,
+      urlOf: (category) => routeUrl(primaryUrl, V2_CATEGORY_ROUTE, { category }),
       decode: (_, payload) => ({ records: parseJsonBody(payload), issues: [] }),
     },
     transport,
@@ -34,14 +34,13 @@ export function v1Origin(
   primaryUrl: string,
   now: () => number,
 ): OriginReader {
-  const urls = primaryUrls(primaryUrl);
   return httpOrigin(
     {
       id: 'v1',
       base: primaryUrl,
       unsupported: (category) =>
         CATEGORY_DESCRIPTORS[category].legacy ? null : `${category} has no legacy format`,
-      urlOf: urls.v1Category,
+      urlOf: (category) => routeUrl(primaryUrl, V1_CATEGORY_ROUTE, { category }),
       decode: (category, payload) =>
         convertLegacy(payload, (legacy) =>
           legacy.convertLegacyJson(category, parseJsonBody(payload)),

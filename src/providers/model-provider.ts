@@ -1,10 +1,9 @@
 import type { Category } from '../categories.js';
 import { isCategory } from '../categories.js';
-import { describeValue } from '../errors/describe-value.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import type { HttpHooks, Logger } from '../http/observe.js';
 import { CANONICAL_SOURCE } from '../records/provenance.js';
-import { checkDuration, checkObject } from '../util/option-checks.js';
+import { checkDuration, checkObject, rejectOption } from '../util/option-checks.js';
 
 /** What a provider gets with each fetch. */
 export interface ProviderFetchOptions {
@@ -76,10 +75,7 @@ export function checkProvider(provider: unknown): asserts provider is ModelProvi
   if (provider === undefined)
     throw new InvalidOptionsError('provider', 'expected a provider, got undefined');
   if (typeof given.id !== 'string' || given.id.trim() === '')
-    throw new InvalidOptionsError(
-      'provider.id',
-      `expected a non-empty string, got ${describeValue(given.id)}`,
-    );
+    return rejectOption('provider.id', 'a non-empty string', given.id);
   if (RESERVED_SOURCE_IDS.includes(given.id))
     throw new InvalidOptionsError(
       'provider.id',

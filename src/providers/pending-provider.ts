@@ -1,6 +1,7 @@
 import type { Category } from '../categories.js';
 import { CATEGORIES } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
+import { V2_PENDING_ROUTE } from '../http/category-routes.js';
 import {
   DEFAULT_CLIENT_AGENT,
   DEFAULT_MAX_RESPONSE_BYTES,
@@ -8,9 +9,8 @@ import {
   DEFAULT_TIMEOUT_MS,
 } from '../http/defaults.js';
 import { parseJsonBody } from '../http/json-body.js';
-import { primaryUrls } from '../http/primary-urls.js';
+import { routeUrl } from '../http/route-url.js';
 import { createTransport, type Transport } from '../http/transport.js';
-import { dropNonModelPendingEntries } from '../records/pending-resources.js';
 import { checkHeaderValue, checkKeys, checkObject } from '../util/option-checks.js';
 import type { ModelProvider, ProviderFetchOptions } from './model-provider.js';
 
@@ -79,10 +79,14 @@ export function pendingProvider(options: PendingProviderOptions): ModelProvider 
     async fetchCategory(category, given) {
       const { signal, primaryUrl } = given;
       if (primaryUrl === null) throw new Error('the pending channel needs a PRIMARY (primaryUrl)');
-      const url = primaryUrls(primaryUrl).v2Pending(category);
+      // The PRIMARY's base without a trailing slash (the server redirects such URLs).
+      const url = routeUrl(primaryUrl.replace(/\/+$/, ''), V2_PENDING_ROUTE, { category });
       const transport = transportFor(primaryUrl, given);
       const payload = parseJsonBody(await transport.request({ url, signal, origin: id }));
-      return dropNonModelPendingEntries(payload); // guidance/baseline change sets are not models
+      // Guidance and baseline change sets are not models. Loaded with the first answer (a chunk
+      // of its own, importing nothing); failing to load fails this fetch like any other failure.
+      const { dropNonModelPendingEntries } = await import('../records/pending-resources.js');
+      return dropNonModelPendingEntries(payload);
     },
   };
 }

@@ -1,15 +1,13 @@
 import { SingleFlight } from '../cache/single-flight.js';
 import type { Category } from '../categories.js';
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
-import { SuspectAnswerError } from '../errors/suspect-answer-error.js';
 import type { ManagerEvents } from '../events.js';
-import { markSource } from '../records/provenance.js';
-import type { SourceLayer, SourceState } from '../records/source-layer.js';
-import { type SuspectAnswerPolicy, suspectReason } from '../records/suspect-answer.js';
-import { parseCategoryRecords } from '../schemas/parse-records.js';
+import { type SourceLayer, sourceLayer } from '../records/source-layer.js';
+import type { SuspectAnswerPolicy } from '../records/suspect-answer.js';
 import type { CategoryRecords } from '../schemas/record-schemas.js';
 import type { Emitter } from '../util/emitter.js';
 import { checkBoolean, checkKeys, checkObject } from '../util/option-checks.js';
+import { errorMessage, toError } from '../util/to-error.js';
 import { checkProvider, type ModelProvider, type ProviderFetchOptions } from './model-provider.js';
 
 /** What the registry needs from its manager. */
@@ -27,19 +25,22 @@ export interface RegistryContext {
   readonly suspect: SuspectAnswerPolicy | null;
 }
 
-interface Cached {
+/** A provider's validated answer for one category, as cached. */
+export interface ProviderAnswer {
   readonly records: Readonly<Record<string, unknown>>;
   readonly fetchedAt: number;
 }
 
 interface Slot {
   readonly provider: ModelProvider;
-  readonly cache: Map<Category, Cached>;
-  readonly flights: SingleFlight<Category, Cached>;
+  readonly cache: Map<Category, ProviderAnswer>;
+  readonly flights: SingleFlight<Category, ProviderAnswer>;
 }
 
+/** The fetch itself, loaded on the first read of a provider (see provider-fetch.ts). */
+const loadFetch = () => import('./provider-fetch.js');
+
 const EMPTY: Readonly<Record<string, never>> = Object.freeze(Object.create(null));
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The providers of one manager, in registration order, each with its own cache, TTL, timeout and
@@ -92,96 +93,42 @@ export class ProviderRegistry {
     signal?: AbortSignal,
   ): Promise<SourceLayer<CategoryRecords<C>[string]>> {
     const slot = this.#slots.get(id);
-    if (!slot?.provider.categories.includes(category)) return layer(id, EMPTY, null);
+    if (!slot?.provider.categories.includes(category)) return sourceLayer(id, EMPTY, null);
     const cached = slot.cache.get(category);
     const ttl = slot.provider.ttlMs ?? this.#context.ttlMs;
     if (cached && this.#context.now() - cached.fetchedAt < ttl)
-      return layer(id, cached.records, null) as SourceLayer<CategoryRecords<C>[string]>;
+      return sourceLayer(id, cached.records, null) as SourceLayer<CategoryRecords<C>[string]>;
     try {
       const fresh = await slot.flights.run(
         category,
-        (flight) => this.#fetch(slot, category, flight),
+        async (flight) => {
+          const { fetchFromProvider } = await loadFetch();
+          const previous = slot.cache.get(category);
+          const answer = await fetchFromProvider(
+            this.#context,
+            slot.provider,
+            category,
+            previous,
+            flight,
+          );
+          slot.cache.set(category, answer);
+          return answer;
+        },
         signal,
       );
-      return layer(id, fresh.records, null) as SourceLayer<CategoryRecords<C>[string]>;
+      return sourceLayer(id, fresh.records, null) as SourceLayer<CategoryRecords<C>[string]>;
     } catch (error) {
       signal?.throwIfAborted();
       this.#context.events.emit('error', {
         category,
         source: id,
-        error: error instanceof Error ? error : new Error(message(error)),
+        error: toError(error),
       });
       // The error itself rides along: a read of providers only fails with it (readSources).
       return {
-        ...layer(id, cached?.records ?? EMPTY, message(error)),
+        ...sourceLayer(id, cached?.records ?? EMPTY, errorMessage(error)),
         failure: error,
       } as SourceLayer<CategoryRecords<C>[string]>;
     }
   }
-
-  async #fetch(slot: Slot, category: Category, flight: AbortSignal): Promise<Cached> {
-    const { provider } = slot;
-    const timeoutMs = provider.timeoutMs ?? this.#context.timeoutMs;
-    const signal = AbortSignal.any([flight, this.#context.closed, AbortSignal.timeout(timeoutMs)]);
-    const raw = await Promise.race([
-      provider.fetchCategory(category, {
-        signal,
-        primaryUrl: this.#context.primaryUrl,
-        fetch: this.#context.fetch,
-        observe: this.#context.observe,
-      }),
-      // A provider that ignores its signal is still cut off at its timeout.
-      new Promise<never>((_, reject) =>
-        signal.addEventListener(
-          'abort',
-          () => reject(timeoutError(provider.id, timeoutMs, signal)),
-          {
-            once: true,
-          },
-        ),
-      ),
-    ]);
-    const { records, issues } = parseCategoryRecords(category, raw);
-    // The canonical chain's rule: an answer that would gut what the provider gave before is not
-    // taken; its last answer stays, and the read reports the reason.
-    const previous = slot.cache.get(category);
-    const suspect = this.#context.suspect
-      ? suspectReason(
-          {
-            held: previous ? Object.keys(previous.records) : [],
-            answered: records,
-            invalid: issues.length,
-            confirmedRemovals: 0,
-          },
-          this.#context.suspect,
-        )
-      : null;
-    if (suspect) throw new SuspectAnswerError(`provider "${provider.id}"`, suspect);
-    for (const issue of issues) this.#context.events.emit('invalid-record', issue);
-    Object.freeze(records);
-    markSource(records, provider.id);
-    const cached = { records, fetchedAt: this.#context.now() };
-    slot.cache.set(category, cached);
-    return cached;
-  }
-}
-
-function timeoutError(id: string, timeoutMs: number, signal: AbortSignal): unknown {
-  const reason = signal.reason as { name?: string } | undefined;
-  return reason?.name === 'TimeoutError'
-    ? new Error(`provider "${id}" gave no answer within ${timeoutMs} ms`)
-    : signal.reason;
-}
-
-function layer<R>(
-  source: string,
-  records: Readonly<Record<string, R>>,
-  error: string | null,
-): SourceLayer<R> {
-  const count = Object.keys(records).length;
-  const status: SourceState =
-    error !== null
-      ? { source, state: 'error', records: count, error }
-      : { source, state: count > 0 ? 'ok' : 'empty', records: count };
-  return { source, records, status };
 }

@@ -4,8 +4,9 @@ import { isModelReferenceError } from '../errors/model-reference-error.js';
 import { type OriginAttempt, SourceUnavailableError } from '../errors/source-unavailable-error.js';
 import type { RequestOptions } from '../http/request-options.js';
 import { CANONICAL_SOURCE } from '../records/provenance.js';
-import type { SourceLayer, SourceState } from '../records/source-layer.js';
+import { type SourceLayer, sourceLayer } from '../records/source-layer.js';
 import type { CategoryRecords, RecordOf } from '../schemas/record-schemas.js';
+import { errorMessage } from '../util/to-error.js';
 import type { ProviderRegistry } from './provider-registry.js';
 
 /** A category read from several sources. */
@@ -20,13 +21,6 @@ export interface SourcedCategory<R> {
 export interface CanonicalReader {
   read(category: Category, request: RequestOptions): Promise<Readonly<Record<string, unknown>>>;
   entry(category: Category): CachedCategory | undefined;
-}
-
-/** The canonical layer's status: a failed refresh is an error even while last-known-good serves. */
-function canonicalState(entry: CachedCategory | undefined, records: number): SourceState {
-  if (entry && entry.staleSince !== null)
-    return { source: CANONICAL_SOURCE, state: 'error', records, error: entry.lastError ?? '' };
-  return { source: CANONICAL_SOURCE, state: records > 0 ? 'ok' : 'empty', records };
 }
 
 /**
@@ -53,14 +47,14 @@ export async function readSources<C extends Category>(
       if (id !== CANONICAL_SOURCE) return providers.read(id, category, signal);
       try {
         const records = (await canonical.read(category, request)) as CategoryRecords<C>;
-        const count = Object.keys(records).length;
-        return { source: id, records, status: canonicalState(canonical.entry(category), count) };
+        // A failed refresh is an error even while last-known-good records are served.
+        const entry = canonical.entry(category);
+        const stale = entry && entry.staleSince !== null ? (entry.lastError ?? '') : null;
+        return sourceLayer(id, records, stale);
       } catch (error) {
         signal?.throwIfAborted();
         canonicalError = error;
-        const message = error instanceof Error ? error.message : String(error);
-        const status: SourceState = { source: id, state: 'error', records: 0, error: message };
-        return { source: id, records: {}, status };
+        return sourceLayer(id, {}, errorMessage(error));
       }
     }),
   );

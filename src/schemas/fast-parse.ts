@@ -10,7 +10,7 @@
 // zod answers every record (the same answers, at zod's speed). test/schemas/fast-parse*.test.ts
 // hold it to zod's own output, issues and frozen records: on the real catalogue, on fuzzed and
 // hostile values, and on every kind of zod/mini node; updating zod means re-running them and
-// moving ZOD_VERIFIED. parse-records.ts loads this module on the first parse, outside the core
+// moving ZOD_VERIFIED. record-validation.ts loads this module on the first parse, outside the core
 // bundle's initial load.
 import * as z from 'zod/mini';
 import type { Schema } from './shared.js';

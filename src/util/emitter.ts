@@ -1,3 +1,5 @@
+import { toError } from './to-error.js';
+
 /** Removes the listener it was returned for. */
 export type Unsubscribe = () => void;
 
@@ -7,9 +9,6 @@ export type Unsubscribe = () => void;
  * Any other return value is ignored.
  */
 export type Listener<T> = (payload: T) => unknown;
-
-const toError = (error: unknown): Error =>
-  error instanceof Error ? error : new Error(String(error));
 
 /**
  * A minimal typed event emitter: `on` returns its own unsubscribe function, and a listener that

@@ -4,18 +4,29 @@ import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 /** The longest delay `setTimeout` can hold (about 24.8 days); longer ones fire at once. */
 export const MAX_TIMER_MS: number = 2 ** 31 - 1;
 
-const fail = (path: string, expected: string, value: unknown, secret = false): never => {
+/**
+ * Throws the {@link InvalidOptionsError} for `path`: `expected <expected>, got <value>` (a secret
+ * is shown by its type only).
+ *
+ * @throws {InvalidOptionsError} always.
+ */
+export function rejectOption(
+  path: string,
+  expected: string,
+  value: unknown,
+  secret = false,
+): never {
   throw new InvalidOptionsError(
     path,
     `expected ${expected}, got ${secret ? `a ${typeof value} (not shown)` : describeValue(value)}`,
   );
-};
+}
 
 /** `value` as a plain object (or `{}` when undefined). */
 export function checkObject(path: string, value: unknown): Readonly<Record<string, unknown>> {
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return fail(path, 'an object', value);
+    return rejectOption(path, 'an object', value);
   return value as Record<string, unknown>;
 }
 
@@ -53,7 +64,7 @@ export function checkInteger(
 ): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
-    return fail(path, `an integer from ${min} to ${max}`, value);
+    return rejectOption(path, `an integer from ${min} to ${max}`, value);
   return value;
 }
 
@@ -71,7 +82,7 @@ export function checkDuration(
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     const kind = min === 0 ? 'a non-negative number' : min <= 1 ? 'a positive number' : 'a number';
-    return fail(
+    return rejectOption(
       path,
       `${kind} of milliseconds ${min > 1 ? `>= ${min} ` : ''}(at most ${max})`,
       value,
@@ -83,14 +94,14 @@ export function checkDuration(
 /** A boolean, or `fallback` when undefined. */
 export function checkBoolean(path: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') return fail(path, 'true or false', value);
+  if (typeof value !== 'boolean') return rejectOption(path, 'true or false', value);
   return value;
 }
 
 /** A function, or `undefined`. */
 export function checkFunction<F>(path: string, value: unknown): F | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'function') return fail(path, 'a function', value);
+  if (typeof value !== 'function') return rejectOption(path, 'a function', value);
   return value as F;
 }
 
@@ -100,7 +111,7 @@ export function checkFunction<F>(path: string, value: unknown): F | undefined {
  */
 export function checkHttpUrl(path: string, value: unknown): string {
   if (typeof value !== 'string' || value === '')
-    return fail(path, 'an absolute http(s) URL', value);
+    return rejectOption(path, 'an absolute http(s) URL', value);
   let url: URL;
   try {
     url = new URL(value);
@@ -126,7 +137,7 @@ const HEADER_SAFE = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
  */
 export function checkHeaderValue(path: string, value: unknown, secret: boolean): string {
   if (typeof value !== 'string' || value === '')
-    return fail(path, 'a non-empty string', value, secret);
+    return rejectOption(path, 'a non-empty string', value, secret);
   if (HEADER_SAFE.test(value)) return value;
   const problem = /[\r\n]/.test(value)
     ? 'a line break (CR or LF; a value read from a file often ends with one: trim it)'
@@ -149,7 +160,8 @@ export function checkOneOf<T extends string>(
   fallback: T,
 ): T {
   if (value === undefined) return fallback;
-  if (!allowed.includes(value as T)) return fail(path, `one of ${allowed.join(', ')}`, value);
+  if (!allowed.includes(value as T))
+    return rejectOption(path, `one of ${allowed.join(', ')}`, value);
   return value as T;
 }
 
@@ -163,7 +175,7 @@ export function checkSignal(path: string, value: unknown): AbortSignal | undefin
     typeof signal.addEventListener !== 'function' ||
     typeof signal.aborted !== 'boolean'
   )
-    return fail(path, 'an AbortSignal', value);
+    return rejectOption(path, 'an AbortSignal', value);
   return value as AbortSignal;
 }
 
@@ -179,7 +191,7 @@ export function checkMethods<T>(
 ): T | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return fail(path, `an object with ${methods.join(', ')} methods`, value);
+    return rejectOption(path, `an object with ${methods.join(', ')} methods`, value);
   const given = value as Record<string, unknown>;
   if (only) checkKeys(path, given, methods);
   for (const method of methods) checkFunction(`${path}.${method}`, given[method]);

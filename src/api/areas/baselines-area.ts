@@ -2,7 +2,7 @@
 // `service/v2/routers/image_baselines.py` at 24886069; docs/upstream-8x.md).
 
 import type { RequestOptions } from '../../http/request-options.js';
-import { BASELINE_ROUTES } from '../../http/routes.js';
+import { BASELINE_ROUTES } from '../../http/routes-8x.js';
 import {
   type ImageBaselineCatalog,
   type ImageBaselineRecord,

@@ -4,7 +4,7 @@ import { assertCategory, type Category } from '../../categories.js';
 import { isApiError } from '../../errors/api-error.js';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.js';
 import type { RequestOptions } from '../../http/request-options.js';
-import { LICENSING_ROUTES } from '../../http/routes.js';
+import { LICENSING_ROUTES } from '../../http/routes-8x.js';
 import type { LicensingSummary } from '../../query/licensing-summary.js';
 import { modelNameCandidates } from '../../records/model-aliases.js';
 import {

@@ -2,7 +2,7 @@
 // `service/v2/routers/text_guidance.py` at 360038b2; docs/upstream-8x.md).
 
 import type { RequestOptions } from '../../http/request-options.js';
-import { TEXT_GUIDANCE_ROUTES } from '../../http/routes.js';
+import { TEXT_GUIDANCE_ROUTES } from '../../http/routes-8x.js';
 import type { Call } from '../call.js';
 import {
   type ConditionalRead,
