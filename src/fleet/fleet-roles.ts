@@ -10,10 +10,19 @@
 //
 // One round runs at a time (a trigger during a round queues one more). Rounds run every
 // renewal period: the leader renews; the others try to take the lease and compare versions.
+//
+// Keeping the lease through a busy event loop: the leader's next renewal is due one renewal period
+// after the last successful one was sent (not after its answer came back, which a busy process
+// reads late), a failed renewal is retried before the lease runs out, and the lease running out on
+// this process's clock while a renewal is in flight waits for that renewal's answer (read after
+// the I/O already waiting) before stepping down. So a leader whose loop was held up for less than
+// (lease - renewal period) keeps its lease. It publishes nothing while its lease is not confirmed:
+// the `lease` getter checks the local expiry, and the store fences every publish anyway.
 
 import type { FleetBackend, FleetLease, FleetNotice, FleetUnsubscribe } from './fleet-backend.js';
 import type { FleetMemberStatus, FleetRole, FleetRoleReason } from './fleet-member-types.js';
 import type { FleetTopic } from './fleet-topics.js';
+import { afterIo } from './with-deadline.js';
 
 /** What the machine tells its member. */
 export interface FleetRoleHooks {
@@ -23,6 +32,8 @@ export interface FleetRoleHooks {
   /** A version seen in the store (a notice, or a round's comparison); `own`: this term's publish. */
   version(category: FleetTopic, version: number, own: boolean): void;
   requested(category: FleetTopic, requesterId: string): void;
+  /** Another member's term began (a follower learnt of a new leader or a new token). */
+  term(): void;
   /** Something unexpected failed in the background. */
   failed(error: Error): void;
 }
@@ -37,6 +48,8 @@ export class FleetRoles {
   #lease: FleetLease | null = null;
   #leaderId: string | null = null;
   #leaderExpiresAt: number | null = null;
+  /** The token of the term this member last followed (`null`: none yet). */
+  #leaderToken: number | null = null;
   #lastSyncAt: number | null = null;
   #degraded: { reason: string; since: number } | null = null;
   #closed = false;
@@ -45,6 +58,10 @@ export class FleetRoles {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #expiry: ReturnType<typeof setTimeout> | undefined;
   #unsubscribe: FleetUnsubscribe | undefined;
+  /** The renewal in flight, if any: the lease running out locally waits for its answer. */
+  #renewing: Promise<unknown> | undefined;
+  /** The last renewal failed (no answer, an error): the next is a retry, sooner than a period. */
+  #renewFailed = false;
 
   constructor(
     backend: FleetBackend,
@@ -160,7 +177,18 @@ export class FleetRoles {
       if (this.#closed) return;
       const held = this.#lease;
       if (this.#role === 'leader' && held) {
-        const renewed = await this.#backend.renew(held, this.#ttlMs);
+        const renewing = this.#backend.renew(held, this.#ttlMs);
+        this.#renewing = renewing;
+        let renewed: FleetLease | null;
+        try {
+          renewed = await renewing;
+        } catch (error) {
+          this.#renewFailed = true;
+          throw error;
+        } finally {
+          if (this.#renewing === renewing) this.#renewing = undefined;
+        }
+        this.#renewFailed = false;
         if (renewed && this.#lease === held) {
           this.synced();
           this.#lead(renewed);
@@ -186,6 +214,7 @@ export class FleetRoles {
 
   #lead(lease: FleetLease): void {
     this.#lease = lease;
+    this.#renewFailed = false;
     this.#leaderId = this.#memberId;
     this.#leaderExpiresAt = lease.expiresAt;
     this.#setRole('leader', 'acquired');
@@ -193,12 +222,34 @@ export class FleetRoles {
     clearTimeout(this.#expiry);
     this.#expiry = unref(
       setTimeout(
-        () => {
-          if (this.#lease === lease) this.#lostLease();
-        },
+        () => afterIo(() => this.#expired(lease)),
         Math.max(0, lease.expiresAt - Date.now()),
       ),
     );
+  }
+
+  /**
+   * `lease` ran out on this process's clock. Timers run before I/O: after a busy spell the
+   * answer to a renewal can be waiting in the socket, so this runs after pending I/O; and when a
+   * renewal is still in flight it waits for its answer, at most one renewal period (a paused or
+   * partitioned leader still steps down on its own clock). A renewal the store accepted was sent
+   * before the lease ran out there, so the lease still holds; meanwhile nothing is published.
+   */
+  #expired(lease: FleetLease, waited = false): void {
+    if (this.#lease !== lease || this.#closed) return;
+    const renewing = this.#renewing;
+    if (renewing && !waited) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<void>((resolve) => {
+        timer = unref(setTimeout(resolve, this.#renewMs));
+      });
+      void Promise.race([renewing.then(noop, noop), late]).then(() => {
+        clearTimeout(timer);
+        this.#expired(lease, true);
+      });
+      return;
+    }
+    this.#lostLease();
   }
 
   #follow(lease: FleetLease): void {
@@ -207,6 +258,15 @@ export class FleetRoles {
     this.#leaderId = lease.holderId;
     this.#leaderExpiresAt = lease.expiresAt;
     this.#setRole('follower', 'following');
+    this.#newTerm(lease.token);
+  }
+
+  /** A follower heard of the term `token` (a round's lease, an `acquired` notice). */
+  #newTerm(token: number): void {
+    if (token === this.#leaderToken) return;
+    const first = this.#leaderToken === null;
+    this.#leaderToken = token;
+    if (!first) this.#hooks.term();
   }
 
   #stepDown(reason: FleetRoleReason): void {
@@ -243,6 +303,7 @@ export class FleetRoles {
         else if (!lease && this.#role === 'follower') {
           this.#leaderId = notice.holderId;
           this.#leaderExpiresAt = null;
+          this.#newTerm(notice.token);
         }
       } else if (notice.type === 'released') {
         if (notice.holderId !== this.#memberId) void this.cycle();
@@ -256,9 +317,26 @@ export class FleetRoles {
   #schedule(): void {
     clearTimeout(this.#timer);
     if (this.#closed) return;
-    this.#timer = unref(setTimeout(() => void this.cycle(), this.#renewMs));
+    this.#timer = unref(setTimeout(() => void this.cycle(), this.#nextRoundInMs()));
+  }
+
+  /**
+   * A renewal period, except for a leader: one renewal period after its last renewal was sent
+   * (its expiry minus the lease, as the coordinator errs early), and after a failed renewal a
+   * third of what is left of the lease (at least a tenth of a period): retried before it runs out.
+   */
+  #nextRoundInMs(): number {
+    const lease = this.#role === 'leader' ? this.#lease : null;
+    if (!lease) return this.#renewMs;
+    const now = Date.now();
+    const due = lease.expiresAt - this.#ttlMs + this.#renewMs - now;
+    if (!this.#renewFailed) return Math.min(this.#renewMs, Math.max(0, due));
+    const left = lease.expiresAt - now;
+    return Math.min(this.#renewMs, Math.max(Math.ceil(this.#renewMs / 10), Math.floor(left / 3)));
   }
 }
+
+const noop = () => {};
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
