@@ -11,18 +11,12 @@
 // One round runs at a time (a trigger during a round queues one more). Rounds run every
 // renewal period: the leader renews; the others try to take the lease and compare versions.
 //
-// Keeping the lease through a busy event loop: the leader's next renewal is due one renewal period
-// after the last successful one was sent (not after its answer came back, which a busy process
-// reads late), a failed renewal is retried before the lease runs out, and the lease running out on
-// this process's clock while a renewal is in flight waits for that renewal's answer (read after
-// the I/O already waiting) before stepping down. So a leader whose loop was held up for less than
-// (lease - renewal period) keeps its lease. It publishes nothing while its lease is not confirmed:
-// the `lease` getter checks the local expiry, and the store fences every publish anyway.
+// When the leader renews, and when its lease counts as run out locally: src/fleet/lease-clock.ts.
 
 import type { FleetBackend, FleetLease, FleetNotice, FleetUnsubscribe } from './fleet-backend.js';
 import type { FleetMemberStatus, FleetRole, FleetRoleReason } from './fleet-member-types.js';
 import type { FleetTopic } from './fleet-topics.js';
-import { afterIo } from './with-deadline.js';
+import { LeaseClock, unref } from './lease-clock.js';
 
 /** What the machine tells its member. */
 export interface FleetRoleHooks {
@@ -42,7 +36,6 @@ export class FleetRoles {
   readonly #backend: FleetBackend;
   readonly #memberId: string;
   readonly #ttlMs: number;
-  readonly #renewMs: number;
   readonly #hooks: FleetRoleHooks;
   #role: FleetRole = 'standalone';
   #lease: FleetLease | null = null;
@@ -56,12 +49,8 @@ export class FleetRoles {
   #running: Promise<void> | undefined;
   #again = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #expiry: ReturnType<typeof setTimeout> | undefined;
   #unsubscribe: FleetUnsubscribe | undefined;
-  /** The renewal in flight, if any: the lease running out locally waits for its answer. */
-  #renewing: Promise<unknown> | undefined;
-  /** The last renewal failed (no answer, an error): the next is a retry, sooner than a period. */
-  #renewFailed = false;
+  readonly #clock: LeaseClock;
 
   constructor(
     backend: FleetBackend,
@@ -72,8 +61,8 @@ export class FleetRoles {
     this.#backend = backend;
     this.#memberId = memberId;
     this.#ttlMs = timing.ttlMs;
-    this.#renewMs = timing.renewMs;
     this.#hooks = hooks;
+    this.#clock = new LeaseClock(timing);
   }
 
   get role(): FleetRole {
@@ -147,7 +136,7 @@ export class FleetRoles {
     const quietMs = Date.now() - heard;
     if (!this.#degraded && this.#role !== 'standalone' && quietMs < this.#ttlMs) return;
     this.#lease = null;
-    clearTimeout(this.#expiry);
+    this.#clock.disarm();
     if (this.#degraded) return;
     this.#degraded = { reason: failure.message, since: Date.now() };
     this.#setRole('standalone', 'degraded');
@@ -158,7 +147,7 @@ export class FleetRoles {
   async stop(): Promise<{ lease: FleetLease | null; unsubscribe: FleetUnsubscribe | undefined }> {
     this.#closed = true;
     clearTimeout(this.#timer);
-    clearTimeout(this.#expiry);
+    this.#clock.disarm();
     await this.#running;
     const lease = this.#lease;
     this.#lease = null;
@@ -177,18 +166,7 @@ export class FleetRoles {
       if (this.#closed) return;
       const held = this.#lease;
       if (this.#role === 'leader' && held) {
-        const renewing = this.#backend.renew(held, this.#ttlMs);
-        this.#renewing = renewing;
-        let renewed: FleetLease | null;
-        try {
-          renewed = await renewing;
-        } catch (error) {
-          this.#renewFailed = true;
-          throw error;
-        } finally {
-          if (this.#renewing === renewing) this.#renewing = undefined;
-        }
-        this.#renewFailed = false;
+        const renewed = await this.#clock.renewing(this.#backend.renew(held, this.#ttlMs));
         if (renewed && this.#lease === held) {
           this.synced();
           this.#lead(renewed);
@@ -214,47 +192,20 @@ export class FleetRoles {
 
   #lead(lease: FleetLease): void {
     this.#lease = lease;
-    this.#renewFailed = false;
     this.#leaderId = this.#memberId;
     this.#leaderExpiresAt = lease.expiresAt;
     this.#setRole('leader', 'acquired');
     // If no renewal succeeds before the lease runs out, stop leading then, not later.
-    clearTimeout(this.#expiry);
-    this.#expiry = unref(
-      setTimeout(
-        () => afterIo(() => this.#expired(lease)),
-        Math.max(0, lease.expiresAt - Date.now()),
-      ),
+    this.#clock.arm(
+      lease,
+      () => this.#lease === lease && !this.#closed,
+      () => this.#lostLease(),
     );
-  }
-
-  /**
-   * `lease` ran out on this process's clock. Timers run before I/O: after a busy spell the
-   * answer to a renewal can be waiting in the socket, so this runs after pending I/O; and when a
-   * renewal is still in flight it waits for its answer, at most one renewal period (a paused or
-   * partitioned leader still steps down on its own clock). A renewal the store accepted was sent
-   * before the lease ran out there, so the lease still holds; meanwhile nothing is published.
-   */
-  #expired(lease: FleetLease, waited = false): void {
-    if (this.#lease !== lease || this.#closed) return;
-    const renewing = this.#renewing;
-    if (renewing && !waited) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<void>((resolve) => {
-        timer = unref(setTimeout(resolve, this.#renewMs));
-      });
-      void Promise.race([renewing.then(noop, noop), late]).then(() => {
-        clearTimeout(timer);
-        this.#expired(lease, true);
-      });
-      return;
-    }
-    this.#lostLease();
   }
 
   #follow(lease: FleetLease): void {
     this.#lease = null;
-    clearTimeout(this.#expiry);
+    this.#clock.disarm();
     this.#leaderId = lease.holderId;
     this.#leaderExpiresAt = lease.expiresAt;
     this.#setRole('follower', 'following');
@@ -271,7 +222,7 @@ export class FleetRoles {
 
   #stepDown(reason: FleetRoleReason): void {
     this.#lease = null;
-    clearTimeout(this.#expiry);
+    this.#clock.disarm();
     this.#leaderId = null;
     this.#leaderExpiresAt = null;
     this.#setRole('follower', reason);
@@ -317,33 +268,15 @@ export class FleetRoles {
   #schedule(): void {
     clearTimeout(this.#timer);
     if (this.#closed) return;
-    this.#timer = unref(setTimeout(() => void this.cycle(), this.#nextRoundInMs()));
-  }
-
-  /**
-   * A renewal period, except for a leader: one renewal period after its last renewal was sent
-   * (its expiry minus the lease, as the coordinator errs early), and after a failed renewal a
-   * third of what is left of the lease (at least a tenth of a period): retried before it runs out.
-   */
-  #nextRoundInMs(): number {
-    const lease = this.#role === 'leader' ? this.#lease : null;
-    if (!lease) return this.#renewMs;
-    const now = Date.now();
-    const due = lease.expiresAt - this.#ttlMs + this.#renewMs - now;
-    if (!this.#renewFailed) return Math.min(this.#renewMs, Math.max(0, due));
-    const left = lease.expiresAt - now;
-    return Math.min(this.#renewMs, Math.max(Math.ceil(this.#renewMs / 10), Math.floor(left / 3)));
+    this.#timer = unref(
+      setTimeout(
+        () => void this.cycle(),
+        this.#clock.nextRoundInMs(this.#role === 'leader' ? this.#lease : null),
+      ),
+    );
   }
 }
-
-const noop = () => {};
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
-}
-
-/** Lets the process exit while only this timer is left (Node, Deno, Bun); no-op elsewhere. */
-function unref<T>(timer: T): T {
-  (timer as { unref?: () => void }).unref?.();
-  return timer;
 }
