@@ -56,6 +56,7 @@ export class FleetMember {
   readonly #backend: FleetBackend;
   readonly #closeBackend: boolean;
   readonly #renewMs: number;
+  readonly #ttlMs: number;
   readonly #roles: FleetRoles;
   readonly #events = new Emitter<FleetMemberEvents>();
   readonly #waiters = new Waiters<FleetTopic>();
@@ -78,6 +79,7 @@ export class FleetMember {
       );
     this.#closeBackend = options.closeCoordinator ?? true;
     this.#renewMs = renewMs;
+    this.#ttlMs = ttlMs;
     const events = this.#events;
     this.#roles = new FleetRoles(
       backend,
@@ -168,15 +170,18 @@ export class FleetMember {
    * The latest published version of `category`, or `null` when there is none or the
    * coordinator is unreachable (read it from your own sources then). A follower whose read fails
    * (no answer in time, a dropped connection) reads again, with growing pauses up to a renewal
-   * period, until it gets an answer or the coordinator has been silent long enough to count as an
-   * outage (a lease period; the member goes standalone): one slow answer does not send it to the
-   * PRIMARY for what the store holds. Its version counts as seen: no `published` event follows
-   * for it. Validate the payload before trusting it.
+   * period, until it gets an answer, the coordinator has been silent long enough to count as an
+   * outage (the member goes standalone), or a lease period has passed: one slow answer does not
+   * send it to the PRIMARY for what the store holds. Its version counts as seen: no `published`
+   * event follows for it. Validate the payload before trusting it.
    *
    * @throws {UnknownCategoryError} for a topic that is not one of the 15 categories, `image_baselines` or `change_tokens`.
    */
   async read(category: FleetTopic): Promise<FleetEntry | null> {
     assertFleetTopic(category);
+    // At most a lease period of retries: a store that answers everything but this read (a key
+    // of the wrong type) is not waited on forever.
+    const giveUpAt = Date.now() + this.#ttlMs;
     for (let pauseMs = READ_RETRY_MS; ; pauseMs = Math.min(pauseMs * 2, this.#renewMs)) {
       if (this.#closed) return null;
       try {
@@ -188,7 +193,7 @@ export class FleetMember {
         if (isUnknownCategoryError(error)) throw error;
         this.#roles.degrade(error);
         // A leader reads its own chain anyway; standalone means the outage is declared.
-        if (this.#roles.role !== 'follower') return null;
+        if (this.#roles.role !== 'follower' || Date.now() >= giveUpAt) return null;
       }
       await sleep(pauseMs);
     }

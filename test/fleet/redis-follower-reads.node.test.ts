@@ -75,6 +75,35 @@ describe('a Redis follower whose store read misses its deadline', () => {
   });
 });
 
+describe('a Redis follower whose read keeps failing while the store answers everything else', () => {
+  it('gives up after a lease period and reads its own sources (a poisoned key is not waited on forever)', async () => {
+    const prefix = `hmr-poisoned-${++fleet}:`;
+    const connect = () => redisCoordinator({ url: server.url, prefix, leaseTtlMs: TTL });
+    const leader = new FleetMember(connect(), {
+      memberId: 'leader',
+      leaseTtlMs: TTL,
+      renewIntervalMs: RENEW,
+    });
+    const follower = new FleetMember(connect(), {
+      memberId: 'follower',
+      leaseTtlMs: TTL,
+      renewIntervalMs: RENEW,
+    });
+    closing.push(() => Promise.all([leader.close(), follower.close()]));
+    await leader.join();
+    await follower.join();
+    // Anyone who can reach Redis can do this: the entry is now a string, and HMGET on it fails.
+    await admin.set(`${prefix}fleet:entry:clip`, 'not a hash');
+    const wrongType = async () =>
+      Number(/errorstat_WRONGTYPE:count=(\d+)/.exec(await admin.info('errorstats'))?.[1] ?? 0);
+    const before = await wrongType();
+    expect(await follower.read('clip')).toBeNull();
+    // It read again (the first failure could have been a slow answer), and then stopped.
+    expect(await wrongType()).toBeGreaterThan(before + 1);
+    expect(follower.status()).toMatchObject({ role: 'follower', degraded: null });
+  });
+});
+
 describe('a Redis follower waiting for a category nobody published', () => {
   it('asks again when a new leader takes over, and gets it from that leader', async () => {
     const prefix = `hmr-term-${++fleet}:`;
