@@ -219,7 +219,10 @@ export const fleetBench: Bench = async () => {
   ] as const) {
     if (!BACKENDS.includes(backend)) continue;
     const run = await coordinatedFleet(backend, processes, WORKERS, MINUTES);
-    if (process.env.FLEET_TIMELINE) console.error(`${backend}:\n  ${run.timeline.join('\n  ')}`);
+    if (process.env.FLEET_TIMELINE)
+      console.error(
+        `${backend}:\n  ${run.timeline.join('\n  ')}\n  PRIMARY requests of the run: ${JSON.stringify(run.hourPaths)}`,
+      );
     rows.push(...coordinatedRows(run, independent));
   }
   return [...rows, ...(await warmReadRows())];
