@@ -19,7 +19,6 @@ export const WATCH_MS = 1_000;
 export const LEASE_TTL_MS = 3_000;
 export const RENEW_MS = 1_000;
 const MINUTES = 60;
-const CHANGES_AT = [20, 40];
 
 /** What one coordinated run measured. */
 export interface CoordinatedRun {
@@ -44,6 +43,16 @@ export interface CoordinatedRun {
   readonly roleChanges: Readonly<Record<string, number>>;
   /** PRIMARY requests of the hour by path. */
   readonly hourPaths: Readonly<Record<string, number>>;
+  /** Per change: from the leader's detection to the last reader (publish, notice, read, apply). */
+  readonly afterDetectMs: readonly number[];
+  /** The longest a member process's event loop was held up (over 250 ms), in ms; 0: never. */
+  readonly longestHoldMs: number;
+  /**
+   * What happened, for a trial run: role changes other than joining as a follower, loop holds
+   * over 250 ms, and per change and process the first and last reader after the detection. Each
+   * line starts with ms from the hour's start (negative: during the first load).
+   */
+  readonly timeline: readonly string[];
 }
 
 interface Child {
@@ -95,7 +104,10 @@ export async function coordinatedFleet(
   backend: 'redis' | 'file',
   processes: number,
   managers = 200,
+  minutes: number = MINUTES,
 ): Promise<CoordinatedRun> {
+  // Two writes, at a third and two thirds of the run (minutes 20 and 40 of the hour).
+  const changesAt = [Math.round(minutes / 3), Math.round((minutes * 2) / 3)];
   const traffic = meter();
   const seen: Seen[] = [];
   const server = await startStandInServer((urls) =>
@@ -136,9 +148,9 @@ export async function coordinatedFleet(
     const model = Object.values(server.standIn.data.category(category))[0] as { name: string };
     const writes: number[] = [];
     const hourStart = Date.now();
-    for (let minute = 1; minute <= MINUTES; minute++) {
+    for (let minute = 1; minute <= minutes; minute++) {
       await sleep(hourStart + minute * WATCH_MS - Date.now());
-      if (!CHANGES_AT.includes(minute)) continue;
+      if (!changesAt.includes(minute)) continue;
       writes.push(Date.now());
       server.standIn.data.update(category, {
         ...model,
@@ -156,9 +168,25 @@ export async function coordinatedFleet(
         const key = `${line.role}/${line.reason}${line.error ? ` (${String(line.error).slice(0, 90)})` : ''}`;
         roleChanges[key] = (roleChanges[key] ?? 0) + 1;
       }
+    const timeline: string[] = [];
+    let longestHoldMs = 0;
+    for (const { child, line } of lines())
+      if (line.event === 'lag') {
+        longestHoldMs = Math.max(longestHoldMs, line.ms as number);
+        timeline.push(
+          `${(line.at as number) - hourStart} ms p${child.index} loop held ${String(line.ms)} ms`,
+        );
+      } else if (
+        line.event === 'role' &&
+        !(line.role === 'follower' && line.reason === 'following')
+      )
+        timeline.push(
+          `${(line.at as number) - hourStart} ms ${String(line.id)} ${String(line.role)}/${String(line.reason)}${line.error ? ` (${String(line.error).slice(0, 90)})` : ''}`,
+        );
     const propagationMs: number[] = [];
     const reached: number[] = [];
     const detectMs: number[] = [];
+    const afterDetectMs: number[] = [];
     writes.forEach((writtenAt, index) => {
       const next = writes[index + 1] ?? Number.POSITIVE_INFINITY;
       const heard = new Map<string, number>();
@@ -171,6 +199,18 @@ export async function coordinatedFleet(
       reached.push(heard.size);
       detectMs.push(Math.min(...heard.values()) - writtenAt);
       propagationMs.push(Math.max(...heard.values()) - writtenAt);
+      // Where the time went after the leader's detection: per process, first and last reader.
+      const first = Math.min(...heard.values());
+      afterDetectMs.push(Math.max(...heard.values()) - first);
+      for (const child of children) {
+        const times = child.lines
+          .filter((line) => line.event === 'change' && heard.get(line.id as string) === line.at)
+          .map((line) => (line.at as number) - first);
+        if (times.length > 0)
+          timeline.push(
+            `${writtenAt - hourStart} ms write ${index + 1}: p${child.index} readers ${times.length}, +${Math.min(...times)}..+${Math.max(...times)} ms after detection`,
+          );
+      }
     });
 
     const roles = new Map<string, { child: Child; role: string }>();
@@ -201,6 +241,9 @@ export async function coordinatedFleet(
       failoverMs: polled ? polled.at - killedAt : null,
       roleChanges,
       hourPaths,
+      afterDetectMs,
+      longestHoldMs,
+      timeline: timeline.sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10)),
     };
   } finally {
     await Promise.all(children.map(stopChild));

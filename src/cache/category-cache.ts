@@ -13,7 +13,7 @@ import type { Emitter } from '../util/emitter.js';
 import { errorMessage, toError } from '../util/to-error.js';
 import { CategoryStore, type StoredCategory } from './category-store.js';
 import { SingleFlight } from './single-flight.js';
-import { legacyStorageKey, parseStoredSnapshot, storageKey, toSnapshot } from './snapshot.js';
+import { legacyStorageKey, parseStoredSnapshot, snapshotJson, storageKey } from './snapshot.js';
 import type { SnapshotStorage } from './storage.js';
 import { bounded } from './storage-calls.js';
 
@@ -367,7 +367,7 @@ export class CategoryCache {
     const key = storageKey(result.category);
     const write = (async () => {
       const { storage, storageTimeoutMs } = this.#context;
-      await bounded(storage, 'set', key, storageTimeoutMs, JSON.stringify(toSnapshot(result)));
+      await bounded(storage, 'set', key, storageTimeoutMs, snapshotJson(result));
       this.#storageProblems.delete(result.category);
       // Not waited for: a store stuck on this cleanup never holds close() up.
       if (this.#legacyKeys.delete(result.category))

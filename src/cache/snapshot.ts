@@ -57,6 +57,28 @@ export function toSnapshot(result: CategoryResult): CategorySnapshot {
   return { category, origin: result.fetchedFrom ?? result.origin, url, fetchedAt, hash, records };
 }
 
+/** The JSON of every frozen records object serialised so far (dropped with the records). */
+const recordsJson = new WeakMap<object, string>();
+
+/**
+ * `JSON.stringify(toSnapshot(result))`, with the JSON of frozen records computed once: managers
+ * holding the same records (a fleet's followers in one process share what the store gave them)
+ * each store a snapshot, and serialising a large category 50 times stood on the path of
+ * propagation. Records accepted by a manager are frozen all the way down, so their JSON cannot
+ * change; records that are not frozen are serialised every time.
+ */
+export function snapshotJson(result: CategoryResult): string {
+  const { records, ...head } = toSnapshot(result);
+  if (!Object.isFrozen(records)) return JSON.stringify(toSnapshot(result));
+  let json = recordsJson.get(records);
+  if (json === undefined) {
+    json = JSON.stringify(records);
+    recordsJson.set(records, json);
+  }
+  // `records` is the last key of a snapshot: the same text JSON.stringify gives for the whole.
+  return `${JSON.stringify(head).slice(0, -1)},"records":${json}}`;
+}
+
 const NETWORK_ORIGINS: readonly string[] = ['v2', 'v1', 'github'];
 
 /**

@@ -17,6 +17,14 @@ import { Waiters } from './waiters.js';
 /** Default of {@link FleetObtainOptions.timeoutMs}. */
 const OBTAIN_TIMEOUT_MS = 10_000;
 
+/** The first pause before a follower reads again after a failed read, in ms (then doubled). */
+const READ_RETRY_MS = 50;
+
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
 /**
  * One member of a fleet: runs the roles on top of any {@link FleetBackend} (the machine itself,
  * with its states and transitions, is described in `src/fleet/fleet-roles.ts`). It joins as leader
@@ -47,6 +55,7 @@ export class FleetMember {
   readonly memberId: string;
   readonly #backend: FleetBackend;
   readonly #closeBackend: boolean;
+  readonly #renewMs: number;
   readonly #ttlMs: number;
   readonly #roles: FleetRoles;
   readonly #events = new Emitter<FleetMemberEvents>();
@@ -68,21 +77,28 @@ export class FleetMember {
         'renewIntervalMs',
         `${renewMs} is not allowed; use a whole number of ms from 1 to half of leaseTtlMs (${ttlMs}).`,
       );
-    this.#ttlMs = ttlMs;
     this.#closeBackend = options.closeCoordinator ?? true;
+    this.#renewMs = renewMs;
+    this.#ttlMs = ttlMs;
     const events = this.#events;
     this.#roles = new FleetRoles(
       backend,
       this.memberId,
       { ttlMs, renewMs },
       {
-        role: (role, previous, reason) =>
-          events.emit('role', { role, previous, reason, leaderId: this.status().leaderId }),
+        role: (role, previous, reason) => {
+          // A cold read waiting for a leader is this member's own business once it leads or is
+          // on its own: it reads its sources now instead of waiting out the timeout.
+          if (role !== 'follower') this.#waiters.wakeAll();
+          events.emit('role', { role, previous, reason, leaderId: this.status().leaderId });
+        },
         degraded: (error) => events.emit('degraded', { reason: error.message, error }),
         recovered: (downtimeMs) => events.emit('recovered', { downtimeMs }),
         version: (category, version, own) =>
           own ? this.#see(category, version) : this.#report(category, version),
         requested: (category, requesterId) => events.emit('requested', { category, requesterId }),
+        // A new leader knows nothing of requests made to the one before: ask it again.
+        term: () => this.#waiters.wakeAll(),
         failed: (error) => events.emit('error', { error }),
       },
     );
@@ -154,23 +170,34 @@ export class FleetMember {
 
   /**
    * The latest published version of `category`, or `null` when there is none or the
-   * coordinator is unreachable (read it from your own sources then). Its version counts as
-   * seen: no `published` event follows for it. Validate the payload before trusting it.
+   * coordinator is unreachable (read it from your own sources then). A follower whose read fails
+   * (no answer in time, a dropped connection) reads again, with growing pauses up to a renewal
+   * period, until it gets an answer, the coordinator has been silent long enough to count as an
+   * outage (the member goes standalone), or a lease period has passed: one slow answer does not
+   * send it to the PRIMARY for what the store holds. Its version counts as seen: no `published`
+   * event follows for it. Validate the payload before trusting it.
    *
    * @throws {UnknownCategoryError} for a topic that is not one of the 15 categories, `image_baselines` or `change_tokens`.
    */
   async read(category: FleetTopic): Promise<FleetEntry | null> {
     assertFleetTopic(category);
-    if (this.#closed) return null;
-    try {
-      const entry = await this.#backend.read(category);
-      this.#roles.synced();
-      if (entry) this.#see(category, entry.version);
-      return entry;
-    } catch (error) {
-      if (isUnknownCategoryError(error)) throw error;
-      this.#roles.degrade(error);
-      return null;
+    // At most a lease period of retries: a store that answers everything but this read (a key
+    // of the wrong type) is not waited on forever.
+    const giveUpAt = Date.now() + this.#ttlMs;
+    for (let pauseMs = READ_RETRY_MS; ; pauseMs = Math.min(pauseMs * 2, this.#renewMs)) {
+      if (this.#closed) return null;
+      try {
+        const entry = await this.#backend.read(category);
+        this.#roles.synced();
+        if (entry) this.#see(category, entry.version);
+        return entry;
+      } catch (error) {
+        if (isUnknownCategoryError(error)) throw error;
+        this.#roles.degrade(error);
+        // A leader reads its own chain anyway; standalone means the outage is declared.
+        if (this.#roles.role !== 'follower' || Date.now() >= giveUpAt) return null;
+      }
+      await sleep(pauseMs);
     }
   }
 
@@ -183,22 +210,28 @@ export class FleetMember {
    * @throws {UnknownCategoryError} for a topic that is not one of the 15 categories, `image_baselines` or `change_tokens`.
    */
   async obtain(category: FleetTopic, options: FleetObtainOptions = {}): Promise<FleetEntry | null> {
-    const present = await this.read(category);
-    if (present || this.#roles.role !== 'follower' || options.signal?.aborted) return present;
-    const woken = this.#waiters.wait(
-      category,
-      options.timeoutMs ?? OBTAIN_TIMEOUT_MS,
-      options.signal,
-    );
-    try {
-      await this.#backend.request(category, this.memberId);
-    } catch (error) {
-      woken.cancel();
-      this.#roles.degrade(error);
-      return null;
+    const { signal } = options;
+    const deadline = Date.now() + (options.timeoutMs ?? OBTAIN_TIMEOUT_MS);
+    for (;;) {
+      const present = await this.read(category);
+      if (present || this.#roles.role !== 'follower' || signal?.aborted || this.#closed)
+        return present;
+      const leftMs = deadline - Date.now();
+      if (leftMs <= 0) return null;
+      // Woken by a newer version, or by a new leader's term (asked again: the request went to
+      // the one before, which may have lost its lease before it published).
+      const woken = this.#waiters.wait(category, leftMs, signal);
+      try {
+        await this.#backend.request(category, this.memberId);
+      } catch (error) {
+        this.#roles.degrade(error);
+        if (this.#roles.role !== 'follower') {
+          woken.cancel();
+          return null;
+        }
+      }
+      await woken.promise;
     }
-    await woken.promise;
-    return this.#closed ? null : this.read(category);
   }
 
   /**

@@ -10,10 +10,13 @@
 //
 // One round runs at a time (a trigger during a round queues one more). Rounds run every
 // renewal period: the leader renews; the others try to take the lease and compare versions.
+//
+// When the leader renews, and when its lease counts as run out locally: src/fleet/lease-clock.ts.
 
 import type { FleetBackend, FleetLease, FleetNotice, FleetUnsubscribe } from './fleet-backend.js';
 import type { FleetMemberStatus, FleetRole, FleetRoleReason } from './fleet-member-types.js';
 import type { FleetTopic } from './fleet-topics.js';
+import { LeaseClock, unref } from './lease-clock.js';
 
 /** What the machine tells its member. */
 export interface FleetRoleHooks {
@@ -23,6 +26,8 @@ export interface FleetRoleHooks {
   /** A version seen in the store (a notice, or a round's comparison); `own`: this term's publish. */
   version(category: FleetTopic, version: number, own: boolean): void;
   requested(category: FleetTopic, requesterId: string): void;
+  /** Another member's term began (a follower learnt of a new leader or a new token). */
+  term(): void;
   /** Something unexpected failed in the background. */
   failed(error: Error): void;
 }
@@ -31,22 +36,23 @@ export class FleetRoles {
   readonly #backend: FleetBackend;
   readonly #memberId: string;
   readonly #ttlMs: number;
-  readonly #renewMs: number;
   readonly #hooks: FleetRoleHooks;
   #role: FleetRole = 'standalone';
   #lease: FleetLease | null = null;
   #leaderId: string | null = null;
   #leaderExpiresAt: number | null = null;
+  /** The token of the term this member last followed (`null`: none yet). */
+  #leaderToken: number | null = null;
   #lastSyncAt: number | null = null;
   #degraded: { reason: string; since: number } | null = null;
   #closed = false;
   #running: Promise<void> | undefined;
   #again = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #expiry: ReturnType<typeof setTimeout> | undefined;
   #unsubscribe: FleetUnsubscribe | undefined;
   /** Those waiting for the first role (see {@link FleetRoles.settled}). */
   readonly #settling = new Set<() => void>();
+  readonly #clock: LeaseClock;
 
   constructor(
     backend: FleetBackend,
@@ -57,8 +63,8 @@ export class FleetRoles {
     this.#backend = backend;
     this.#memberId = memberId;
     this.#ttlMs = timing.ttlMs;
-    this.#renewMs = timing.renewMs;
     this.#hooks = hooks;
+    this.#clock = new LeaseClock(timing);
   }
 
   get role(): FleetRole {
@@ -150,7 +156,7 @@ export class FleetRoles {
     // Also before a first role: a store that answered anything (late) is slow, not gone.
     if (!this.#degraded && heard > 0 && quietMs < this.#ttlMs) return;
     this.#lease = null;
-    clearTimeout(this.#expiry);
+    this.#clock.disarm();
     if (this.#degraded) return;
     this.#degraded = { reason: failure.message, since: Date.now() };
     this.#setRole('standalone', 'degraded');
@@ -163,7 +169,7 @@ export class FleetRoles {
     this.#closed = true;
     this.#wake();
     clearTimeout(this.#timer);
-    clearTimeout(this.#expiry);
+    this.#clock.disarm();
     await this.#running;
     const lease = this.#lease;
     this.#lease = null;
@@ -182,7 +188,7 @@ export class FleetRoles {
       if (this.#closed) return;
       const held = this.#lease;
       if (this.#role === 'leader' && held) {
-        const renewed = await this.#backend.renew(held, this.#ttlMs);
+        const renewed = await this.#clock.renewing(this.#backend.renew(held, this.#ttlMs));
         if (renewed && this.#lease === held) {
           this.synced();
           this.#lead(renewed);
@@ -212,28 +218,33 @@ export class FleetRoles {
     this.#leaderExpiresAt = lease.expiresAt;
     this.#setRole('leader', 'acquired');
     // If no renewal succeeds before the lease runs out, stop leading then, not later.
-    clearTimeout(this.#expiry);
-    this.#expiry = unref(
-      setTimeout(
-        () => {
-          if (this.#lease === lease) this.#lostLease();
-        },
-        Math.max(0, lease.expiresAt - Date.now()),
-      ),
+    this.#clock.arm(
+      lease,
+      () => this.#lease === lease && !this.#closed,
+      () => this.#lostLease(),
     );
   }
 
   #follow(lease: FleetLease): void {
     this.#lease = null;
-    clearTimeout(this.#expiry);
+    this.#clock.disarm();
     this.#leaderId = lease.holderId;
     this.#leaderExpiresAt = lease.expiresAt;
     this.#setRole('follower', 'following');
+    this.#newTerm(lease.token);
+  }
+
+  /** A follower heard of the term `token` (a round's lease, an `acquired` notice). */
+  #newTerm(token: number): void {
+    if (token === this.#leaderToken) return;
+    const first = this.#leaderToken === null;
+    this.#leaderToken = token;
+    if (!first) this.#hooks.term();
   }
 
   #stepDown(reason: FleetRoleReason): void {
     this.#lease = null;
-    clearTimeout(this.#expiry);
+    this.#clock.disarm();
     this.#leaderId = null;
     this.#leaderExpiresAt = null;
     this.#setRole('follower', reason);
@@ -270,6 +281,7 @@ export class FleetRoles {
         else if (!lease && this.#role === 'follower') {
           this.#leaderId = notice.holderId;
           this.#leaderExpiresAt = null;
+          this.#newTerm(notice.token);
         }
       } else if (notice.type === 'released') {
         if (notice.holderId !== this.#memberId) void this.cycle();
@@ -283,16 +295,15 @@ export class FleetRoles {
   #schedule(): void {
     clearTimeout(this.#timer);
     if (this.#closed) return;
-    this.#timer = unref(setTimeout(() => void this.cycle(), this.#renewMs));
+    this.#timer = unref(
+      setTimeout(
+        () => void this.cycle(),
+        this.#clock.nextRoundInMs(this.#role === 'leader' ? this.#lease : null),
+      ),
+    );
   }
 }
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
-}
-
-/** Lets the process exit while only this timer is left (Node, Deno, Bun); no-op elsewhere. */
-function unref<T>(timer: T): T {
-  (timer as { unref?: () => void }).unref?.();
-  return timer;
 }

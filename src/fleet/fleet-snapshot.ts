@@ -1,7 +1,7 @@
 // What a leader publishes for one category, and how a member reads it back. The store is not
 // trusted: a payload is checked as strictly as an answer from the network, and refused whole at
 // the first thing that is wrong with it.
-import { fromSnapshot, toSnapshot } from '../cache/snapshot.js';
+import { fromSnapshot, snapshotJson } from '../cache/snapshot.js';
 import type { Category } from '../categories.js';
 import { InvalidFleetEntryError } from '../errors/invalid-fleet-entry-error.js';
 import { redactUrl } from '../http/url.js';
@@ -33,14 +33,11 @@ export function encodeFleetSnapshot(
   change: CategoryChange | null,
   base: string | null,
 ): string {
-  const snapshot = toSnapshot(result);
-  return JSON.stringify({
-    format: FLEET_SNAPSHOT_FORMAT,
-    version: 1,
-    base,
-    change,
-    snapshot: { ...snapshot, url: redactUrl(snapshot.url) },
-  });
+  const head = JSON.stringify({ format: FLEET_SNAPSHOT_FORMAT, version: 1, base, change });
+  // `snapshot` last, from the records' JSON the cache computed already when it stored them (a
+  // second serialisation of the whole category stood on the leader's path to publishing).
+  const snapshot = snapshotJson({ ...result, url: redactUrl(result.url) });
+  return `${head.slice(0, -1)},"snapshot":${snapshot}}`;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   durationOption,
   leaseTtlOption,
 } from './lease-timing.js';
+import { batched, serverIdentity } from './redis-batches.js';
 import { type NodeRedisClient, RedisLink, redisScript } from './redis-link.js';
 import { entryFrom, leaseFrom, noticeFrom, versionsFrom } from './redis-replies.js';
 import * as lua from './redis-scripts.js';
@@ -93,6 +94,9 @@ export function redisCoordinator(options: RedisCoordinatorOptions): FleetCoordin
   );
   const link = new RedisLink(options.client ?? ownClient(options.url, timeoutMs), !options.client);
   const keys = lua.redisFleetKeys(prefix);
+  // Coordinators of this process on the same server share reads asked for at the same moment.
+  const server = serverIdentity(options);
+  const usable = () => link.usable;
   /** When the store last answered, late or not: slow is not gone. */
   let answeredAt: number | null = null;
   const answered = () => {
@@ -157,8 +161,15 @@ export function redisCoordinator(options: RedisCoordinatorOptions): FleetCoordin
       },
       read: async (category) => {
         assertFleetTopic(category);
+        const key = keys.entry(category);
         return call(`read ${category}`, async () =>
-          entryFrom(category, await link.run(READ, [keys.entry(category)], [])),
+          entryFrom(
+            category,
+            await batched(`${server}\u0000read\u0000${key}`, {
+              run: () => link.run(READ, [key], []),
+              usable,
+            }),
+          ),
         );
       },
       versions: () =>
@@ -168,7 +179,14 @@ export function redisCoordinator(options: RedisCoordinatorOptions): FleetCoordin
       request: async (category, requesterId) => {
         assertFleetTopic(category);
         const notice: FleetNotice = { type: 'requested', category, requesterId };
-        await call(`request ${category}`, () => link.publish(keys.channel, JSON.stringify(notice)));
+        // Managers of a process starting together ask for the same categories at once: the
+        // leader hears one request per category (from the first of them), not one per manager.
+        await call(`request ${category}`, () =>
+          batched(`${server}\u0000request\u0000${keys.channel}\u0000${category}`, {
+            run: () => link.publish(keys.channel, JSON.stringify(notice)),
+            usable,
+          }),
+        );
       },
       async subscribe(listener): Promise<FleetUnsubscribe> {
         listeners.add(listener);

@@ -70,6 +70,11 @@ export class RedisLink {
     if (owned) client.on('error', ignore);
   }
 
+  /** Whether commands can still be sent through this link (it was not closed). */
+  get usable(): boolean {
+    return !this.#closed;
+  }
+
   /** Runs a script, loading it again when Redis forgot it (a restart, SCRIPT FLUSH). */
   async run(script: RedisScript, keys: string[], args: string[]): Promise<unknown> {
     await this.#whenReady();

@@ -40,7 +40,7 @@ export async function withDeadline<T>(
 }
 
 /** Runs `run` after the I/O already waiting has been handled (Node's check phase). */
-function afterIo(run: () => void): void {
+export function afterIo(run: () => void): void {
   const immediate = (globalThis as { setImmediate?: (run: () => void) => unknown }).setImmediate;
   if (immediate) immediate(run);
   else setTimeout(run, 0);
