@@ -121,12 +121,14 @@ describe.each(['redis', 'file'] as const)(
       expect(downloadsBy(leader)).toBe(1);
       for (const follower of followers) expect(linesOf([follower], 'request')).toEqual([]);
 
-      // The leader's first check learns the change tokens; writes come after it.
-      await until('the leader to learn the change tokens', () =>
-        leader.lines.some(
-          (l) => l.event === 'request' && String(l.path).endsWith('/metadata/metadata'),
-        ),
-      );
+      // The leader's first check learns the change tokens; writes come after it: after its next
+      // poll has begun, so the answer to that check was in (a write racing the answer would be
+      // stamped by the skewed clock below as older than the download, and taken as held).
+      await until('the leader to learn the change tokens', () => {
+        const paths = leader.lines.filter((l) => l.event === 'request').map((l) => String(l.path));
+        const learnt = paths.findIndex((path) => path.endsWith('/metadata/metadata'));
+        return learnt >= 0 && paths.slice(learnt + 1).some((p) => p.endsWith('/last_updated'));
+      });
       for (let round = 0; round < 3; round++) {
         writeGeneration(++written);
         await allAt(members, written);
