@@ -110,9 +110,20 @@ export async function coordinatedFleet(
   const changesAt = [Math.round(minutes / 3), Math.round((minutes * 2) / 3)];
   const traffic = meter();
   const seen: Seen[] = [];
+  // The PRIMARY's clock runs at the simulated pace (a minute per watch interval) from two hours
+  // back, like the independent fleet's in bench/fleet.ts. On the real clock, the 2 s for which a
+  // fresh `last_updated` stamp is not yet trusted would span two simulated minutes and cost two
+  // more metadata checks per write, which at a real 60 s cadence only happen when a poll lands
+  // within 2 s of the write.
+  const realStart = Date.now();
+  const simulated = () => realStart - 2 * 3600_000 + (Date.now() - realStart) * (60_000 / WATCH_MS);
   const server = await startStandInServer((urls) =>
     meteredHandler(
-      createStandInPrimary({ ...urls, ...(HAS_REAL_DATA ? { data: realStandInData() } : {}) }),
+      createStandInPrimary({
+        ...urls,
+        ...(HAS_REAL_DATA ? { data: realStandInData() } : {}),
+        now: simulated,
+      }),
       traffic,
       seen,
     ),
