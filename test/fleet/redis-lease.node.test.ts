@@ -165,21 +165,28 @@ describe('a Redis leader whose event loop is held up', () => {
     // Longer than the rule asks: the hold starts once the renewal is written, and ends after the
     // lease ran out on this process's clock; Redis renewed it, and the answer is waiting in the
     // socket. Timers run before I/O: the expiry must not win.
+    // On a loaded machine the answer is sometimes read before the hold begins, and the case is
+    // not made: try again on a later renewal (the lease must hold either way).
     let heldUntil = 0;
     let answerReadAt = 0;
-    next.sent = () =>
-      // After the client's own check-phase write, and before the next poll reads the answer.
-      setImmediate(() =>
-        setImmediate(() => {
-          holdLoop(TTL - RENEW + 200);
-          heldUntil = Date.now();
-        }),
-      );
-    next.answered = () => {
-      answerReadAt = Date.now();
-    };
-    await nextRenewal(renewals);
-    await until('the hold', () => heldUntil > 0, TTL * 2);
+    for (let attempt = 0; attempt < 4 && !(heldUntil > 0 && answerReadAt >= heldUntil); attempt++) {
+      heldUntil = 0;
+      answerReadAt = 0;
+      next.sent = () =>
+        // After the client's own check-phase write, and before the next poll reads the answer.
+        setImmediate(() =>
+          setImmediate(() => {
+            holdLoop(TTL - RENEW + 200);
+            heldUntil = Date.now();
+          }),
+        );
+      next.answered = () => {
+        answerReadAt = Date.now();
+      };
+      await nextRenewal(renewals);
+      await until('the hold', () => heldUntil > 0 && answerReadAt > 0, TTL * 2);
+      await sleep(RENEW);
+    }
     await expectKept(leader, follower, roles, token);
     // The premise: the answer was read only after the hold, when the lease had run out locally.
     expect(answerReadAt).toBeGreaterThanOrEqual(heldUntil);
