@@ -51,6 +51,16 @@ const settledAfter = (stampSeconds: number, at: number) =>
   at >= stampSeconds * 1000 + STAMP_WINDOW_MS;
 
 /**
+ * How far behind ours the PRIMARY's clock is at least (ms, never above 0), from the `Date` of one
+ * of its answers: the server's time when we read the answer was `date` or later. Stamps are the
+ * server's, our times are ours: a machine whose clock runs ahead would take data fetched before a
+ * write for data fetched after it, and never see that write. A server clock ahead of ours only
+ * costs a download, and is not corrected (a wrong `Date` must not make us trust more).
+ */
+const behindBy = (date: string | null, receivedAt: number): number =>
+  Math.min(0, Date.parse(date ?? '') - receivedAt || 0);
+
+/**
  * Finds out cheaply what changed on the PRIMARY and applies it.
  *
  * Steady state: one `GET .../metadata/last_updated` (a few dozen bytes) per check. When it moves,
@@ -69,6 +79,8 @@ export class ChangeDetector {
   #checkpoint: ChangeCheckpoint | null = null;
   /** The aggregate stamp seen with the last full metadata, and when that metadata was read. */
   #confirmed: { stamp: number; at: number } | null = null;
+  /** See {@link behindBy}: 0 until an answer with a `Date` header (browsers hide it cross-origin). */
+  #behindMs = 0;
   #running: Promise<CategoryChange[]> | null = null;
   /** The metadata routes of the PRIMARY's canonical format, read once from `/replicate_mode`. */
   #version: 'v1' | 'v2' | undefined;
@@ -227,7 +239,7 @@ export class ChangeDetector {
         loaded.every((category) => this.#tracks(category))
       )
         return 'unchanged';
-      const at = now();
+      const at = now() + this.#behindMs;
       const all = await this.#get(urls.metadataAll(version), allMetadataSchema, request);
       this.#confirmed = stamp === null ? null : { stamp, at };
       return all;
@@ -247,6 +259,8 @@ export class ChangeDetector {
 
   async #get<T>(url: string, schema: Schema<T>, request: RequestOptions): Promise<T> {
     const response = await this.#context.transport.request({ url, ...request });
+    const date = response.headers.get('date');
+    if (date) this.#behindMs = behindBy(date, this.#context.now());
     return schema.parse(parseJsonBody(response));
   }
 
@@ -271,7 +285,7 @@ export class ChangeDetector {
       !previous &&
       canonical &&
       entry &&
-      settledAfter(meta.last_updated, entry.result.fetchedAt)
+      settledAfter(meta.last_updated, entry.result.fetchedAt + this.#behindMs)
     ) {
       this.#learn(category, token);
       cache.renew(category);
