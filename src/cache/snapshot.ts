@@ -68,8 +68,9 @@ const recordsJson = new WeakMap<object, string>();
  * change; records that are not frozen are serialised every time.
  */
 export function snapshotJson(result: CategoryResult): string {
-  const { records, ...head } = toSnapshot(result);
-  if (!Object.isFrozen(records)) return JSON.stringify(toSnapshot(result));
+  const snapshot = toSnapshot(result);
+  const { records, ...head } = snapshot;
+  if (!Object.isFrozen(records)) return JSON.stringify(snapshot);
   let json = recordsJson.get(records);
   if (json === undefined) {
     json = JSON.stringify(records);

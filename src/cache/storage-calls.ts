@@ -1,5 +1,6 @@
 import { StorageError } from '../errors/storage-error.js';
 import { errorMessage } from '../util/to-error.js';
+import { unref } from '../util/unref.js';
 import type { SnapshotStorage } from './storage.js';
 
 /**
@@ -19,12 +20,15 @@ export async function bounded(
 ): Promise<string | null | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(new StorageError(operation, key, `the store gave no answer within ${timeoutMs} ms`)),
-      timeoutMs,
+    timer = unref(
+      setTimeout(
+        () =>
+          reject(
+            new StorageError(operation, key, `the store gave no answer within ${timeoutMs} ms`),
+          ),
+        timeoutMs,
+      ),
     );
-    (timer as { unref?: () => void }).unref?.();
   });
   try {
     if (operation === 'set') {

@@ -6,6 +6,7 @@ import {
   checkSignal,
   MAX_TIMER_MS,
 } from '../util/option-checks.js';
+import { unref } from '../util/unref.js';
 
 /** Options of `manager.watch()`. */
 export interface WatchOptions {
@@ -79,7 +80,7 @@ export function resolveWatchOptions(options: unknown): WatchPlan {
  * @throws {InvalidOptionsError} as {@link resolveWatchOptions}.
  */
 export function startWatch(loop: WatchLoop, options: unknown = {}): StopWatching {
-  const { intervalMs, signal: external, unref } = resolveWatchOptions(options);
+  const { intervalMs, signal: external, unref: background } = resolveWatchOptions(options);
   const stopped = new AbortController();
   const signal = AbortSignal.any([stopped.signal, loop.closed, ...(external ? [external] : [])]);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -88,7 +89,7 @@ export function startWatch(loop: WatchLoop, options: unknown = {}): StopWatching
     if (signal.aborted) return;
     const wait = intervalMs * (0.9 + Math.random() * 0.2);
     timer = setTimeout(tick, wait);
-    if (unref) (timer as { unref?: () => void }).unref?.();
+    if (background) unref(timer);
   };
   const tick = () => {
     timer = undefined;

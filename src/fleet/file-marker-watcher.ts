@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { unref } from '../util/unref.js';
 import type { FileFleetLog, FileStep } from './file-log.js';
 import type { FleetNotice } from './fleet-backend.js';
 import { EMPTY_FLEET_STATE, type FleetState, noticesBetween } from './fleet-state.js';
@@ -91,8 +92,7 @@ export class MarkerWatcher {
   }
 
   #schedule(): void {
-    this.#timer = setTimeout(() => void this.#poll(), this.#pollMs);
-    (this.#timer as { unref?: () => void }).unref?.();
+    this.#timer = unref(setTimeout(() => void this.#poll(), this.#pollMs));
   }
 
   async #poll(): Promise<void> {

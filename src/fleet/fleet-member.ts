@@ -1,5 +1,6 @@
 import { InvalidOptionsError } from '../errors/invalid-options-error.js';
 import { isUnknownCategoryError } from '../errors/unknown-category-error.js';
+import { delay } from '../util/delay.js';
 import { Emitter, type Listener, type Unsubscribe } from '../util/emitter.js';
 import type { FleetBackend, FleetEntry, FleetVersions } from './fleet-backend.js';
 import { assertMemberId, newMemberId } from './fleet-ids.js';
@@ -19,11 +20,6 @@ const OBTAIN_TIMEOUT_MS = 10_000;
 
 /** The first pause before a follower reads again after a failed read, in ms (then doubled). */
 const READ_RETRY_MS = 50;
-
-const sleep = (ms: number) =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, ms);
-  });
 
 /**
  * One member of a fleet: runs the roles on top of any {@link FleetBackend} (the machine itself,
@@ -197,7 +193,7 @@ export class FleetMember {
         // A leader reads its own chain anyway; standalone means the outage is declared.
         if (this.#roles.role !== 'follower' || Date.now() >= giveUpAt) return null;
       }
-      await sleep(pauseMs);
+      await delay(pauseMs);
     }
   }
 

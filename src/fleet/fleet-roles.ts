@@ -13,10 +13,13 @@
 //
 // When the leader renews, and when its lease counts as run out locally: src/fleet/lease-clock.ts.
 
+import { toError } from '../util/to-error.js';
+import { unref } from '../util/unref.js';
 import type { FleetBackend, FleetLease, FleetNotice, FleetUnsubscribe } from './fleet-backend.js';
 import type { FleetMemberStatus, FleetRole, FleetRoleReason } from './fleet-member-types.js';
 import type { FleetTopic } from './fleet-topics.js';
-import { LeaseClock, unref } from './lease-clock.js';
+import { LeaseClock } from './lease-clock.js';
+import { Waiters } from './waiters.js';
 
 /** What the machine tells its member. */
 export interface FleetRoleHooks {
@@ -51,7 +54,7 @@ export class FleetRoles {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #unsubscribe: FleetUnsubscribe | undefined;
   /** Those waiting for the first role (see {@link FleetRoles.settled}). */
-  readonly #settling = new Set<() => void>();
+  readonly #settling = new Waiters<'role'>();
   readonly #clock: LeaseClock;
 
   constructor(
@@ -100,7 +103,7 @@ export class FleetRoles {
     this.#running = (async () => {
       do {
         this.#again = false;
-        await this.#round().catch((error: unknown) => this.#hooks.failed(asError(error)));
+        await this.#round().catch((error: unknown) => this.#hooks.failed(toError(error)));
       } while (this.#again && !this.#closed);
       this.#running = undefined;
       this.#schedule();
@@ -114,15 +117,7 @@ export class FleetRoles {
    */
   settled(timeoutMs: number): Promise<void> {
     if (this.#role !== 'standalone' || this.#degraded || this.#closed) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.#settling.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.#settling.add(done);
-    });
+    return this.#settling.wait('role', timeoutMs).promise;
   }
 
   /** The coordinator answered a call made for the member (a read, a publish). */
@@ -149,7 +144,7 @@ export class FleetRoles {
    */
   degrade(error: unknown): void {
     if (this.#closed) return;
-    const failure = asError(error);
+    const failure = toError(error);
     // A late answer to any call counts too: a slow store is not an outage.
     const heard = Math.max(this.#lastSyncAt ?? 0, this.#backend.lastAnswerAt?.() ?? 0);
     const quietMs = Date.now() - heard;
@@ -265,7 +260,7 @@ export class FleetRoles {
   }
 
   #wake(): void {
-    for (const done of [...this.#settling]) done();
+    this.#settling.wake('role');
   }
 
   #onNotice(notice: FleetNotice): void {
@@ -288,7 +283,7 @@ export class FleetRoles {
       } else if (this.#role === 'leader')
         this.#hooks.requested(notice.category, notice.requesterId);
     } catch (error) {
-      this.#hooks.failed(asError(error));
+      this.#hooks.failed(toError(error));
     }
   }
 
@@ -302,8 +297,4 @@ export class FleetRoles {
       ),
     );
   }
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

@@ -9,16 +9,12 @@
 // already waiting) before it counts as lost. So a leader whose loop was held up for less than
 // (lease - renewal period) keeps its lease. Nothing is published meanwhile: the role machine's
 // `lease` checks the local expiry, and the store fences every publish anyway.
+
+import { unref } from '../util/unref.js';
 import type { FleetLease } from './fleet-backend.js';
 import { afterIo } from './with-deadline.js';
 
 const noop = () => {};
-
-/** Lets the process exit while only this timer is left (Node, Deno, Bun); no-op elsewhere. */
-export function unref<T>(timer: T): T {
-  (timer as { unref?: () => void }).unref?.();
-  return timer;
-}
 
 export class LeaseClock {
   readonly #ttlMs: number;

@@ -4,6 +4,7 @@ import type { ManagerEvents } from '../events.js';
 import type { RequestOptions } from '../http/request-options.js';
 import type { CategoryResult } from '../records/category-result.js';
 import type { CategoryChange } from '../records/diff-records.js';
+import { toError } from '../util/to-error.js';
 import { BaselinesLink } from './baselines-link.js';
 import type { FleetBackend } from './fleet-backend.js';
 import type { FleetBaselines, FleetHost, FleetLink, FleetLinkOptions } from './fleet-link.js';
@@ -15,8 +16,6 @@ import { TokensLink } from './tokens-link.js';
 
 /** Default of {@link FleetLinkOptions.obtainTimeoutMs}. */
 const OBTAIN_TIMEOUT_MS = 10_000;
-
-const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
 /**
  * A manager in a fleet: the {@link FleetMember} it runs and the rules that tie the member to the
@@ -66,10 +65,10 @@ export class MemberLink implements FleetLink {
       backend,
       host,
       obtainMs: this.#obtainMs,
-      failed: (error) => events.emit('error', { error: asError(error) }),
+      failed: (error) => events.emit('error', { error: toError(error) }),
     });
     this.#tokens = new TokensLink(member, (error) =>
-      events.emit('error', { error: asError(error) }),
+      events.emit('error', { error: toError(error) }),
     );
     member.on('role', (change) => {
       // A degraded member says why in the `degraded` event that follows at once.
@@ -77,7 +76,7 @@ export class MemberLink implements FleetLink {
       else events.emit('coordinator', change);
       // Taking over from a leader that went: carry on at once, from what the store holds.
       if (change.role === 'leader' && change.previous === 'follower')
-        this.check({}).catch((error: unknown) => events.emit('error', { error: asError(error) }));
+        this.check({}).catch((error: unknown) => events.emit('error', { error: toError(error) }));
     });
     member.on('degraded', ({ error }) => {
       const role = this.#pendingRole ?? {
@@ -202,7 +201,7 @@ export class MemberLink implements FleetLink {
     try {
       snapshot = parseFleetSnapshot(entry, Date.now());
     } catch (error) {
-      events.emit('error', { category, error: asError(error) });
+      events.emit('error', { category, error: toError(error) });
       return cache.entry(category) ? null : undefined;
     }
     const { result, base, change } = snapshot;
@@ -258,6 +257,6 @@ export class MemberLink implements FleetLink {
   }
 
   #failed(category: Category): (error: unknown) => void {
-    return (error) => this.#host.events.emit('error', { category, error: asError(error) });
+    return (error) => this.#host.events.emit('error', { category, error: toError(error) });
   }
 }

@@ -1,8 +1,11 @@
+import { unref } from './unref.js';
+
 /**
- * Waits `ms`, or rejects with the signal's reason as soon as it aborts. An `unref` wait does not
- * keep a Node process alive on its own (background work must never hold a script open).
+ * Waits `ms`, or rejects with the signal's reason as soon as it aborts. A `background` wait is
+ * unref'd: it does not keep a Node process alive on its own (background work must never hold a
+ * script open).
  */
-export function delay(ms: number, signal?: AbortSignal, unref = false): Promise<void> {
+export function delay(ms: number, signal?: AbortSignal, background = false): Promise<void> {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     const onAbort = () => {
@@ -13,7 +16,7 @@ export function delay(ms: number, signal?: AbortSignal, unref = false): Promise<
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    if (unref) (timer as { unref?: () => void }).unref?.();
+    if (background) unref(timer);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
