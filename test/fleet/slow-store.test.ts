@@ -60,18 +60,22 @@ describe('a slow store that still answers', () => {
     await Promise.all(members.splice(0).map((member) => member.close()));
   });
 
-  it('is not an outage: the slow member keeps following, the healthy leader keeps its lease', async () => {
+  /** A healthy leader, and `memberId` on a connection to the same store slowed by `delay.ms`. */
+  function healthyAndSlow(memberId: string) {
     const store = new MemoryFleetStore();
     const delay = { ms: 0 };
     const leader = coordinatorOf(memoryCoordinator({ store, leaseTtlMs: TTL })).member({
       memberId: 'healthy',
       renewIntervalMs: 300,
     });
-    const slow = coordinatorOf(slowConnection(store, delay)).member({
-      memberId: 'slow',
-      renewIntervalMs: 300,
-    });
+    const connection = slowConnection(store, delay);
+    const slow = coordinatorOf(connection).member({ memberId, renewIntervalMs: 300 });
     members.push(leader, slow);
+    return { delay, leader, slow, connection };
+  }
+
+  it('is not an outage: the slow member keeps following, the healthy leader keeps its lease', async () => {
+    const { delay, leader, slow } = healthyAndSlow('slow');
     await leader.join();
     await slow.join();
     expect(leader.status().role).toBe('leader');
@@ -92,15 +96,7 @@ describe('a slow store that still answers', () => {
   });
 
   it('at the start is not an outage either: join waits for an answer in time instead of going standalone', async () => {
-    const store = new MemoryFleetStore();
-    const delay = { ms: 0 };
-    const leader = coordinatorOf(memoryCoordinator({ store, leaseTtlMs: TTL })).member({
-      memberId: 'healthy',
-      renewIntervalMs: 300,
-    });
-    const connection = slowConnection(store, delay);
-    const slow = coordinatorOf(connection).member({ memberId: 'starting', renewIntervalMs: 300 });
-    members.push(leader, slow);
+    const { delay, leader, slow, connection } = healthyAndSlow('starting');
     await leader.join();
     // The store answered this connection once (as a folder's first read does), then its first
     // attempt at the lease misses the deadline and is answered late; the next one is in time.
@@ -120,17 +116,7 @@ describe('a slow store that still answers', () => {
   });
 
   it('that stops answering is an outage after a lease period', async () => {
-    const store = new MemoryFleetStore();
-    const delay = { ms: 0 };
-    const leader = coordinatorOf(memoryCoordinator({ store, leaseTtlMs: TTL })).member({
-      memberId: 'healthy',
-      renewIntervalMs: 300,
-    });
-    const slow = coordinatorOf(slowConnection(store, delay)).member({
-      memberId: 'gone',
-      renewIntervalMs: 300,
-    });
-    members.push(leader, slow);
+    const { delay, leader, slow } = healthyAndSlow('gone');
     await leader.join();
     await slow.join();
     delay.ms = TTL * 100; // no answer at all within the test
