@@ -17,7 +17,7 @@ import {
   RENEW_MS,
   WATCH_MS,
 } from './fleet-processes.js';
-import { type Bench, type BenchResult, medianAsyncMs } from './harness.js';
+import { type Bench, type BenchResult, median, medianAsyncMs } from './harness.js';
 import { type Meter, meter, metered } from './meter.js';
 import { HAS_REAL_DATA, realStandInData } from './real-data.js';
 
@@ -203,8 +203,6 @@ async function warmReadRows(): Promise<BenchResult[]> {
       ? (['standalone', 'follower'] as const)
       : (['follower', 'standalone'] as const))
       times[who].push(await timed(who === 'follower' ? follower : standalone));
-  const median = (values: number[]) =>
-    values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   const followerMs = median(times.follower);
   const standaloneMs = median(times.standalone);
   const role = follower.status().coordinator?.role;

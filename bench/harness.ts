@@ -17,6 +17,12 @@ export interface BenchResult {
 /** A benchmark: returns one or more result rows. */
 export type Bench = () => Promise<BenchResult[]> | BenchResult[];
 
+/** The median of `values` (the upper one of an even count; sorts `values` in place). */
+export function median(values: number[]): number {
+  values.sort((a, b) => a - b);
+  return values[Math.floor(values.length / 2)] ?? Number.NaN;
+}
+
 /** Median duration in milliseconds of `fn`, after `warmup` unmeasured runs. */
 export function medianMs(fn: () => unknown, runs = 200, warmup = 50): number {
   for (let i = 0; i < warmup; i++) fn();
@@ -26,8 +32,7 @@ export function medianMs(fn: () => unknown, runs = 200, warmup = 50): number {
     fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return median(times);
 }
 
 /** The machine the figures were measured on. */
@@ -48,6 +53,5 @@ export async function medianAsyncMs(
     for (let i = 0; i < perBatch; i++) await fn();
     times.push((performance.now() - start) / perBatch);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return median(times);
 }

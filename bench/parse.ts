@@ -12,7 +12,7 @@ import {
   readReference,
   v2FileOf,
 } from '../test/helpers/reference-data.js';
-import { type Bench, type BenchResult, medianMs } from './harness.js';
+import { type Bench, type BenchResult, median, medianMs } from './harness.js';
 
 /**
  * JSON.parse of the v2 files, then validation of what it returned, timed in the same runs: each
@@ -38,8 +38,6 @@ function parseThenValidateMs(
     json.push(middle - start);
     validate.push(end - middle);
   }
-  const median = (times: number[]) =>
-    times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN;
   return { jsonMs: median(json), validateMs: median(validate) };
 }
 
