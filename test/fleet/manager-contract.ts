@@ -462,6 +462,11 @@ export function describeManagerContract(name: string, harness: BackendHarness): 
         const lease = await writer.leader();
         expect(lease?.holderId).toBe(leader.id);
         if (!lease) return;
+        // The leader publishes its own tokens after its first check, in the background: poison
+        // only after that, or its entry (newer) would be the one the follower reads.
+        await until('the leader to publish its tokens', async () =>
+          Boolean(await writer.read('change_tokens')),
+        );
         const poisoned = JSON.stringify({
           format: 'horde-model-reference/change-tokens',
           version: 1,
